@@ -1,0 +1,285 @@
+package dev.latchkey.core;
+
+import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.internal.BaseUrls;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The options every provider client is built with, immutable. Provider builders ({@code KemonoClient.builder()})
+ * expose the same setters; {@link #toBuilder()} derives changed options.
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><th>option</th><th>default</th></tr>
+ *   <tr><td>base URL</td><td>the provider's public API</td></tr>
+ *   <tr><td>HTTP client</td><td>one of Latchkey's own, closed with the client</td></tr>
+ *   <tr><td>connect / read / write timeout</td><td>10 s / 30 s / 30 s</td></tr>
+ *   <tr><td>call timeout (one attempt, whole)</td><td>60 s</td></tr>
+ *   <tr><td>total timeout (all attempts and waits)</td><td>3 min</td></tr>
+ *   <tr><td>retry policy</td><td>{@link RetryPolicy#defaults()}</td></tr>
+ *   <tr><td>session store</td><td>{@link SessionStore#inMemory()}</td></tr>
+ *   <tr><td>clock, sleeper</td><td>system</td></tr>
+ * </table>
+ */
+public final class ClientOptions {
+    private final HttpUrl baseUrl;
+    private final OkHttpClient httpClient;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    private final Duration callTimeout;
+    private final Duration totalTimeout;
+    private final RetryPolicy retryPolicy;
+    private final String userAgent;
+    private final SessionStore sessionStore;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, String> headers;
+
+    private ClientOptions(Builder b) {
+        this.baseUrl = b.baseUrl;
+        this.httpClient = b.httpClient;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.callTimeout = b.callTimeout;
+        this.totalTimeout = b.totalTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.userAgent = b.userAgent;
+        this.sessionStore = b.sessionStore;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.headers = Map.copyOf(b.headers);
+    }
+
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these options */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseUrl = baseUrl;
+        b.httpClient = httpClient;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.writeTimeout = writeTimeout;
+        b.callTimeout = callTimeout;
+        b.totalTimeout = totalTimeout;
+        b.retryPolicy = retryPolicy;
+        b.userAgent = userAgent;
+        b.sessionStore = sessionStore;
+        b.clock = clock;
+        b.sleeper = sleeper;
+        b.headers.putAll(headers);
+        return b;
+    }
+
+    /** @return the base URL, if set (otherwise the provider's default is used) */
+    public Optional<HttpUrl> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /** @return the caller's own OkHttp client, if one was given */
+    public Optional<OkHttpClient> httpClient() {
+        return Optional.ofNullable(httpClient);
+    }
+
+    /** @return the connect timeout */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the read timeout (between bytes) */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** @return the write timeout (between bytes) */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /** @return the timeout of one whole attempt */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** @return the deadline of a whole call, across every attempt and wait */
+    public Duration totalTimeout() {
+        return totalTimeout;
+    }
+
+    /** @return the retry policy */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** @return the extra {@code User-Agent} product, if set */
+    public Optional<String> userAgent() {
+        return Optional.ofNullable(userAgent);
+    }
+
+    /** @return where sessions are kept */
+    public SessionStore sessionStore() {
+        return sessionStore;
+    }
+
+    /** @return the clock for expiries, {@code Retry-After} dates and deadlines */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return how retries wait */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** @return headers sent with every call */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientOptions{baseUrl=" + baseUrl + ", httpClient=" + (httpClient == null ? "own" : "caller's")
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout="
+                + writeTimeout + ", callTimeout=" + callTimeout + ", totalTimeout=" + totalTimeout + ", retryPolicy="
+                + retryPolicy + ", userAgent=" + userAgent + ", sessionStore=" + sessionStore + ", headers="
+                + headers.keySet() + '}';
+    }
+
+    /** Builds {@link ClientOptions}. */
+    public static final class Builder {
+        private HttpUrl baseUrl;
+        private OkHttpClient httpClient;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration writeTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofSeconds(60);
+        private Duration totalTimeout = Duration.ofMinutes(3);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private String userAgent;
+        private SessionStore sessionStore = SessionStore.inMemory();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param baseUrl the API root, for example {@code https://kemono.cr/api}
+         * @throws IllegalArgumentException if it is not a URL, or is plain http on a host that is not loopback
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = BaseUrls.checked(baseUrl);
+            return this;
+        }
+
+        /**
+         * @param httpClient the caller's OkHttp client; Latchkey derives its own from it with {@code newBuilder()}, so
+         *     connection pool and dispatcher are shared, and never shuts it down
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** @param timeout the connect timeout */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** @param timeout the read timeout (between bytes) */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /** @param timeout the write timeout (between bytes) */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive(timeout, "writeTimeout");
+            return this;
+        }
+
+        /** @param timeout the timeout of one whole attempt */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /** @param timeout the deadline of a whole call, across every attempt and wait */
+        public Builder totalTimeout(Duration timeout) {
+            this.totalTimeout = positive(timeout, "totalTimeout");
+            return this;
+        }
+
+        /** @param retryPolicy when and how long to wait before trying again */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** @param maxRetries shorthand for a retry policy with this many retries */
+        public Builder maxRetries(int maxRetries) {
+            this.retryPolicy = retryPolicy.toBuilder().maxRetries(maxRetries).build();
+            return this;
+        }
+
+        /** @param userAgent a product token put before Latchkey's own, for example {@code "mybot/1.2"} */
+        public Builder userAgent(String userAgent) {
+            if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+                throw new IllegalArgumentException("user agent must be printable ASCII");
+            }
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** @param sessionStore where sessions are kept between runs */
+        public Builder sessionStore(SessionStore sessionStore) {
+            this.sessionStore = Objects.requireNonNull(sessionStore, "sessionStore");
+            return this;
+        }
+
+        /** @param clock the clock for expiries, {@code Retry-After} dates and deadlines */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param sleeper how retries wait; tests inject one that records delays */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Adds a header sent with every call. */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** @return the options */
+        public ClientOptions build() {
+            return new ClientOptions(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            return d;
+        }
+    }
+}

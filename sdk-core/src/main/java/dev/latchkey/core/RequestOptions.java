@@ -1,0 +1,118 @@
+package dev.latchkey.core;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-call overrides of the client's options: the per-attempt timeout, the number of retries, extra headers, and an
+ * idempotency key (which also makes a non-idempotent request safe to replay).
+ */
+public final class RequestOptions {
+    private static final RequestOptions NONE = builder().build();
+
+    private final Duration timeout;
+    private final Integer maxRetries;
+    private final Map<String, String> headers;
+    private final String idempotencyKey;
+
+    private RequestOptions(Builder b) {
+        this.timeout = b.timeout;
+        this.maxRetries = b.maxRetries;
+        this.headers = Map.copyOf(b.headers);
+        this.idempotencyKey = b.idempotencyKey;
+    }
+
+    /** @return options that override nothing */
+    public static RequestOptions none() {
+        return NONE;
+    }
+
+    /** @return an empty builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the per-attempt timeout, if overridden */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** @return the number of retries, if overridden */
+    public Optional<Integer> maxRetries() {
+        return Optional.ofNullable(maxRetries);
+    }
+
+    /** @return extra headers for this call */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** @return the idempotency key, if set */
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    @Override
+    public String toString() {
+        // Header values may be credentials: names only.
+        return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet()
+                + ", idempotencyKey=" + (idempotencyKey == null ? null : "set") + '}';
+    }
+
+    /** Builds {@link RequestOptions}. */
+    public static final class Builder {
+        private Duration timeout;
+        private Integer maxRetries;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String idempotencyKey;
+
+        private Builder() {
+        }
+
+        /** @param timeout the whole-attempt timeout for this call (connect, write, server time and read) */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** @param maxRetries retries for this call, 0 or more */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more: " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** Adds a header to this call (replacing one of the same name). */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Sends {@code Idempotency-Key} and makes the request safe to replay, so it is retried like a GET.
+         *
+         * @param key a key unique to this logical operation
+         */
+        public Builder idempotencyKey(String key) {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("idempotency key is blank");
+            }
+            this.idempotencyKey = key;
+            return this;
+        }
+
+        /** @return the options */
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.latchkey.core.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.core.error.SessionStoreException;
+import dev.latchkey.core.internal.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sessions in one JSON file. Every write goes to a temporary file in the same folder (mode 0600 from its creation),
+ * is forced to disk, then atomically renamed over the old file: a crash mid-write leaves the old file whole.
+ */
+final class FileSessionStore implements SessionStore {
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final int VERSION = 1;
+
+    /** Writes the bytes to the stream; replaced in tests to simulate a crash mid-write. */
+    interface Writer {
+        void write(OutputStream out, byte[] bytes) throws IOException;
+    }
+
+    private final Path file;
+    private final Writer writer;
+
+    FileSessionStore(Path file) {
+        this(file, OutputStream::write);
+    }
+
+    FileSessionStore(Path file, Writer writer) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this.writer = writer;
+    }
+
+    @Override
+    public synchronized Optional<Session> load(String key) {
+        Objects.requireNonNull(key, "key");
+        JsonNode s = readAll().path("sessions").get(key);
+        return s == null ? Optional.empty() : Optional.of(fromJson(s));
+    }
+
+    @Override
+    public synchronized void save(String key, Session session) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(session, "session");
+        ObjectNode root = readAll();
+        ((ObjectNode) root.path("sessions")).set(key, toJson(session));
+        writeAll(root);
+    }
+
+    @Override
+    public synchronized void delete(String key) {
+        Objects.requireNonNull(key, "key");
+        ObjectNode root = readAll();
+        if (((ObjectNode) root.path("sessions")).remove(key) != null) {
+            writeAll(root);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SessionStore.file(" + file + ")";
+    }
+
+    private ObjectNode readAll() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return emptyRoot();
+        } catch (IOException e) {
+            throw new SessionStoreException("cannot read session file " + file, e);
+        }
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new SessionStoreException("session file " + file + " is not valid JSON; delete it to start over",
+                    null);
+        }
+        if (root == null || !root.isObject() || !root.path("sessions").isObject()) {
+            throw new SessionStoreException("session file " + file + " has an unknown layout; delete it to start over",
+                    null);
+        }
+        return (ObjectNode) root;
+    }
+
+    private static ObjectNode emptyRoot() {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("version", VERSION);
+        root.putObject("sessions");
+        return root;
+    }
+
+    private void writeAll(ObjectNode root) {
+        byte[] bytes;
+        try {
+            bytes = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new SessionStoreException("cannot serialize sessions", e);
+        }
+        Path dir = file.getParent();
+        Path tmp = null;
+        try {
+            boolean posix = Files.getFileStore(existingAncestor(dir)).supportsFileAttributeView("posix");
+            createDirectories(dir, posix);
+            FileAttribute<?>[] attrs = posix
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)}
+                    : new FileAttribute<?>[0];
+            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", attrs);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = Channels.newOutputStream(ch);
+                writer.write(out, bytes);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new SessionStoreException("cannot write session file " + file, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // A stale temp file is harmless: it is never read.
+                }
+            }
+        }
+    }
+
+    private static Path existingAncestor(Path dir) {
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p == null ? dir.getRoot() : p;
+    }
+
+    private static void createDirectories(Path dir, boolean posix) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            if (posix) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+            } else {
+                Files.createDirectories(dir);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    private static ObjectNode toJson(Session s) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("provider", s.provider());
+        n.set("cookies", Json.mapper().valueToTree(s.cookies()));
+        n.set("tokens", Json.mapper().valueToTree(s.tokens()));
+        n.set("headers", Json.mapper().valueToTree(s.headers()));
+        n.set("attributes", Json.mapper().valueToTree(s.attributes()));
+        n.put("created_at", s.createdAt().toString());
+        s.expiresAt().ifPresent(e -> n.put("expires_at", e.toString()));
+        return n;
+    }
+
+    private Session fromJson(JsonNode n) {
+        try {
+            Session.Builder b = Session.builder(n.path("provider").asText(null));
+            fields(n.path("cookies"), b::cookie);
+            fields(n.path("tokens"), b::token);
+            fields(n.path("headers"), b::header);
+            fields(n.path("attributes"), b::attribute);
+            if (n.hasNonNull("created_at")) {
+                b.createdAt(Instant.parse(n.get("created_at").asText()));
+            }
+            if (n.hasNonNull("expires_at")) {
+                b.expiresAt(Instant.parse(n.get("expires_at").asText()));
+            }
+            return b.build();
+        } catch (RuntimeException e) {
+            throw new SessionStoreException("session file " + file + " holds a malformed session; delete it to start"
+                    + " over", null);
+        }
+    }
+
+    private static void fields(JsonNode obj, java.util.function.BiConsumer<String, String> put) {
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
+            put.accept(e.getKey(), e.getValue().asText());
+        }
+    }
+}

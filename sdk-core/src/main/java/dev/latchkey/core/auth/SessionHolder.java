@@ -1,0 +1,144 @@
+package dev.latchkey.core.auth;
+
+import dev.latchkey.core.error.UnauthorizedException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The current session of one logged-in account, kept in step with a {@link SessionStore}. The session is replaced only
+ * when a call that produces a new one succeeds, so a failed call leaves it exactly as it was.
+ *
+ * <p>When a re-login is configured (the caller kept the credentials), a call rejected with
+ * {@link UnauthorizedException} triggers one re-login and one retry of the call; if that fails too, its exception is
+ * thrown. Never a loop.
+ */
+public final class SessionHolder {
+    private final String key;
+    private final SessionStore store;
+    private final AtomicReference<Session> current;
+    private final Supplier<Session> relogin;
+
+    /**
+     * @param key the store key
+     * @param store where the session is kept
+     * @param initial the session to start from
+     * @param relogin makes a fresh session (a new login), or {@code null} if the provider or caller does not allow it
+     */
+    public SessionHolder(String key, SessionStore store, Session initial, Supplier<Session> relogin) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.store = Objects.requireNonNull(store, "store");
+        this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
+        this.relogin = relogin;
+    }
+
+    /** @return the store key */
+    public String key() {
+        return key;
+    }
+
+    /** @return the current session, or empty after {@link #clear()} */
+    public Optional<Session> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /**
+     * @return the current session
+     * @throws IllegalStateException if it was cleared by a logout (using an account after logout is a bug)
+     */
+    public Session require() {
+        Session s = current.get();
+        if (s == null) {
+            throw new IllegalStateException("this account is logged out; log in again");
+        }
+        return s;
+    }
+
+    /** Replaces the session (after a successful login or refresh) and saves it. */
+    public void replace(Session session) {
+        Objects.requireNonNull(session, "session");
+        store.save(key, session);
+        current.set(session);
+    }
+
+    /** Forgets the session, here and in the store (after a logout). */
+    public void clear() {
+        store.delete(key);
+        current.set(null);
+    }
+
+    /**
+     * Runs a call with the current session, with at most one re-login on {@link UnauthorizedException}.
+     *
+     * @param call the call
+     * @param <T> its result
+     * @return its result
+     */
+    public <T> T call(Function<Session, T> call) {
+        Session s = require();
+        try {
+            return call.apply(s);
+        } catch (UnauthorizedException e) {
+            if (relogin == null) {
+                throw e;
+            }
+            Session fresh = reloginOrThrow(e);
+            return call.apply(fresh);
+        }
+    }
+
+    /**
+     * The async form of {@link #call}: the re-login runs on the completing thread, once.
+     *
+     * @param call the call
+     * @param <T> its result
+     * @return its result
+     */
+    public <T> CompletableFuture<T> callAsync(Function<Session, CompletableFuture<T>> call) {
+        Session s;
+        try {
+            s = require();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<T> first = call.apply(s);
+        if (relogin == null) {
+            return first;
+        }
+        return first.handle((value, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause == null) {
+                return CompletableFuture.completedFuture(value);
+            }
+            if (!(cause instanceof UnauthorizedException u)) {
+                return CompletableFuture.<T>failedFuture(cause);
+            }
+            try {
+                return call.apply(reloginOrThrow(u));
+            } catch (RuntimeException e) {
+                return CompletableFuture.<T>failedFuture(e);
+            }
+        }).thenCompose(Function.identity());
+    }
+
+    private Session reloginOrThrow(UnauthorizedException rejected) {
+        Session fresh;
+        try {
+            fresh = relogin.get();
+        } catch (RuntimeException e) {
+            e.addSuppressed(rejected);
+            throw e;
+        }
+        replace(fresh);
+        return fresh;
+    }
+
+    @Override
+    public String toString() {
+        return "SessionHolder{key=" + key + ", session=" + current.get() + '}';
+    }
+}

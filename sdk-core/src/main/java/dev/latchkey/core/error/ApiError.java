@@ -1,0 +1,84 @@
+package dev.latchkey.core.error;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a provider answered when a call failed with an HTTP error status: the facts every {@link ApiException}
+ * carries.
+ *
+ * @param status the HTTP status code
+ * @param method the HTTP method of the request
+ * @param path the request path, with secret path segments and query values replaced by {@code ***}
+ * @param providerCode the provider's own error code (TMDb's {@code status_code}, for example), or {@code null}
+ * @param serverMessage the provider's message, scrubbed of the request's secrets, or {@code null}
+ * @param requestId the request id the server sent back, or {@code null}
+ * @param retryAfter the server's {@code Retry-After}, as a duration from now, or {@code null}
+ */
+public record ApiError(int status, String method, String path, String providerCode, String serverMessage,
+        String requestId, Duration retryAfter) {
+
+    public ApiError {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+    }
+
+    /** @return the provider's error code, when it sent one */
+    public Optional<String> code() {
+        return Optional.ofNullable(providerCode);
+    }
+
+    /** @return this error with another provider code and message (a mapper refining a generic answer) */
+    public ApiError withCodeAndMessage(String newCode, String newMessage) {
+        return new ApiError(status, method, path, newCode, newMessage, requestId, retryAfter);
+    }
+
+    /**
+     * The message every {@link ApiException} shows, for example
+     * {@code HTTP 429 on GET /api/v1/account/favorites: Too many requests (code: 25, request-id: abc)}.
+     */
+    String describe() {
+        StringBuilder sb = new StringBuilder(96)
+                .append("HTTP ").append(status).append(" on ").append(method).append(' ').append(path).append(": ")
+                .append(serverMessage != null && !serverMessage.isBlank() ? serverMessage : reasonPhrase(status));
+        if (providerCode != null || requestId != null || retryAfter != null) {
+            sb.append(" (");
+            String sep = "";
+            if (providerCode != null) {
+                sb.append("code: ").append(providerCode);
+                sep = ", ";
+            }
+            if (requestId != null) {
+                sb.append(sep).append("request-id: ").append(requestId);
+                sep = ", ";
+            }
+            if (retryAfter != null) {
+                sb.append(sep).append("retry-after: ").append(retryAfter.toMillis() / 1000.0).append('s');
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The standard reason phrase, so a message is never empty when the body said nothing useful. */
+    static String reasonPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "HTTP status " + status;
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dev.latchkey.core.error;
+
+import java.util.Optional;
+
+/**
+ * A provider answered with an HTTP error status. Subclasses name the category; this class carries the facts:
+ * status, provider error code, server message, request id, method and (redacted) path.
+ */
+public class ApiException extends LatchkeyException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ApiError error;
+
+    /** @param error what the provider answered */
+    public ApiException(ApiError error) {
+        super(error.describe());
+        this.error = error;
+    }
+
+    /** @return everything known about the failed answer */
+    public ApiError error() {
+        return error;
+    }
+
+    /** @return the HTTP status code */
+    public int status() {
+        return error.status();
+    }
+
+    /** @return the provider's own error code, when it sent one */
+    public Optional<String> providerCode() {
+        return Optional.ofNullable(error.providerCode());
+    }
+
+    /** @return the provider's message (scrubbed of secrets), when it sent one */
+    public Optional<String> serverMessage() {
+        return Optional.ofNullable(error.serverMessage());
+    }
+
+    /** @return the request id the server sent back, when it sent one */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(error.requestId());
+    }
+
+    /** @return the HTTP method of the failed request */
+    public String method() {
+        return error.method();
+    }
+
+    /** @return the request path with secrets replaced by {@code ***} */
+    public String path() {
+        return error.path();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.latchkey.core.error;
+
+import java.util.Optional;
+
+/**
+ * The provider answered, but not with what the call expects: malformed or truncated JSON, a missing required field,
+ * a value of the wrong type, an empty body, or an HTML page (a CAPTCHA or anti-bot challenge, a proxy's error page)
+ * where JSON was expected. The message gives the status, content type and a short excerpt scrubbed of secrets.
+ */
+public class InvalidResponseException extends LatchkeyException {
+    private static final long serialVersionUID = 1L;
+
+    private final String method;
+    private final String path;
+    private final int status;
+    private final String contentType;
+    private final String field;
+    private final String excerpt;
+
+    /**
+     * @param method the HTTP method
+     * @param path the redacted request path
+     * @param status the HTTP status of the answer
+     * @param contentType the answer's content type, or {@code null}
+     * @param problem what is wrong, for example {@code "missing required field 'id' at results[3]"}
+     * @param field the JSON path of the offending field, or {@code null}
+     * @param excerpt a short scrubbed excerpt of the body, or {@code null}
+     * @param cause the parser's exception, or {@code null}
+     */
+    public InvalidResponseException(String method, String path, int status, String contentType, String problem,
+            String field, String excerpt, Throwable cause) {
+        super(method + ' ' + path + " (HTTP " + status + (contentType == null ? "" : ", " + contentType) + "): "
+                + problem + (excerpt == null || excerpt.isEmpty() ? "" : "; body starts: \"" + excerpt + '"'), cause);
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.contentType = contentType;
+        this.field = field;
+        this.excerpt = excerpt;
+    }
+
+    /** @return the HTTP method */
+    public String method() {
+        return method;
+    }
+
+    /** @return the request path with secrets replaced by {@code ***} */
+    public String path() {
+        return path;
+    }
+
+    /** @return the HTTP status of the answer */
+    public int status() {
+        return status;
+    }
+
+    /** @return the answer's content type, when it had one */
+    public Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
+    /** @return the JSON path of the missing or malformed field, when one is to blame */
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
+    }
+
+    /** @return a short excerpt of the body, scrubbed of secrets */
+    public Optional<String> excerpt() {
+        return Optional.ofNullable(excerpt);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.latchkey.core.error;
+
+/**
+ * The root of every exception Latchkey throws. All are unchecked: a caller catches the category it can act on
+ * ({@link InvalidCredentialsException}, {@link RateLimitedException}, ...) and lets the rest propagate.
+ *
+ * <p>Messages never contain passwords, tokens, cookies, session ids or OAuth codes and states.
+ */
+public class LatchkeyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what happened, already free of secrets
+     * @param cause the underlying failure, or {@code null}
+     */
+    public LatchkeyException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** @param message what happened, already free of secrets */
+    public LatchkeyException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,390 @@
+package dev.latchkey.core.http;
+
+import dev.latchkey.core.RequestOptions;
+import dev.latchkey.core.error.ErrorMapper;
+import dev.latchkey.core.internal.Json;
+import dev.latchkey.core.internal.Secrets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+
+/**
+ * One API call, described: method, path template, path and query parameters, headers and body, plus what the
+ * pipeline needs to handle it safely: which values are secret, whether it may be replayed, and how its errors map.
+ * Immutable; made with {@link #get}, {@link #post}, {@link #put}, {@link #delete} or {@link #builder}.
+ *
+ * <pre>{@code
+ * ApiRequest.get("/v1/{service}/user/{id}/profile").pathParam("service", "fanbox").pathParam("id", id).build();
+ * }</pre>
+ */
+public final class ApiRequest {
+    /** Query parameters whose values are always treated as secret. */
+    public static final Set<String> SECRET_QUERY_NAMES = Set.of("api_key", "session_id", "guest_session_id",
+            "request_token", "code", "state", "password", "access_token", "refresh_token", "token", "client_secret");
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+    private final String method;
+    private final String pathTemplate;
+    private final Map<String, String> pathParams;
+    private final Set<String> secretPathParams;
+    private final List<Param> query;
+    private final List<Param> headers;
+    private final byte[] body;
+    private final MediaType bodyType;
+    private final boolean sensitive;
+    private final Boolean replayable;
+    private final ErrorMapper errorMapper;
+    private final RequestOptions options;
+    private final List<String> extraSecrets;
+    private volatile String redactedPath;
+
+    record Param(String name, String value, boolean secret) {
+    }
+
+    private ApiRequest(Builder b) {
+        this.method = b.method;
+        this.pathTemplate = b.pathTemplate;
+        this.pathParams = Map.copyOf(b.pathParams);
+        this.secretPathParams = Set.copyOf(b.secretPathParams);
+        this.query = List.copyOf(b.query);
+        this.headers = List.copyOf(b.headers);
+        this.body = b.body;
+        this.bodyType = b.bodyType;
+        this.sensitive = b.sensitive;
+        this.replayable = b.replayable;
+        this.errorMapper = b.errorMapper;
+        this.options = b.options;
+        this.extraSecrets = List.copyOf(b.extraSecrets);
+        for (String name : templateNames(pathTemplate)) {
+            if (!pathParams.containsKey(name)) {
+                throw new IllegalArgumentException("path parameter {" + name + "} of " + pathTemplate + " is not set");
+            }
+        }
+    }
+
+    /** @return a builder for a GET */
+    public static Builder get(String pathTemplate) {
+        return builder("GET", pathTemplate);
+    }
+
+    /** @return a builder for a POST */
+    public static Builder post(String pathTemplate) {
+        return builder("POST", pathTemplate);
+    }
+
+    /** @return a builder for a PUT */
+    public static Builder put(String pathTemplate) {
+        return builder("PUT", pathTemplate);
+    }
+
+    /** @return a builder for a DELETE */
+    public static Builder delete(String pathTemplate) {
+        return builder("DELETE", pathTemplate);
+    }
+
+    /**
+     * @param method the HTTP method
+     * @param pathTemplate the path below the base URL, with {@code {name}} placeholders
+     * @return a builder
+     */
+    public static Builder builder(String method, String pathTemplate) {
+        return new Builder(method, pathTemplate);
+    }
+
+    /** @return the HTTP method */
+    public String method() {
+        return method;
+    }
+
+    /** @return the path template, for example {@code /v1/{service}/user/{id}/profile} */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    /** @return whether request and response bodies must never be logged (logins, token exchanges) */
+    public boolean sensitive() {
+        return sensitive;
+    }
+
+    /** @return the per-call options */
+    public RequestOptions options() {
+        return options;
+    }
+
+    /** @return the endpoint's own error mapper, asked before the provider's, or {@code null} */
+    public ErrorMapper errorMapper() {
+        return errorMapper;
+    }
+
+    /**
+     * @return whether the request may be sent again after a failure: GET, HEAD, PUT and DELETE, or any request
+     *     marked replayable or given an idempotency key; never one marked not replayable
+     */
+    public boolean replayable() {
+        if (replayable != null) {
+            return replayable;
+        }
+        if (options.idempotencyKey().isPresent()) {
+            return true;
+        }
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+            default -> false;
+        };
+    }
+
+    /** @return the path and query as they may appear in messages and logs, secrets replaced by {@code ***} */
+    public String redactedPath() {
+        String p = redactedPath;
+        if (p == null) {
+            StringBuilder sb = new StringBuilder(expand(true));
+            char sep = '?';
+            for (Param q : query) {
+                sb.append(sep).append(q.name()).append('=').append(q.secret() ? Secrets.MASK : q.value());
+                sep = '&';
+            }
+            redactedPath = p = sb.toString();
+        }
+        return p;
+    }
+
+    /** @return the full URL below the base */
+    HttpUrl url(HttpUrl base) {
+        HttpUrl.Builder b = base.newBuilder();
+        for (String segment : pathTemplate.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.length() > 2 && segment.charAt(0) == '{' && segment.charAt(segment.length() - 1) == '}') {
+                b.addPathSegment(pathParams.get(segment.substring(1, segment.length() - 1)));
+            } else {
+                b.addPathSegment(segment);
+            }
+        }
+        if (pathTemplate.endsWith("/") && pathTemplate.length() > 1) {
+            b.addPathSegment("");
+        }
+        for (Param q : query) {
+            b.addQueryParameter(q.name(), q.value());
+        }
+        return b.build();
+    }
+
+    List<Param> headers() {
+        return headers;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    MediaType bodyType() {
+        return bodyType;
+    }
+
+    /** @return the secrets of this request, for scrubbing */
+    Secrets secrets(Secrets base) {
+        List<String> values = new ArrayList<>(extraSecrets);
+        for (String name : secretPathParams) {
+            values.add(pathParams.get(name));
+        }
+        for (Param q : query) {
+            if (q.secret()) {
+                values.add(q.value());
+            }
+        }
+        for (Param h : headers) {
+            if (h.secret()) {
+                values.add(h.value());
+            }
+        }
+        return values.isEmpty() ? base : base.with(values);
+    }
+
+    private String expand(boolean redact) {
+        if (pathParams.isEmpty()) {
+            return pathTemplate;
+        }
+        StringBuilder sb = new StringBuilder(pathTemplate.length() + 32);
+        int i = 0;
+        while (i < pathTemplate.length()) {
+            int open = pathTemplate.indexOf('{', i);
+            if (open < 0) {
+                sb.append(pathTemplate, i, pathTemplate.length());
+                break;
+            }
+            int close = pathTemplate.indexOf('}', open);
+            String name = pathTemplate.substring(open + 1, close);
+            sb.append(pathTemplate, i, open);
+            sb.append(redact && secretPathParams.contains(name) ? Secrets.MASK : pathParams.get(name));
+            i = close + 1;
+        }
+        return sb.toString();
+    }
+
+    private static List<String> templateNames(String template) {
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while ((i = template.indexOf('{', i)) >= 0) {
+            int close = template.indexOf('}', i);
+            if (close < 0) {
+                throw new IllegalArgumentException("unclosed '{' in path " + template);
+            }
+            names.add(template.substring(i + 1, close));
+            i = close + 1;
+        }
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return method + ' ' + redactedPath();
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private final String method;
+        private final String pathTemplate;
+        private final Map<String, String> pathParams = new LinkedHashMap<>();
+        private final java.util.Set<String> secretPathParams = new java.util.HashSet<>();
+        private final List<Param> query = new ArrayList<>();
+        private final List<Param> headers = new ArrayList<>();
+        private byte[] body;
+        private MediaType bodyType;
+        private boolean sensitive;
+        private Boolean replayable;
+        private ErrorMapper errorMapper;
+        private RequestOptions options = RequestOptions.none();
+        private final List<String> extraSecrets = new ArrayList<>();
+
+        private Builder(String method, String pathTemplate) {
+            Objects.requireNonNull(method, "method");
+            if (pathTemplate == null || !pathTemplate.startsWith("/")) {
+                throw new IllegalArgumentException("path must start with '/': " + pathTemplate);
+            }
+            this.method = method.toUpperCase(Locale.ROOT);
+            this.pathTemplate = pathTemplate;
+        }
+
+        /**
+         * Fills a {@code {name}} placeholder; the value is encoded as one path segment, so a {@code /} in it cannot
+         * change the path.
+         *
+         * @throws IllegalArgumentException if the value is blank
+         */
+        public Builder pathParam(String name, String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("path parameter '" + name + "' is blank");
+            }
+            pathParams.put(name, value);
+            return this;
+        }
+
+        /** Fills a placeholder with a secret (a guest session id in a path): shown as {@code ***} everywhere. */
+        public Builder secretPathParam(String name, String value) {
+            pathParam(name, value);
+            secretPathParams.add(name);
+            return this;
+        }
+
+        /** Adds a query parameter; values of {@link #SECRET_QUERY_NAMES} are treated as secret. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                String v = String.valueOf(value);
+                query.add(new Param(name, v, SECRET_QUERY_NAMES.contains(name)));
+            }
+            return this;
+        }
+
+        /** Adds a query parameter whose value is secret, whatever its name. */
+        public Builder secretQuery(String name, String value) {
+            query.add(new Param(name, Objects.requireNonNull(value, name), true));
+            return this;
+        }
+
+        /** Adds a header. */
+        public Builder header(String name, String value) {
+            headers.add(new Param(name, Objects.requireNonNull(value, name), false));
+            return this;
+        }
+
+        /** Adds a header whose value is secret (a cookie, a token). */
+        public Builder secretHeader(String name, String value) {
+            headers.add(new Param(name, Objects.requireNonNull(value, name), true));
+            return this;
+        }
+
+        /** Registers a value to scrub from logs and messages, such as a password inside a JSON body. */
+        public Builder secret(String value) {
+            if (value != null) {
+                extraSecrets.add(value);
+            }
+            return this;
+        }
+
+        /** Sends the value serialized as JSON by Latchkey's own mapper. */
+        public Builder jsonBody(Object value) {
+            this.body = Json.write(Objects.requireNonNull(value, "body"));
+            this.bodyType = JSON;
+            return this;
+        }
+
+        /** Sends the fields as an URL-encoded form. */
+        public Builder formBody(Map<String, String> fields) {
+            okhttp3.FormBody.Builder fb = new okhttp3.FormBody.Builder();
+            fields.forEach(fb::add);
+            okio.Buffer buffer = new okio.Buffer();
+            try {
+                fb.build().writeTo(buffer);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            this.body = buffer.readByteArray();
+            this.bodyType = FORM;
+            return this;
+        }
+
+        /**
+         * Marks the call's bodies as secret: they are never logged, whatever the level (logins, registrations,
+         * token exchanges, password changes).
+         */
+        public Builder sensitive() {
+            this.sensitive = true;
+            return this;
+        }
+
+        /**
+         * Overrides whether the request may be replayed after a failure. {@code false} for anything that must never
+         * run twice; {@code true} for a POST that is safe to repeat.
+         */
+        public Builder replayable(boolean replayable) {
+            this.replayable = replayable;
+            return this;
+        }
+
+        /** Sets an error mapper for this endpoint, asked before the provider's. */
+        public Builder errorMapper(ErrorMapper errorMapper) {
+            this.errorMapper = errorMapper;
+            return this;
+        }
+
+        /** Sets per-call options. */
+        public Builder options(RequestOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** @return the request */
+        public ApiRequest build() {
+            return new ApiRequest(this);
+        }
+    }
+}

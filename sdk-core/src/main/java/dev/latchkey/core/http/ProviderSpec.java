@@ -1,0 +1,37 @@
+package dev.latchkey.core.http;
+
+import dev.latchkey.core.error.ErrorMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a provider module tells the pipeline about its API: a name (for logs and the user agent), the default base URL,
+ * its error mapper, headers every call needs, and which response headers carry a request id.
+ *
+ * @param name short provider name, for example {@code "kemono"}
+ * @param defaultBaseUrl the public API root
+ * @param errorMapper the provider's error mapper
+ * @param defaultHeaders headers sent with every call (Kemono's {@code Accept: text/css})
+ * @param requestIdHeaders response headers that carry a request id, first present wins
+ */
+public record ProviderSpec(String name, String defaultBaseUrl, ErrorMapper errorMapper,
+        Map<String, String> defaultHeaders, List<String> requestIdHeaders) {
+
+    /** Response headers read for a request id when a provider names none. */
+    public static final List<String> COMMON_REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id",
+            "X-Amzn-RequestId", "X-Amz-Cf-Id", "CF-Ray");
+
+    public ProviderSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl");
+        errorMapper = errorMapper == null ? ErrorMapper.DEFAULT : errorMapper;
+        defaultHeaders = Map.copyOf(defaultHeaders == null ? Map.of() : defaultHeaders);
+        requestIdHeaders = List.copyOf(requestIdHeaders == null ? COMMON_REQUEST_ID_HEADERS : requestIdHeaders);
+    }
+
+    /** @return a spec with the default error mapper, no extra headers and the common request id headers */
+    public static ProviderSpec of(String name, String defaultBaseUrl) {
+        return new ProviderSpec(name, defaultBaseUrl, ErrorMapper.DEFAULT, Map.of(), COMMON_REQUEST_ID_HEADERS);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.latchkey.core.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads a successful answer into a value. Parsers read JSON through the {@link ResponseView}, which checks that the
+ * body is JSON at all (not empty, not an HTML page) and turns every parse failure into an
+ * {@link dev.latchkey.core.error.InvalidResponseException} naming the field.
+ *
+ * @param <T> the value
+ */
+@FunctionalInterface
+public interface ResponseParser<T> {
+
+    /**
+     * @param response the answer, open; the pipeline closes it afterwards
+     * @return the value
+     * @throws IOException if reading fails
+     */
+    T parse(ResponseView response) throws IOException;
+
+    /** @return a parser of a JSON value of the type */
+    static <T> ResponseParser<T> json(Class<T> type) {
+        return r -> r.json(type);
+    }
+
+    /** @return a parser of a JSON value of the generic type */
+    static <T> ResponseParser<T> json(TypeReference<T> type) {
+        return r -> r.json(type);
+    }
+
+    /** @return a parser of a JSON array, read element by element (no intermediate tree) */
+    static <E> ResponseParser<List<E>> list(Class<E> elementType) {
+        return r -> r.jsonList(elementType);
+    }
+
+    /** @return a parser of a JSON tree */
+    static ResponseParser<JsonNode> tree() {
+        return ResponseView::tree;
+    }
+
+    /** @return a parser that ignores the body */
+    static ResponseParser<Void> discard() {
+        return r -> null;
+    }
+}

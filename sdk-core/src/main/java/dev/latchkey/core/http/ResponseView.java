@@ -1,0 +1,41 @@
+package dev.latchkey.core.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.Headers;
+
+/** A successful answer as a {@link ResponseParser} sees it: status, headers, and typed ways to read the body. */
+public interface ResponseView {
+
+    /** @return the HTTP status */
+    int status();
+
+    /** @return the response headers */
+    Headers headers();
+
+    /** @return a header's value, if present */
+    default Optional<String> header(String name) {
+        return Optional.ofNullable(headers().get(name));
+    }
+
+    /** @return the value of a cookie the answer set with {@code Set-Cookie}, if any */
+    Optional<String> cookie(String name);
+
+    /** @return the body read as JSON into the type */
+    <T> T json(Class<T> type) throws IOException;
+
+    /** @return the body read as JSON into the generic type */
+    <T> T json(TypeReference<T> type) throws IOException;
+
+    /** @return the body, a JSON array, read element by element */
+    <E> List<E> jsonList(Class<E> elementType) throws IOException;
+
+    /** @return the body as a JSON tree */
+    JsonNode tree() throws IOException;
+
+    /** @return the body as text */
+    String text() throws IOException;
+}

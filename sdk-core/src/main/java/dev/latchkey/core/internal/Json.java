@@ -1,0 +1,62 @@
+package dev.latchkey.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The one private Jackson mapper. It is never handed to users and never taken from them, so their settings cannot
+ * change how Latchkey reads the wire, and ours cannot change theirs.
+ */
+public final class Json {
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // Bodies may hold secrets: keep them out of parser messages.
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .build())
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(MapperFeature.OVERRIDE_PUBLIC_ACCESS_MODIFIERS)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+            .build();
+
+    private Json() {
+    }
+
+    /** @return the mapper; internal to Latchkey */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** @return the text parsed as a JSON tree, or {@code null} if it is not JSON */
+    public static JsonNode tryParseTree(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** @return the value as JSON bytes; failure here is a programming error in a model */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("cannot serialize " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+}

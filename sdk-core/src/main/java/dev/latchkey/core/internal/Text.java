@@ -1,0 +1,38 @@
+package dev.latchkey.core.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small text helpers for messages: excerpts and HTML sniffing. */
+public final class Text {
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private Text() {
+    }
+
+    /** @return the text with white space folded, cut to at most {@code max} characters (with an ellipsis) */
+    public static String excerpt(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String folded = text.strip().replaceAll("\\s+", " ");
+        return folded.length() <= max ? folded : folded.substring(0, max) + "…";
+    }
+
+    /** @return whether the text starts like an HTML or XML page */
+    public static boolean looksLikeHtml(String text) {
+        if (text == null) {
+            return false;
+        }
+        String head = text.stripLeading();
+        // JSON never starts with '<': anything that does is a page (HTML, XML) from a proxy or an anti-bot wall.
+        return !head.isEmpty() && head.charAt(0) == '<';
+    }
+
+    /** @return the page's {@code <title>}, or {@code null} */
+    public static String htmlTitle(String html) {
+        Matcher m = TITLE.matcher(html);
+        return m.find() ? m.group(1).strip() : null;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.latchkey.core.oauth;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The query of an OAuth redirect: {@code code} and {@code state} on success, {@code error} on refusal.
+ * {@code toString()} masks code and state.
+ *
+ * @param params every query parameter of the redirect
+ */
+public record AuthorizationCallback(Map<String, String> params) {
+
+    public AuthorizationCallback {
+        params = Map.copyOf(params);
+    }
+
+    /** @return the authorization code, if granted */
+    public Optional<String> code() {
+        return Optional.ofNullable(params.get("code"));
+    }
+
+    /** @return the state sent back */
+    public Optional<String> state() {
+        return Optional.ofNullable(params.get("state"));
+    }
+
+    /** @return the error code, if the user or server refused */
+    public Optional<String> error() {
+        return Optional.ofNullable(params.get("error"));
+    }
+
+    /** @return the error's description, if any */
+    public Optional<String> errorDescription() {
+        return Optional.ofNullable(params.get("error_description"));
+    }
+
+    @Override
+    public String toString() {
+        return "AuthorizationCallback{code=" + (params.containsKey("code") ? "***" : null) + ", state="
+                + (params.containsKey("state") ? "***" : null) + ", error=" + params.get("error") + '}';
+    }
+}

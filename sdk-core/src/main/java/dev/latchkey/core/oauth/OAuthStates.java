@@ -1,0 +1,156 @@
+package dev.latchkey.core.oauth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.core.error.InvalidStateException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues and checks OAuth {@code state} values that cannot be forged, replayed or kept: each is a compact JWS (HS256,
+ * pinned: any other algorithm is refused) holding a 256-bit random id and an expiry. {@link #verify} needs the
+ * state this client issued for the flow, compares it in constant time, and accepts each state once.
+ *
+ * <p>Thread-safe. Used states are remembered until they expire.
+ */
+public final class OAuthStates {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Instant> used = new ConcurrentHashMap<>();
+
+    private OAuthStates(byte[] key, Duration ttl, Clock clock) {
+        try {
+            this.signer = new MACSigner(key);
+            this.verifier = new MACVerifier(key);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("state key must be at least 256 bits", e);
+        }
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl must be positive: " + ttl);
+        }
+    }
+
+    /**
+     * @param key the HMAC key, at least 32 bytes; keep it to verify states across restarts
+     * @param ttl how long a state stays valid (10 minutes suits an interactive login)
+     * @param clock the clock expiry is measured on
+     * @return the issuer and verifier
+     */
+    public static OAuthStates create(byte[] key, Duration ttl, Clock clock) {
+        Objects.requireNonNull(key, "key");
+        if (key.length < 32) {
+            throw new IllegalArgumentException("state key must be at least 32 bytes, got " + key.length);
+        }
+        return new OAuthStates(key.clone(), ttl, clock);
+    }
+
+    /** @return states signed with a fresh random key, valid 10 minutes, on the system clock */
+    public static OAuthStates withRandomKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return new OAuthStates(key, Duration.ofMinutes(10), Clock.systemUTC());
+    }
+
+    /** @return a new state to send with an authorization request, and to keep for {@link #verify} */
+    public String issue() {
+        byte[] nonce = new byte[32];
+        RANDOM.nextBytes(nonce);
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID(B64URL.encodeToString(nonce))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign OAuth state", e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * Accepts the state of an authorization response, once.
+     *
+     * @param expected the state this client issued for this flow (required)
+     * @param received the state the authorization server sent back
+     * @throws InvalidStateException if there is no expected state, if they differ, or if the state is tampered,
+     *     expired or already used
+     */
+    public void verify(String expected, String received) {
+        if (expected == null || expected.isBlank()) {
+            throw new InvalidStateException("no expected OAuth state: the callback cannot be matched to a request "
+                    + "this client made");
+        }
+        if (received == null || received.isBlank()) {
+            throw new InvalidStateException("the authorization response carries no state");
+        }
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                received.getBytes(StandardCharsets.UTF_8))) {
+            throw new InvalidStateException("OAuth state does not match the one issued for this flow");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(received);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new InvalidStateException("OAuth state is malformed");
+        }
+        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new InvalidStateException("OAuth state uses algorithm " + jwt.getHeader().getAlgorithm()
+                    + "; only HS256 is accepted");
+        }
+        boolean valid;
+        try {
+            valid = jwt.verify(verifier);
+        } catch (JOSEException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new InvalidStateException("OAuth state signature is invalid: it was not issued by this client or "
+                    + "was altered");
+        }
+        Instant now = clock.instant();
+        Date exp = claims.getExpirationTime();
+        String id = claims.getJWTID();
+        if (exp == null || id == null) {
+            throw new InvalidStateException("OAuth state lacks an id or expiry");
+        }
+        if (!now.isBefore(exp.toInstant())) {
+            throw new InvalidStateException("OAuth state expired at " + exp.toInstant());
+        }
+        used.values().removeIf(e -> !now.isBefore(e));
+        if (used.putIfAbsent(id, exp.toInstant()) != null) {
+            throw new InvalidStateException("OAuth state was already used: an authorization response is accepted once");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthStates{alg=HS256, ttl=" + ttl + ", key=***}";
+    }
+}
