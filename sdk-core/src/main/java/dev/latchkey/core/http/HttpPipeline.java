@@ -427,7 +427,7 @@ public final class HttpPipeline implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             // A provider parser tripped on data it did not expect: report the answer, not a bare NPE.
-            throw exchange.view().invalid("could not read the answer (" + e.getClass().getSimpleName() + ')', null, e);
+            throw exchange.view().invalid("could not read the answer (" + e.getClass().getSimpleName() + ')', null, null, e);
         } finally {
             if (!exchange.keepOpen) {
                 response.close();
@@ -533,24 +533,25 @@ public final class HttpPipeline implements AutoCloseable {
         String path = e instanceof JsonMappingException jm ? jsonPath(jm) : null;
         String where = path == null || path.isEmpty() ? "" : " at " + path;
         if (e instanceof JsonEOFException || original.contains("end-of-input")) {
-            return view.invalid("truncated JSON: the body ended in the middle of a value" + where, path, e);
+            return view.invalid("truncated JSON: the body ended in the middle of a value" + where, path, null, e);
         }
         if (e instanceof MismatchedInputException && original.startsWith("Missing required creator property")) {
             int a = original.indexOf('\'');
             int b = a < 0 ? -1 : original.indexOf('\'', a + 1);
             String field = b > a ? original.substring(a + 1, b) : "?";
-            String full = path == null || path.isEmpty() ? field : path + '.' + field;
-            return view.invalid("missing required field '" + full + "'", full, e);
+            String full = path == null || path.isEmpty() ? field
+                    : path.equals(field) || path.endsWith('.' + field) ? path : path + '.' + field;
+            return view.invalid("missing required field '" + full + "'", full, null, e);
         }
         if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return view.invalid("invalid value" + where + ": " + firstLine(view.origin.secrets().scrub(
-                    String.valueOf(cause.getMessage()))), path, e);
+                    String.valueOf(cause.getMessage()))), path, null, e);
         }
         if (e instanceof JsonMappingException) {
-            return view.invalid("unexpected JSON" + where + ": " + Text.excerpt(original, 200), path, e);
+            return view.invalid("unexpected JSON" + where + ": " + Text.excerpt(original, 200), path, null, e);
         }
-        return view.invalid("malformed JSON: " + Text.excerpt(original, 200), path, e);
+        return view.invalid("malformed JSON: " + Text.excerpt(original, 200), path, null, e);
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -581,7 +582,7 @@ public final class HttpPipeline implements AutoCloseable {
         } catch (LatchkeyException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw view.invalid("could not read the answer (" + e.getClass().getSimpleName() + ')', null, e);
+            throw view.invalid("could not read the answer (" + e.getClass().getSimpleName() + ')', null, null, e);
         }
     }
 

@@ -109,7 +109,7 @@ final class ResponseViews {
             BufferedSource peek = source.peek();
             while (true) {
                 if (!peek.request(1)) {
-                    throw invalid("empty body where JSON was expected", null, null);
+                    throw invalid("empty body where JSON was expected", null, null, null);
                 }
                 byte b = peek.readByte();
                 if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
@@ -120,26 +120,27 @@ final class ResponseViews {
                     String title = Text.htmlTitle(head);
                     throw invalid("an HTML page" + (title == null ? "" : " titled \""
                             + Text.excerpt(origin.secrets().scrub(title), 80) + '"') + " where JSON was expected "
-                            + "(an error page, or an anti-bot challenge)", null, null);
+                            + "(an error page, or an anti-bot challenge)", null,
+                            Text.excerpt(origin.secrets().scrub(head), 120), null);
                 }
                 return source.inputStream();
             }
         }
 
-        String headOfBody(int max) {
+        private String headOfBody(int max) {
             try {
                 BufferedSource peek = source.peek();
                 peek.request(max);
                 Buffer buf = new Buffer();
                 peek.read(buf, Math.min(max, peek.getBuffer().size()));
                 return buf.readUtf8();
-            } catch (IOException e) {
+            } catch (IOException | IllegalStateException e) {
                 return "";
             }
         }
 
-        InvalidResponseException invalid(String problem, String field, Throwable cause) {
-            String excerpt = Text.excerpt(origin.secrets().scrub(headOfBody(512)), 120);
+        /** The excerpt is given only where the body's head is still unread (the parser has not consumed it). */
+        InvalidResponseException invalid(String problem, String field, String excerpt, Throwable cause) {
             return new InvalidResponseException(origin.method(), origin.path(), status, headers.get("Content-Type"),
                     problem, field, excerpt, cause);
         }
