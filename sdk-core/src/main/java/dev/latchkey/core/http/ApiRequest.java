@@ -204,6 +204,7 @@ public final class ApiRequest {
         for (Param h : headers) {
             if (h.secret()) {
                 values.add(h.value());
+                values.addAll(Secrets.credentialParts(h.value()));
             }
         }
         return values.isEmpty() ? base : base.with(values);

@@ -280,6 +280,11 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
+    /** @return the OkHttp client this pipeline created, for lifecycle tests; {@code null} if it uses the caller's */
+    OkHttpClient ownedClientForTest() {
+        return ownsClient ? baseClient : null;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /** A request turned into what OkHttp sends, with what messages and retries need. */

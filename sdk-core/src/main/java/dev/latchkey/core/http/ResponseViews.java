@@ -3,6 +3,7 @@ package dev.latchkey.core.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -158,7 +159,8 @@ final class ResponseViews {
         JsonArrayIterator(View view, Class<E> type) throws IOException {
             this.view = view;
             this.parser = Json.mapper().createParser(view.jsonStream());
-            this.reader = Json.mapper().readerFor(type);
+            // Elements follow each other in the array: trailing tokens after one element are the next element.
+            this.reader = Json.mapper().readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
                 throw MismatchedInputException.from(parser, List.class, "expected a JSON array but found " + first);

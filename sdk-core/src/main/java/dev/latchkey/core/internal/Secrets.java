@@ -40,6 +40,25 @@ public final class Secrets {
         return new Secrets(List.copyOf(all));
     }
 
+    /**
+     * @param headerValue a credential header's value: {@code Bearer abc}, {@code session=abc; theme=x}
+     * @return the parts a server could echo alone: the token after an auth scheme, each cookie value
+     */
+    public static List<String> credentialParts(String headerValue) {
+        List<String> parts = new ArrayList<>();
+        int space = headerValue.indexOf(' ');
+        if (space > 0 && headerValue.indexOf('=') < 0) {
+            parts.add(headerValue.substring(space + 1).strip());
+        }
+        for (String pair : headerValue.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                parts.add(pair.substring(eq + 1).strip());
+            }
+        }
+        return parts;
+    }
+
     /** @return whether there are no secrets to scrub */
     public boolean isEmpty() {
         return values.isEmpty();

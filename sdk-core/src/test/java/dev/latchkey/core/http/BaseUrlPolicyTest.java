@@ -1,0 +1,36 @@
+package dev.latchkey.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.core.ClientOptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BaseUrlPolicyTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://kemono.cr/api", "https://api.themoviedb.org/", "http://127.0.0.1:8080/api",
+        "http://127.9.9.9", "http://localhost:1/x", "http://[::1]:9000/", "http://app.localhost"})
+    void allowed(String url) {
+        assertThat(ClientOptions.builder().baseUrl(url).build().baseUrl()).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://kemono.cr/api", "http://127.example.com", "http://10.0.0.1", "http://128.0.0.1",
+        "http://127.0.0.256", "ftp://x", "not a url", "", "https://user:pw@host/", "https://host/?a=1"})
+    void refused(String url) {
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("pw@");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://kemono.cr/api/", "https://kemono.cr/api"})
+    void aTrailingSlashDoesNotChangeThePath(String base) {
+        HttpPipeline p = HttpPipeline.create(ClientOptions.builder().baseUrl(base).build(),
+                ProviderSpec.of("t", "https://x.invalid"));
+        assertThat(ApiRequest.get("/v1/account").build().url(p.baseUrl()).toString())
+                .isEqualTo("https://kemono.cr/api/v1/account");
+        p.close();
+    }
+}
