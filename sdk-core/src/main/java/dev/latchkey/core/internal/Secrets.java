@@ -47,7 +47,7 @@ public final class Secrets {
     public static List<String> credentialParts(String headerValue) {
         List<String> parts = new ArrayList<>();
         int space = headerValue.indexOf(' ');
-        if (space > 0 && headerValue.indexOf('=') < 0) {
+        if (space > 0 && headerValue.substring(0, space).indexOf('=') < 0) {
             parts.add(headerValue.substring(space + 1).strip());
         }
         for (String pair : headerValue.split(";")) {

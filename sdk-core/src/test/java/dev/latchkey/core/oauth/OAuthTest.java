@@ -1,0 +1,151 @@
+package dev.latchkey.core.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.core.error.InvalidStateException;
+import dev.latchkey.core.testing.MutableClock;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+class OAuthTest {
+    static final byte[] KEY = "0123456789abcdef0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void pkceMatchesTheRfc7636AppendixBVector() {
+        Pkce p = Pkce.fromVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        assertThat(p.challenge()).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        assertThat(p.method()).isEqualTo("S256");
+        assertThat(p.toString()).doesNotContain("dBjftJeZ4CVP");
+    }
+
+    @Test
+    void generatedVerifiersAreValidAndDistinct() {
+        Pkce a = Pkce.generate();
+        Pkce b = Pkce.generate();
+        assertThat(a.verifier()).hasSize(43).isNotEqualTo(b.verifier());
+        assertThat(Pkce.fromVerifier(a.verifier()).challenge()).isEqualTo(a.challenge());
+        assertThatThrownBy(() -> Pkce.fromVerifier("short")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Pkce.fromVerifier("a".repeat(42) + "!")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStateIsAcceptedOnceThenRefused() {
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        String state = states.issue();
+        states.verify(state, state);
+        assertThatThrownBy(() -> states.verify(state, state)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("already used");
+    }
+
+    @Test
+    void aMismatchedStateIsRefused() {
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        String mine = states.issue();
+        String other = states.issue();
+        assertThatThrownBy(() -> states.verify(mine, other)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("does not match").hasMessageNotContaining(mine).hasMessageNotContaining(other);
+        states.verify(other, other); // the mismatch did not burn the other state
+    }
+
+    @Test
+    void theExpectedStateIsRequired() {
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        String s = states.issue();
+        assertThatThrownBy(() -> states.verify(null, s)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("no expected OAuth state");
+        assertThatThrownBy(() -> states.verify(s, null)).isInstanceOf(InvalidStateException.class);
+    }
+
+    @Test
+    void anExpiredStateIsRefused() {
+        MutableClock clock = new MutableClock();
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), clock);
+        String s = states.issue();
+        clock.advance(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> states.verify(s, s)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aTamperedStateIsRefused() {
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        String s = states.issue();
+        String[] parts = s.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String longer = payload.replaceFirst("\"exp\":(\\d+)", "\"exp\":9$1");
+        String forged = parts[0] + '.' + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(longer.getBytes(StandardCharsets.UTF_8)) + '.' + parts[2];
+        assertThatThrownBy(() -> states.verify(forged, forged)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("signature is invalid");
+        OAuthStates otherKey = OAuthStates.create(Arrays.copyOf("another key, also 32 bytes or more!!".getBytes(
+                StandardCharsets.UTF_8), 40), Duration.ofMinutes(10), new MutableClock());
+        String foreign = otherKey.issue();
+        assertThatThrownBy(() -> states.verify(foreign, foreign)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("signature is invalid");
+    }
+
+    @Test
+    void onlyHs256IsAccepted() throws Exception {
+        MutableClock clock = new MutableClock();
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), clock);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID("x").expirationTime(
+                Date.from(clock.instant().plusSeconds(60))).build();
+        SignedJWT hs512 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
+        hs512.sign(new MACSigner(KEY));
+        String other = hs512.serialize();
+        assertThatThrownBy(() -> states.verify(other, other)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("only HS256");
+        String none = new PlainJWT(claims).serialize();
+        assertThatThrownBy(() -> states.verify(none, none)).isInstanceOf(InvalidStateException.class);
+    }
+
+    @Test
+    void loopbackReceiverTakesOneCallbackAndCloses() throws Exception {
+        OkHttpClient http = new OkHttpClient();
+        try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/callback")) {
+            URI uri = receiver.redirectUri();
+            assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+            try (Response r = http.newCall(new Request.Builder().url(uri + "/../favicon.ico").build()).execute()) {
+                assertThat(r.code()).isEqualTo(404);
+            }
+            try (Response r = http.newCall(new Request.Builder().url(uri + "?code=c%2Fode-1&state=st-1").build())
+                    .execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.body().string()).contains("You can close this window");
+            }
+            AuthorizationCallback cb = receiver.await(Duration.ofSeconds(5));
+            assertThat(cb.code()).contains("c/ode-1");
+            assertThat(cb.state()).contains("st-1");
+            assertThat(cb.toString()).doesNotContain("c/ode-1", "st-1");
+            assertThatThrownBy(() -> http.newCall(new Request.Builder().url(uri + "?code=again").build()).execute())
+                    .isInstanceOf(java.io.IOException.class); // closed: nobody listens any more
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Test
+    void loopbackReceiverTimesOutClearly() {
+        try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/cb")) {
+            assertThatThrownBy(() -> receiver.await(Duration.ofMillis(50)))
+                    .isInstanceOf(dev.latchkey.core.error.LatchkeyException.class)
+                    .hasMessageContaining("no OAuth redirect arrived");
+        }
+    }
+}
