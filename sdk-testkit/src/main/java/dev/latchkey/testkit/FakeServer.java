@@ -1,0 +1,243 @@
+package dev.latchkey.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The base of every fake provider server: a MockWebServer3 on loopback with a stateful dispatcher, fault injection
+ * ({@link #faults()}), a bounded log of the requests received ({@link #calls()}), and a JUnit 5 extension.
+ *
+ * <pre>{@code
+ * @RegisterExtension static FakeKemono kemono = FakeKemono.create();       // one server for the class
+ * @RegisterExtension FakeKemono kemono = FakeKemono.create();              // one server per test
+ * }</pre>
+ *
+ * Registered on a static field it starts before the first test and stops after the last, resetting its state between
+ * tests if {@link #resetBetweenTests()} was called; on an instance field it starts and stops around each test.
+ * Outside JUnit, {@link #start()} and {@link #close()}.
+ *
+ * @param <S> the concrete fake, for fluent setters
+ */
+public abstract class FakeServer<S extends FakeServer<S>>
+        implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    private static final int MAX_CALLS_KEPT = 10_000;
+
+    private final MockWebServer server = LoopbackServers.newServer();
+    private final Faults faults = new Faults(this::challengePage);
+    private final Deque<RecordedCall> calls = new ArrayDeque<>();
+    private volatile boolean started;
+    private boolean startedForClass;
+    private boolean resetBetweenTests;
+
+    protected FakeServer() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return FakeServer.this.dispatch(request);
+            }
+        });
+    }
+
+    /** @return this fake */
+    @SuppressWarnings("unchecked")
+    protected final S self() {
+        return (S) this;
+    }
+
+    /** Starts on 127.0.0.1 on a free port. */
+    public final S start() {
+        return start(0);
+    }
+
+    /**
+     * @param port the port on 127.0.0.1, or 0 for a free one
+     * @return this fake, started
+     */
+    public final synchronized S start(int port) {
+        if (!started) {
+            try {
+                server.start(LoopbackServers.loopback(), port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + name() + " on 127.0.0.1:" + port, e);
+            }
+            started = true;
+        }
+        return self();
+    }
+
+    /** @return whether it is listening */
+    public final boolean isStarted() {
+        return started;
+    }
+
+    /** @return the provider's name, for messages */
+    public abstract String name();
+
+    /** @return the API base URL to configure a client with, for example {@code http://127.0.0.1:PORT/api} */
+    public abstract String baseUrl();
+
+    /** @return the server's root, {@code http://127.0.0.1:PORT/} */
+    public final HttpUrl rootUrl() {
+        if (!started) {
+            throw new IllegalStateException(name() + " is not started");
+        }
+        return server.url("/");
+    }
+
+    /** @return the port it listens on */
+    public final int port() {
+        return rootUrl().port();
+    }
+
+    /** @return the faults to inject into the next answers */
+    public final Faults faults() {
+        return faults;
+    }
+
+    /** @return the requests received, oldest first (at most the last 10,000), secrets included */
+    public final List<RecordedCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** @return the last request received */
+    public final RecordedCall lastCall() {
+        synchronized (calls) {
+            if (calls.isEmpty()) {
+                throw new IllegalStateException("no request received");
+            }
+            return calls.getLast();
+        }
+    }
+
+    /** Forgets the requests received. */
+    public final void clearCalls() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    /** Makes the JUnit extension call {@link #reset()} before each test. */
+    public final S resetBetweenTests() {
+        this.resetBetweenTests = true;
+        return self();
+    }
+
+    /** Back to the initial state: seeded data only, no sessions, no faults, no recorded calls. */
+    public final void reset() {
+        faults.clear();
+        clearCalls();
+        resetState();
+    }
+
+    /** Restores the provider state to its seeded initial form. */
+    protected abstract void resetState();
+
+    /** @return the answer to a request, computed from the fake's state */
+    protected abstract MockResponse handle(FakeRequest request);
+
+    /** @return the provider's anti-bot challenge page; a generic one unless overridden */
+    protected MockResponse challengePage(MockResponse ignored) {
+        return new MockResponse.Builder().code(403).setHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+                        + "<p>Checking your browser before accessing the site.</p></body></html>").build();
+    }
+
+    private MockResponse dispatch(RecordedRequest recorded) {
+        drainServerQueue();
+        FakeRequest request = new FakeRequest(recorded);
+        Faults.Kind fault = faults.take(request.method(), request.path());
+        MockResponse response = fault == null ? null : fault.replace();
+        if (response == null) {
+            try {
+                response = handle(request);
+            } catch (RuntimeException e) {
+                // A fake's own bug shows as a 500 naming it, never as a hung client.
+                response = new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
+                        .body(name() + " fake failed: " + e).build();
+            }
+            if (fault != null) {
+                response = fault.alter(response);
+            }
+        }
+        record(new RecordedCall(request.method(), request.target(), request.headers(), request.body(),
+                response.getOnResponseStart() != null ? 0 : response.getCode()));
+        return response;
+    }
+
+    /** MockWebServer keeps every request it received; the fake keeps its own bounded log instead. */
+    private void drainServerQueue() {
+        try {
+            while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+                // drop
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void record(RecordedCall call) {
+        synchronized (calls) {
+            if (calls.size() == MAX_CALLS_KEPT) {
+                calls.removeFirst();
+            }
+            calls.addLast(call);
+        }
+    }
+
+    /** Stops listening; idempotent. */
+    @Override
+    public final synchronized void close() {
+        if (started) {
+            server.close();
+            started = false;
+        }
+    }
+
+    @Override
+    public final void beforeAll(ExtensionContext context) {
+        start();
+        startedForClass = true;
+    }
+
+    @Override
+    public final void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public final void beforeEach(ExtensionContext context) {
+        if (!started) {
+            start();
+        } else if (resetBetweenTests) {
+            reset();
+        }
+    }
+
+    @Override
+    public final void afterEach(ExtensionContext context) {
+        if (!startedForClass) {
+            close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + (started ? " on " + rootUrl() : " (stopped)");
+    }
+}
