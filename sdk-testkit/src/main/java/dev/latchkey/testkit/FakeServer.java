@@ -95,7 +95,8 @@ public abstract class FakeServer<S extends FakeServer<S>>
         if (!started) {
             throw new IllegalStateException(name() + " is not started");
         }
-        return server.url("/");
+        // The literal address, not "localhost": nothing to resolve, no IPv6 surprise.
+        return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(server.getPort()).build();
     }
 
     /** @return the port it listens on */

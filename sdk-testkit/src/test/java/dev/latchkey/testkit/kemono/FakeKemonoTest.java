@@ -1,0 +1,263 @@
+package dev.latchkey.testkit.kemono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.testkit.Http;
+import dev.latchkey.testkit.Http.Answer;
+import okhttp3.Headers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class FakeKemonoTest {
+    @RegisterExtension
+    static FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
+
+    final Http http = new Http(Headers.of("Accept", "text/css"));
+    String api;
+
+    @BeforeEach
+    void setUp() {
+        api = kemono.baseUrl();
+    }
+
+    String login(String user, String password) {
+        Answer a = http.post(api + "/v1/authentication/login",
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        assertThat(a.code()).isEqualTo(200);
+        String setCookie = a.header("Set-Cookie");
+        assertThat(setCookie).startsWith("session=").contains("HttpOnly").contains("Path=/");
+        return setCookie.substring("session=".length(), setCookie.indexOf(';'));
+    }
+
+    String[] cookie(String session) {
+        return new String[] {"Cookie", "session=" + session};
+    }
+
+    @Test
+    void baseUrlIsLoopbackWithTheApiPrefix() {
+        assertThat(api).matches("http://127\\.0\\.0\\.1:\\d+/api");
+    }
+
+    @Test
+    void loginSetsTheSessionCookieAndAnswersTheAccountAsTextCss() {
+        Answer a = http.post(api + "/v1/authentication/login",
+                "{\"username\":\"alice\",\"password\":\"" + FakeKemono.DEMO_PASSWORD + "\"}");
+        assertThat(a.code()).isEqualTo(200);
+        assertThat(a.header("Content-Type")).startsWith("text/css");
+        JsonNode account = a.json();
+        assertThat(account.get("id").isInt()).isTrue();
+        assertThat(account.get("username").asText()).isEqualTo("alice");
+        assertThat(account.get("role").asText()).isEqualTo("consumer");
+        assertThat(account.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+    }
+
+    @Test
+    void badLoginIs400WithAnErrorEnvelope() {
+        Answer a = http.post(api + "/v1/authentication/login", "{\"username\":\"alice\",\"password\":\"wrong\"}");
+        assertThat(a.code()).isEqualTo(400);
+        assertThat(a.json().get("error").asText()).isEqualTo("Username or password is incorrect");
+        Answer unknown = http.post(api + "/v1/authentication/login", "{\"username\":\"nobody\",\"password\":\"x\"}");
+        assertThat(unknown.code()).isEqualTo(400);
+        assertThat(unknown.body()).isEqualTo(a.body());
+        assertThat(http.post(api + "/v1/authentication/login", "{\"username\":\"\",\"password\":\"x\"}").json()
+                .get("error").asText()).isEqualTo("Username cannot be empty");
+        assertThat(http.post(api + "/v1/authentication/login", "{\"username\":\"alice\"}").json()
+                .get("error").asText()).isEqualTo("Password cannot be empty");
+    }
+
+    @Test
+    void loginWithAValidSessionIs409() {
+        String session = login("alice", FakeKemono.DEMO_PASSWORD);
+        Answer again = http.post(api + "/v1/authentication/login",
+                "{\"username\":\"alice\",\"password\":\"" + FakeKemono.DEMO_PASSWORD + "\"}", cookie(session));
+        assertThat(again.code()).isEqualTo(409);
+        assertThat(again.json().has("error")).isTrue();
+    }
+
+    @Test
+    void registerThenLogin() {
+        Answer r = http.post(api + "/v1/authentication/register", "{\"username\":\"newbie1\",\"password\":\"pw-12345\","
+                + "\"confirm_password\":\"pw-12345\",\"favorites_json\":\"\"}");
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("true");
+        assertThat(r.header("Set-Cookie")).isNull();
+        login("newbie1", "pw-12345");
+    }
+
+    @Test
+    void registerErrors() {
+        assertThat(http.post(api + "/v1/authentication/register", "{\"username\":\"alice\",\"password\":\"pw-12345\","
+                + "\"confirm_password\":\"pw-12345\"}").code()).isEqualTo(409);
+        Answer mismatch = http.post(api + "/v1/authentication/register", "{\"username\":\"bob12\","
+                + "\"password\":\"pw-12345\",\"confirm_password\":\"other\"}");
+        assertThat(mismatch.code()).isEqualTo(400);
+        assertThat(mismatch.json().get("error").asText()).isEqualTo("Passwords do not match");
+        Answer weak = http.post(api + "/v1/authentication/register", "{\"username\":\"bob12\","
+                + "\"password\":\"abc\",\"confirm_password\":\"abc\"}");
+        assertThat(weak.code()).isEqualTo(400);
+        assertThat(weak.json().get("error").asText()).contains("length(5)");
+        Answer badName = http.post(api + "/v1/authentication/register", "{\"username\":\"b!\","
+                + "\"password\":\"pw-12345\",\"confirm_password\":\"pw-12345\"}");
+        assertThat(badName.code()).isEqualTo(400);
+        assertThat(badName.json().get("error").asText()).contains("3 to 128");
+    }
+
+    @Test
+    void accountNeedsTheSession() {
+        assertThat(http.get(api + "/v1/account").code()).isEqualTo(401);
+        String session = login("alice", FakeKemono.DEMO_PASSWORD);
+        Answer a = http.get(api + "/v1/account", cookie(session));
+        assertThat(a.code()).isEqualTo(200);
+        JsonNode props = a.json().get("props");
+        assertThat(props.get("currentPage").asText()).isEqualTo("account");
+        assertThat(props.get("account").get("username").asText()).isEqualTo("alice");
+        assertThat(props.has("notifications_count")).isTrue();
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        String session = login("alice", FakeKemono.DEMO_PASSWORD);
+        Answer out = http.post(api + "/v1/authentication/logout", null, cookie(session));
+        assertThat(out.code()).isEqualTo(200);
+        assertThat(out.body()).isEqualTo("true");
+        assertThat(http.get(api + "/v1/account", cookie(session)).code()).isEqualTo(401);
+        assertThat(kemono.activeSessions()).isZero();
+    }
+
+    @Test
+    void changePasswordWithTheDashedFieldNames() {
+        String session = login("alice", FakeKemono.DEMO_PASSWORD);
+        String url = api + "/v1/account/change_password";
+        assertThat(http.post(url, "{}").code()).isEqualTo(401);
+        Answer wrong = http.post(url, "{\"current-password\":\"nope\",\"new-password\":\"next-pass\","
+                + "\"new-password-confirmation\":\"next-pass\"}", cookie(session));
+        assertThat(wrong.code()).isEqualTo(400);
+        assertThat(wrong.json().get("error").asText()).isEqualTo("Current password is incorrect");
+        Answer mismatch = http.post(url, "{\"current-password\":\"" + FakeKemono.DEMO_PASSWORD
+                + "\",\"new-password\":\"next-pass\",\"new-password-confirmation\":\"other\"}", cookie(session));
+        assertThat(mismatch.code()).isEqualTo(400);
+        Answer ok = http.post(url, "{\"current-password\":\"" + FakeKemono.DEMO_PASSWORD
+                + "\",\"new-password\":\"next-pass\",\"new-password-confirmation\":\"next-pass\"}", cookie(session));
+        assertThat(ok.code()).isEqualTo(200);
+        http.post(api + "/v1/authentication/logout", null, cookie(session));
+        login("alice", "next-pass");
+    }
+
+    @Test
+    void favoritesOfCreatorsAndPosts() {
+        assertThat(http.get(api + "/v1/account/favorites").code()).isEqualTo(401);
+        assertThat(http.get(api + "/v1/account/favorites").body()).isEmpty();
+        String session = login("alice", FakeKemono.DEMO_PASSWORD);
+        JsonNode creators = http.get(api + "/v1/account/favorites?type=artist", cookie(session)).json();
+        assertThat(creators.isArray()).isTrue();
+        assertThat(creators).hasSize(2);
+        JsonNode c = creators.get(0);
+        for (String field : new String[] {"faved_seq", "id", "indexed", "last_imported", "name", "public_id",
+            "relation_id", "service", "updated"}) {
+            assertThat(c.has(field)).as(field).isTrue();
+        }
+        assertThat(c.get("service").asText()).isEqualTo("fanbox");
+        assertThat(http.get(api + "/v1/account/favorites", cookie(session)).json()).hasSize(2); // artist by default
+        JsonNode posts = http.get(api + "/v1/account/favorites?type=post", cookie(session)).json();
+        assertThat(posts).hasSize(1);
+        for (String field : new String[] {"id", "user", "service", "title", "content", "added", "published",
+            "attachments", "file", "faved_seq", "fav_count"}) {
+            assertThat(posts.get(0).has(field)).as(field).isTrue();
+        }
+        assertThat(http.get(api + "/v1/account/favorites?type=bogus", cookie(session)).code()).isEqualTo(400);
+    }
+
+    @Test
+    void addAndRemoveFavorites() {
+        String session = login("alice", FakeKemono.DEMO_PASSWORD);
+        assertThat(http.post(api + "/v1/favorites/creator/fanbox/49494721", null).code()).isEqualTo(401);
+        assertThat(http.post(api + "/v1/favorites/creator/fanbox/49494721", null, cookie(session)).code())
+                .isEqualTo(200);
+        assertThat(http.get(api + "/v1/account/favorites?type=artist", cookie(session)).json()).hasSize(3);
+        assertThat(http.delete(api + "/v1/favorites/creator/fanbox/49494721", null, cookie(session)).code())
+                .isEqualTo(200);
+        assertThat(http.get(api + "/v1/account/favorites?type=artist", cookie(session)).json()).hasSize(2);
+        assertThat(http.post(api + "/v1/favorites/creator/fanbox/000", null, cookie(session)).code()).isEqualTo(404);
+        assertThat(http.post(api + "/v1/favorites/post/fanbox/49494721/1004", null, cookie(session)).code())
+                .isEqualTo(200);
+        assertThat(http.get(api + "/v1/account/favorites?type=post", cookie(session)).json()).hasSize(2);
+        assertThat(http.delete(api + "/v1/favorites/post/fanbox/49494721/1004", null, cookie(session)).code())
+                .isEqualTo(200);
+        assertThat(http.post(api + "/v1/favorites/post/fanbox/49494721/9", null, cookie(session)).code())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void creatorProfileAndPosts() {
+        JsonNode c = http.get(api + "/v1/fanbox/user/49494721/profile").json();
+        assertThat(c.get("name").asText()).isEqualTo("soso");
+        assertThat(c.get("post_count").asInt()).isEqualTo(3);
+        assertThat(http.get(api + "/v1/fanbox/user/1/profile").code()).isEqualTo(404);
+        assertThat(http.get(api + "/v1/nosuchservice/user/49494721/profile").code()).isEqualTo(404);
+        JsonNode post = http.get(api + "/v1/fanbox/user/6993449/post/1001").json();
+        assertThat(post.get("post").get("id").asText()).isEqualTo("1001");
+        assertThat(post.get("post").get("user").asText()).isEqualTo("6993449");
+        assertThat(http.get(api + "/v1/fanbox/user/6993449/post/9").code()).isEqualTo(404);
+        JsonNode byId = http.get(api + "/v1/fanbox/post/1001").json();
+        assertThat(byId.get("artist_id").asText()).isEqualTo("6993449");
+    }
+
+    @Test
+    void randomPostAndCreatorPointAtRealThings() {
+        JsonNode p = http.get(api + "/v1/posts/random").json();
+        assertThat(http.get(api + "/v1/" + p.get("service").asText() + "/user/" + p.get("artist_id").asText()
+                + "/post/" + p.get("post_id").asText()).code()).isEqualTo(200);
+        JsonNode c = http.get(api + "/v1/artists/random").json();
+        assertThat(http.get(api + "/v1/" + c.get("service").asText() + "/user/" + c.get("artist_id").asText()
+                + "/profile").code()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmptySiteHasNoRandomPost() {
+        try (FakeKemono empty = FakeKemono.builder().seeded(false).build().start()) {
+            assertThat(http.get(empty.baseUrl() + "/v1/posts/random").code()).isEqualTo(404);
+            assertThat(http.get(empty.baseUrl() + "/v1/artists/random").code()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void moderatorPagesAre404ForConsumers() {
+        String alice = login("alice", FakeKemono.DEMO_PASSWORD);
+        assertThat(http.get(api + "/v1/account/moderator/tasks/creator_links", cookie(alice)).code()).isEqualTo(404);
+        String mod = login(FakeKemono.DEMO_MODERATOR, FakeKemono.DEMO_MODERATOR_PASSWORD);
+        assertThat(http.get(api + "/v1/account/moderator/tasks/creator_links", cookie(mod)).code()).isEqualTo(200);
+    }
+
+    @Test
+    void strictModeAnswersDdosGuardWithoutAcceptTextCss() {
+        Answer a = new Http(Headers.of("Accept", "application/json")).get(api + "/v1/posts/random");
+        assertThat(a.code()).isEqualTo(403);
+        assertThat(a.header("Server")).isEqualTo("ddos-guard");
+        assertThat(a.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(a.body()).hasSize(191).startsWith("If you want to scrape, use \"Accept: text/css\"");
+    }
+
+    @Test
+    void unknownPathsAre404AndWrongMethods405() {
+        assertThat(http.get(api + "/v1/nothing/here").code()).isEqualTo(404);
+        assertThat(http.get(api + "/v1/authentication/login").code()).isEqualTo(405);
+    }
+
+    @Test
+    void bulkFavoritesForLargeListTests() {
+        kemono.addBulkFavoriteCreators("alice", 500);
+        String session = login("alice", FakeKemono.DEMO_PASSWORD);
+        assertThat(http.get(api + "/v1/account/favorites?type=artist", cookie(session)).json()).hasSize(502);
+    }
+
+    @Test
+    void callsAreRecordedWithSecretsForTests() {
+        login("alice", FakeKemono.DEMO_PASSWORD);
+        assertThat(kemono.lastCall().path()).isEqualTo("/api/v1/authentication/login");
+        assertThat(kemono.lastCall().body()).contains(FakeKemono.DEMO_PASSWORD);
+        assertThat(kemono.lastCall().toString()).doesNotContain(FakeKemono.DEMO_PASSWORD);
+        assertThat(kemono.lastCall().status()).isEqualTo(200);
+    }
+}
