@@ -3,11 +3,7 @@ package dev.latchkey.testkit.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,29 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.latchkey.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 
 class AccountStoreTest {
     static final String GOOD = "Ab12!?xyzW";
-
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final TestClock clock = new TestClock();
     final AccountStore store = AccountStore.builder().clock(clock).hashIterations(10).build();
@@ -249,11 +227,11 @@ class AccountStoreTest {
     void passwordResetCodesExpireOnTheInjectedClock() {
         UserHandle u = store.user(store.createAccount(GOOD, null, "ward42").userId());
         String code = u.resetPassword();
-        clock.now = clock.now.plus(Duration.ofHours(24));
+        clock.advance(Duration.ofHours(24));
         assertThatThrownBy(() -> u.confirmPasswordReset("EF56$&reset", code)).isInstanceOf(
                 PasswordResetInvalidException.class);
         String fresh = u.resetPassword();
-        clock.now = clock.now.plus(Duration.ofHours(23));
+        clock.advance(Duration.ofHours(23));
         u.confirmPasswordReset("EF56$&reset", fresh);
     }
 
