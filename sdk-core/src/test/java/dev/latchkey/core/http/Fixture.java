@@ -3,7 +3,7 @@ package dev.latchkey.core.http;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.RetryPolicy;
 import dev.latchkey.core.testing.MutableClock;
-import dev.latchkey.core.testing.NoDelayServerSocketFactory;
+import dev.latchkey.testkit.LoopbackServers;
 import dev.latchkey.core.testing.OpenResponseCounter;
 import dev.latchkey.core.testing.RecordingSleeper;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import okhttp3.OkHttpClient;
 
 /** A loopback server and a pipeline wired to it with a recording sleeper, a fixed clock and an open-body counter. */
 final class Fixture implements AutoCloseable {
-    final MockWebServer server = NoDelayServerSocketFactory.newServer();
+    final MockWebServer server = LoopbackServers.newServer();
     final MutableClock clock = new MutableClock();
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final OpenResponseCounter counter = new OpenResponseCounter();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.error.TransportException;
-import dev.latchkey.core.testing.NoDelayServerSocketFactory;
+import dev.latchkey.testkit.LoopbackServers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +40,7 @@ class LifecycleTest {
 
     @Test
     void closeShutsDownWhatLatchkeyCreated() throws Exception {
-        try (MockWebServer server = NoDelayServerSocketFactory.newServer()) {
+        try (MockWebServer server = LoopbackServers.newServer()) {
             server.start();
             server.enqueue(new MockResponse.Builder().body("{}").build());
             HttpPipeline p = HttpPipeline.create(ClientOptions.builder().baseUrl(server.url("/").toString()).build(),

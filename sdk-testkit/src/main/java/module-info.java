@@ -1,0 +1,16 @@
+/**
+ * Latchkey testkit: stateful fake provider servers with fault injection, and an account store with aioaccount's
+ * rules. Depends on no Latchkey client module.
+ */
+module dev.latchkey.testkit {
+    requires transitive mockwebserver3;
+    requires transitive okhttp3;
+    requires transitive org.junit.jupiter.api;
+    requires com.fasterxml.jackson.databind;
+    requires okio;
+
+    exports dev.latchkey.testkit;
+    exports dev.latchkey.testkit.accounts;
+    exports dev.latchkey.testkit.kemono;
+    exports dev.latchkey.testkit.tmdb;
+}
