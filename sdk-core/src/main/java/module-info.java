@@ -20,6 +20,7 @@ module dev.latchkey.core {
     exports dev.latchkey.core.auth;
     exports dev.latchkey.core.error;
     exports dev.latchkey.core.http;
+    exports dev.latchkey.core.json;
     exports dev.latchkey.core.oauth;
     exports dev.latchkey.core.page;
 }

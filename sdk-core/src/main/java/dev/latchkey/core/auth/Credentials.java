@@ -1,6 +1,6 @@
 package dev.latchkey.core.auth;
 
-import java.util.Objects;
+import dev.latchkey.core.error.InvalidInputException;
 
 /**
  * A user name (or email) and password. {@code toString()} shows the name and {@code ***}.
@@ -10,19 +10,21 @@ import java.util.Objects;
  */
 public record Credentials(String username, Secret password) {
 
-    /** @throws IllegalArgumentException if the name is blank */
+    /** @throws InvalidInputException if the name is blank or the password missing */
     public Credentials {
         if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("username is blank");
+            throw new InvalidInputException("username is blank");
         }
-        Objects.requireNonNull(password, "password");
+        if (password == null) {
+            throw new InvalidInputException("password is missing");
+        }
     }
 
     /**
      * @param username the name or email
      * @param password the password
      * @return the credentials
-     * @throws IllegalArgumentException if either is blank
+     * @throws InvalidInputException if either is blank
      */
     public static Credentials of(String username, String password) {
         return new Credentials(username, Secret.of(password));

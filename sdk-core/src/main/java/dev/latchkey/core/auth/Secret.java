@@ -2,7 +2,7 @@ package dev.latchkey.core.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Objects;
+import dev.latchkey.core.error.InvalidInputException;
 
 /**
  * A secret value (password, API key, token) that prints as {@code ***}: in {@code toString()}, in records that hold
@@ -18,11 +18,11 @@ public final class Secret {
     /**
      * @param value the secret
      * @return it, wrapped
-     * @throws IllegalArgumentException if it is null or blank (a blank password is always a mistake)
+     * @throws InvalidInputException if it is null or blank (a blank password is always a mistake)
      */
     public static Secret of(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("secret is blank");
+            throw new InvalidInputException("secret is blank");
         }
         return new Secret(value);
     }
@@ -32,7 +32,9 @@ public final class Secret {
      * @return it, wrapped
      */
     public static Secret of(char[] value) {
-        Objects.requireNonNull(value, "value");
+        if (value == null) {
+            throw new InvalidInputException("secret is blank");
+        }
         return of(new String(value));
     }
 

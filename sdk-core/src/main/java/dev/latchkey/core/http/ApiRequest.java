@@ -2,6 +2,7 @@ package dev.latchkey.core.http;
 
 import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.error.ErrorMapper;
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.internal.Json;
 import dev.latchkey.core.internal.Secrets;
 import java.util.ArrayList;
@@ -279,11 +280,11 @@ public final class ApiRequest {
          * Fills a {@code {name}} placeholder; the value is encoded as one path segment, so a {@code /} in it cannot
          * change the path.
          *
-         * @throws IllegalArgumentException if the value is blank
+         * @throws InvalidInputException if the value is blank
          */
         public Builder pathParam(String name, String value) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("path parameter '" + name + "' is blank");
+                throw new InvalidInputException(name + " is blank");
             }
             pathParams.put(name, value);
             return this;

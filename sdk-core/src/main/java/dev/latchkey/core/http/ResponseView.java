@@ -2,6 +2,7 @@ package dev.latchkey.core.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.core.error.InvalidResponseException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -38,4 +39,10 @@ public interface ResponseView {
 
     /** @return the body as text */
     String text() throws IOException;
+
+    /**
+     * @param problem what is wrong with the answer, for example {@code "no session cookie in the login answer"}
+     * @return an exception naming the request, status and content type, for the parser to throw
+     */
+    InvalidResponseException invalid(String problem);
 }

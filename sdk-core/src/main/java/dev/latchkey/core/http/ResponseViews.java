@@ -140,6 +140,11 @@ final class ResponseViews {
             }
         }
 
+        @Override
+        public InvalidResponseException invalid(String problem) {
+            return invalid(problem, null, null, null);
+        }
+
         /** The excerpt is given only where the body's head is still unread (the parser has not consumed it). */
         InvalidResponseException invalid(String problem, String field, String excerpt, Throwable cause) {
             return new InvalidResponseException(origin.method(), origin.path(), status, headers.get("Content-Type"),

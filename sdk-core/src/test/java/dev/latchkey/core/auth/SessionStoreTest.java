@@ -3,6 +3,7 @@ package dev.latchkey.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.error.SessionStoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,10 +110,11 @@ class SessionStoreTest {
 
     @Test
     void blankCredentialsAreRefusedClearly() {
-        assertThatThrownBy(() -> Credentials.of(" ", "pw")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Credentials.of(" ", "pw")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("username is blank");
-        assertThatThrownBy(() -> Credentials.of("alice", "")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Credentials.of("alice", "")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("secret is blank");
-        assertThatThrownBy(() -> Credentials.of("alice", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Credentials.of("alice", null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Secret.of((char[]) null)).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -105,6 +105,6 @@ class RedactionTest {
         assertThatThrownBy(() -> ApiRequest.get("/a/{id}").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{id}");
         assertThatThrownBy(() -> ApiRequest.get("/a/{id}").pathParam("id", " ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+                .isInstanceOf(dev.latchkey.core.error.InvalidInputException.class).hasMessage("id is blank");
     }
 }

@@ -1,0 +1,68 @@
+package dev.latchkey.core.http;
+
+import dev.latchkey.core.error.NotFoundException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * One endpoint call, described once (request and parser) and run either way: {@link #execute} blocks,
+ * {@link #executeAsync} does not. Provider modules define each endpoint as an {@code ApiCall}, so the sync and async
+ * forms of a call cannot drift apart.
+ *
+ * @param request the request
+ * @param parser reads a successful answer
+ * @param <T> the result
+ */
+public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
+
+    public ApiCall {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(parser, "parser");
+    }
+
+    /** @return the result, blocking */
+    public T execute(HttpPipeline pipeline) {
+        return pipeline.execute(request, parser);
+    }
+
+    /** @return the result, without blocking */
+    public CompletableFuture<T> executeAsync(HttpPipeline pipeline) {
+        return pipeline.executeAsync(request, parser);
+    }
+
+    /** @return the result, or empty if the provider answered 404 (the thing does not exist) */
+    public Optional<T> executeOptional(HttpPipeline pipeline) {
+        try {
+            return Optional.ofNullable(execute(pipeline));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return the async form of {@link #executeOptional} */
+    public CompletableFuture<Optional<T>> executeOptionalAsync(HttpPipeline pipeline) {
+        return executeAsync(pipeline).handle((value, error) -> {
+            if (error == null) {
+                return Optional.ofNullable(value);
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof NotFoundException) {
+                return Optional.<T>empty();
+            }
+            throw error instanceof CompletionException ce ? ce : new CompletionException(cause);
+        });
+    }
+
+    /**
+     * @param mapper turns the parsed value into another
+     * @param <R> the other result
+     * @return this call with its result mapped (on the parsing thread)
+     */
+    public <R> ApiCall<R> map(Function<? super T, ? extends R> mapper) {
+        ResponseParser<T> inner = parser;
+        return new ApiCall<>(request, r -> mapper.apply(inner.parse(r)));
+    }
+}

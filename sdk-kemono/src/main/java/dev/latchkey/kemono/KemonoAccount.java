@@ -1,0 +1,183 @@
+package dev.latchkey.kemono;
+
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.Session;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.http.ApiRequest;
+import dev.latchkey.core.http.ResponseParser;
+import dev.latchkey.kemono.model.AccountInfo;
+import dev.latchkey.kemono.model.Creator;
+import dev.latchkey.kemono.model.FavoriteCreator;
+import dev.latchkey.kemono.model.FavoritePost;
+import dev.latchkey.kemono.model.Role;
+import dev.latchkey.kemono.model.Service;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A logged-in Kemono account: what a login gives you, and the calls that need its session (pykemo's {@code Account}).
+ * The session changes only when a call that renews it succeeds; {@link #logout()} ends it here and in the store.
+ * Thread-safe.
+ */
+public final class KemonoAccount {
+    private final KemonoClient client;
+    private final SessionHolder holder;
+    private volatile AccountInfo info;
+
+    KemonoAccount(KemonoClient client, SessionHolder holder, AccountInfo info) {
+        this.client = client;
+        this.holder = holder;
+        this.info = info;
+    }
+
+    /** @return the account id */
+    public long id() {
+        return info.id();
+    }
+
+    /** @return the user name */
+    public String username() {
+        return info.username();
+    }
+
+    /** @return when the account was created (Kemono's time, without a zone: UTC), if known */
+    public Optional<LocalDateTime> createdAt() {
+        return Optional.ofNullable(info.createdAt());
+    }
+
+    /** @return the account's rank */
+    public Role role() {
+        return info.role();
+    }
+
+    /** @return all of the above, as last read */
+    public AccountInfo info() {
+        return info;
+    }
+
+    /** @return the current session (its {@code toString()} shows no secret) */
+    public Session session() {
+        return holder.require();
+    }
+
+    /** @return the key the session is saved under in the session store */
+    public String storeKey() {
+        return holder.key();
+    }
+
+    /** Reads the account again ({@code GET /v1/account}) and returns it; also checks that the session still works. */
+    public AccountInfo refresh() {
+        info = holder.call(s -> client.api.account(s).execute(client.pipeline));
+        return info;
+    }
+
+    /**
+     * The account's favorite creators, read element by element as they arrive (pykemo's {@code favorite_creators}).
+     *
+     * @return the creators
+     */
+    public List<FavoriteCreator> favoriteCreators() {
+        return holder.call(s -> client.api.favoriteCreators(s).execute(client.pipeline));
+    }
+
+    /** Alias of {@link #favoriteCreators()}, as pykemo's {@code favorite_artists}. */
+    public List<FavoriteCreator> favoriteArtists() {
+        return favoriteCreators();
+    }
+
+    /**
+     * The favorite creators as a lazy stream: each is parsed when consumed, so 100,000 favorites never sit in
+     * memory at once. Close the stream (try-with-resources) to release the connection early.
+     *
+     * @return the creators
+     */
+    public Stream<FavoriteCreator> streamFavoriteCreators() {
+        return holder.call(s -> client.pipeline.stream(client.api.favoritesRequest(s, "artist"),
+                FavoriteCreator.class));
+    }
+
+    /** @return the account's favorite posts (pykemo's {@code favorite_posts}) */
+    public List<FavoritePost> favoritePosts() {
+        return holder.call(s -> client.api.favoritePosts(s).execute(client.pipeline));
+    }
+
+    /** Adds a creator to the favorites (idempotent). */
+    public void addFavoriteCreator(Service service, String creatorId) {
+        holder.call(s -> client.api.favoriteCreator(s, true, service, creatorId).execute(client.pipeline));
+    }
+
+    /** Removes a creator from the favorites (idempotent). */
+    public void removeFavoriteCreator(Service service, String creatorId) {
+        holder.call(s -> client.api.favoriteCreator(s, false, service, creatorId).execute(client.pipeline));
+    }
+
+    /** Adds a post to the favorites (idempotent). */
+    public void addFavoritePost(Service service, String creatorId, String postId) {
+        holder.call(s -> client.api.favoritePost(s, true, service, creatorId, postId).execute(client.pipeline));
+    }
+
+    /** Removes a post from the favorites (idempotent). */
+    public void removeFavoritePost(Service service, String creatorId, String postId) {
+        holder.call(s -> client.api.favoritePost(s, false, service, creatorId, postId).execute(client.pipeline));
+    }
+
+    /** A creator's profile fetched with this account's session (pykemo's {@code get_creator}); empty on 404. */
+    public Optional<Creator> creator(Service service, String creatorId) {
+        return holder.call(s -> client.api.creator(s, service, creatorId).executeOptional(client.pipeline));
+    }
+
+    /**
+     * Changes the password (pykemo's {@code change_password}). Never retried. The session stays valid.
+     *
+     * @param currentPassword the password now
+     * @param newPassword the new one
+     * @throws dev.latchkey.core.error.InvalidCredentialsException if the current password is wrong
+     * @throws dev.latchkey.core.error.ValidationException if Kemono refused the new one
+     */
+    public void changePassword(String currentPassword, String newPassword) {
+        Secret current = Secret.of(currentPassword);
+        Secret next = Secret.of(newPassword);
+        holder.call(s -> client.api.changePassword(s, current, next).execute(client.pipeline));
+    }
+
+    /**
+     * Logs out: Kemono ends the session, and it is removed here and from the store. If the call fails, the session is
+     * kept, so it can be tried again.
+     */
+    public void logout() {
+        client.api.logout(holder.require()).execute(client.pipeline);
+        holder.clear();
+    }
+
+    /**
+     * The escape hatch for session calls this module does not model yet: any path below the base URL, sent with this
+     * account's session cookie.
+     *
+     * @param method the HTTP method
+     * @param path the path, for example {@code /v1/account/notifications}
+     * @param type the answer's type, or {@code Void.class}
+     * @param <T> the answer
+     * @return the answer
+     */
+    public <T> T request(String method, String path, Class<T> type) {
+        return holder.call(s -> client.pipeline.execute(ApiRequest.builder(method, path)
+                .secretHeader("Cookie", "session=" + s.cookie("session").orElse("")).build(),
+                type == Void.class ? r -> null : ResponseParser.json(type)));
+    }
+
+    /** @return the same calls, returning {@code CompletableFuture}s */
+    public KemonoAccountAsync async() {
+        return new KemonoAccountAsync(client, holder, this);
+    }
+
+    void info(AccountInfo refreshed) {
+        this.info = refreshed;
+    }
+
+    @Override
+    public String toString() {
+        return "KemonoAccount{id=" + info.id() + ", username=" + info.username() + ", role=" + info.role() + '}';
+    }
+}

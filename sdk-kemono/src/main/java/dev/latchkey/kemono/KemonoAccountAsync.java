@@ -1,0 +1,100 @@
+package dev.latchkey.kemono;
+
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.kemono.model.AccountInfo;
+import dev.latchkey.kemono.model.Creator;
+import dev.latchkey.kemono.model.FavoriteCreator;
+import dev.latchkey.kemono.model.FavoritePost;
+import dev.latchkey.kemono.model.Service;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The calls of a {@link KemonoAccount}, returning {@code CompletableFuture}s: the same requests and answers, on the
+ * same code path, with retries scheduled instead of slept. Cancelling a future cancels its HTTP call. Failures
+ * complete the future with the same typed exceptions the sync calls throw.
+ */
+public final class KemonoAccountAsync {
+    private final KemonoClient client;
+    private final SessionHolder holder;
+    private final KemonoAccount account;
+
+    KemonoAccountAsync(KemonoClient client, SessionHolder holder, KemonoAccount account) {
+        this.client = client;
+        this.holder = holder;
+        this.account = account;
+    }
+
+    /** @see KemonoAccount#refresh() */
+    public CompletableFuture<AccountInfo> refresh() {
+        return holder.callAsync(s -> client.api.account(s).executeAsync(client.pipeline)).thenApply(info -> {
+            account.info(info);
+            return info;
+        });
+    }
+
+    /** @see KemonoAccount#favoriteCreators() */
+    public CompletableFuture<List<FavoriteCreator>> favoriteCreators() {
+        return holder.callAsync(s -> client.api.favoriteCreators(s).executeAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#favoriteArtists() */
+    public CompletableFuture<List<FavoriteCreator>> favoriteArtists() {
+        return favoriteCreators();
+    }
+
+    /** @see KemonoAccount#favoritePosts() */
+    public CompletableFuture<List<FavoritePost>> favoritePosts() {
+        return holder.callAsync(s -> client.api.favoritePosts(s).executeAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#addFavoriteCreator */
+    public CompletableFuture<Void> addFavoriteCreator(Service service, String creatorId) {
+        return holder.callAsync(s -> client.api.favoriteCreator(s, true, service, creatorId)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#removeFavoriteCreator */
+    public CompletableFuture<Void> removeFavoriteCreator(Service service, String creatorId) {
+        return holder.callAsync(s -> client.api.favoriteCreator(s, false, service, creatorId)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#addFavoritePost */
+    public CompletableFuture<Void> addFavoritePost(Service service, String creatorId, String postId) {
+        return holder.callAsync(s -> client.api.favoritePost(s, true, service, creatorId, postId)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#removeFavoritePost */
+    public CompletableFuture<Void> removeFavoritePost(Service service, String creatorId, String postId) {
+        return holder.callAsync(s -> client.api.favoritePost(s, false, service, creatorId, postId)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#creator */
+    public CompletableFuture<Optional<Creator>> creator(Service service, String creatorId) {
+        return holder.callAsync(s -> client.api.creator(s, service, creatorId).executeOptionalAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#changePassword */
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        Secret current;
+        Secret next;
+        try {
+            current = Secret.of(currentPassword);
+            next = Secret.of(newPassword);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return holder.callAsync(s -> client.api.changePassword(s, current, next).executeAsync(client.pipeline));
+    }
+
+    /** @see KemonoAccount#logout() */
+    public CompletableFuture<Void> logout() {
+        return holder.callAsync(s -> client.api.logout(s).executeAsync(client.pipeline))
+                .thenRun(holder::clear);
+    }
+}

@@ -1,0 +1,293 @@
+package dev.latchkey.kemono;
+
+import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.auth.Credentials;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.Session;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.HttpPipeline;
+import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.kemono.internal.KemonoApi;
+import dev.latchkey.kemono.internal.KemonoErrors;
+import dev.latchkey.kemono.model.AccountInfo;
+import dev.latchkey.kemono.model.Creator;
+import dev.latchkey.kemono.model.Post;
+import dev.latchkey.kemono.model.RandomCreator;
+import dev.latchkey.kemono.model.RandomPost;
+import dev.latchkey.kemono.model.Service;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client of Kemono's account API ({@code kemono.cr} by default; {@code coomer.st} and mirrors by base URL).
+ *
+ * <pre>{@code
+ * try (KemonoClient kemono = KemonoClient.builder().build()) {
+ *     KemonoAccount me = kemono.login("alice", password);
+ *     List<FavoriteCreator> creators = me.favoriteCreators();
+ *     Optional<Creator> c = kemono.creator(Service.FANBOX, "49494721");   // empty on 404
+ *     me.logout();
+ * }
+ * }</pre>
+ *
+ * Immutable and thread-safe; {@link #async()} gives the same calls without blocking. Every call sends
+ * {@code Accept: text/css} (DDoS-Guard refuses JSON requests) and reads JSON whatever the content type says.
+ */
+public final class KemonoClient implements AutoCloseable {
+    /** Kemono's API. */
+    public static final String DEFAULT_BASE_URL = "https://kemono.cr/api";
+    /** Coomer's API (the same software). */
+    public static final String COOMER_BASE_URL = "https://coomer.st/api";
+
+    static final ProviderSpec SPEC = new ProviderSpec("kemono", DEFAULT_BASE_URL, KemonoErrors.PROVIDER,
+            Map.of("Accept", "text/css"), null);
+
+    final HttpPipeline pipeline;
+    final KemonoApi api;
+    private final Map<String, String> cookies;
+    private final boolean reloginOnExpiry;
+
+    private KemonoClient(HttpPipeline pipeline, Map<String, String> cookies, boolean reloginOnExpiry) {
+        this.pipeline = pipeline;
+        this.cookies = Map.copyOf(cookies);
+        this.reloginOnExpiry = reloginOnExpiry;
+        this.api = new KemonoApi(this.cookies, pipeline.options().clock());
+    }
+
+    /** @return a builder: Kemono's public API, default options */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Logs in (pykemo's {@code Account.login}). Never retried. The session is saved in the session store.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return the logged-in account
+     * @throws dev.latchkey.core.error.InvalidCredentialsException if Kemono refused the name or password
+     * @throws AlreadyLoggedInException if Kemono says this client is already logged in
+     * @throws InvalidInputException if either is blank
+     */
+    public KemonoAccount login(String username, String password) {
+        return login(Credentials.of(username, password));
+    }
+
+    /** @see #login(String, String) */
+    public KemonoAccount login(Credentials credentials) {
+        KemonoApi.Login login = api.login(credentials.username(), credentials.password()).execute(pipeline);
+        return account(login, credentials);
+    }
+
+    /**
+     * Registers an account, then logs in to it (pykemo's {@code Account.register}).
+     *
+     * @param username the user name
+     * @param password the password
+     * @return the new, logged-in account
+     * @throws dev.latchkey.core.error.ValidationException if Kemono refused the name or password
+     *     ({@code failedRules()} says which, when Kemono did)
+     * @throws dev.latchkey.core.error.ConflictException if the name is taken
+     */
+    public KemonoAccount register(String username, String password) {
+        Credentials credentials = Credentials.of(username, password);
+        api.register(credentials.username(), credentials.password()).execute(pipeline);
+        return login(credentials);
+    }
+
+    /**
+     * Resumes a session saved by an earlier login, without a call. Its validity shows on first use
+     * ({@link dev.latchkey.core.error.UnauthorizedException} if Kemono ended it).
+     *
+     * @param username the user name it was saved under
+     * @return the account, or empty if the store holds no session for it
+     */
+    public Optional<KemonoAccount> resume(String username) {
+        if (username == null || username.isBlank()) {
+            throw new InvalidInputException("username is blank");
+        }
+        String key = storeKey(username);
+        return pipeline.options().sessionStore().load(key).map(s -> new KemonoAccount(this,
+                new SessionHolder(key, pipeline.options().sessionStore(), s, null), KemonoApi.infoOf(s)));
+    }
+
+    /**
+     * Uses a session cookie taken elsewhere (a browser export; pykemo's {@code with_token}). One call
+     * ({@code GET /v1/account}) checks it and learns who it belongs to; the session is then saved.
+     *
+     * @param sessionCookie the value of the {@code session} cookie
+     * @return the account
+     * @throws dev.latchkey.core.error.UnauthorizedException if Kemono does not accept the cookie
+     */
+    public KemonoAccount withSessionCookie(String sessionCookie) {
+        Secret cookie = Secret.of(sessionCookie);
+        Session probe = Session.builder("kemono").cookie(KemonoApi.SESSION_COOKIE, cookie.reveal()).build();
+        AccountInfo info = api.account(probe).execute(pipeline);
+        return account(new KemonoApi.Login(info, api.session(info, cookie.reveal())), null);
+    }
+
+    /**
+     * @param service the creator's service
+     * @param creatorId the creator's id on it
+     * @return the creator's profile, or empty if Kemono has none (404)
+     */
+    public Optional<Creator> creator(Service service, String creatorId) {
+        return api.creator(null, service, creatorId).executeOptional(pipeline);
+    }
+
+    /** @return where a random creator is, or empty if Kemono has none */
+    public Optional<RandomCreator> randomCreator() {
+        return api.randomCreator(null).executeOptional(pipeline);
+    }
+
+    /** @return where a random post is, or empty if Kemono has none */
+    public Optional<RandomPost> randomPost() {
+        return api.randomPost(null).executeOptional(pipeline);
+    }
+
+    /**
+     * @param service the service
+     * @param creatorId the creator's id
+     * @param postId the post's id
+     * @return the post, or empty if it does not exist
+     */
+    public Optional<Post> post(Service service, String creatorId, String postId) {
+        return api.post(null, service, creatorId, postId).executeOptional(pipeline);
+    }
+
+    /** @return the post a {@link #randomPost()} pointed at, or empty if it is gone */
+    public Optional<Post> post(RandomPost where) {
+        return post(where.service(), where.creatorId(), where.postId());
+    }
+
+    /** @return the same calls, returning {@code CompletableFuture}s; they never block a thread */
+    public KemonoClientAsync async() {
+        return new KemonoClientAsync(this);
+    }
+
+    /**
+     * The escape hatch for endpoints this module does not model yet, with the client's retries, errors and
+     * redaction (no session: use {@link KemonoAccount#request} for that).
+     *
+     * @param method the HTTP method
+     * @param path the path below the base URL, for example {@code /v1/creators}
+     * @param query query parameters, or {@code null}
+     * @param body a value to send as JSON, or {@code null}
+     * @param type the answer's type, or {@code Void.class}
+     * @param <T> the answer
+     * @return the answer
+     */
+    public <T> T request(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
+        return pipeline.request(method, path, query, body, type);
+    }
+
+    /**
+     * @param change changes to this client's options
+     * @return a client with them, sharing this one's connection pool; closing it releases nothing
+     */
+    public KemonoClient withOptions(Consumer<ClientOptions.Builder> change) {
+        ClientOptions.Builder b = pipeline.options().toBuilder();
+        change.accept(b);
+        return new KemonoClient(pipeline.withOptions(b.build()), cookies, reloginOnExpiry);
+    }
+
+    /** @return the base URL in use */
+    public HttpUrl baseUrl() {
+        return pipeline.baseUrl();
+    }
+
+    /** Releases the connection pool and threads this client created; a caller's OkHttp client is left alone. */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    @Override
+    public String toString() {
+        return "KemonoClient{" + pipeline.baseUrl() + '}';
+    }
+
+    // --- shared with the async view and the account ------------------------------------------------------------
+
+    String storeKey(String username) {
+        return "kemono:" + pipeline.baseUrl() + '#' + username;
+    }
+
+    KemonoAccount account(KemonoApi.Login login, Credentials credentials) {
+        String key = storeKey(login.info().username());
+        Supplier<Session> relogin = reloginOnExpiry && credentials != null
+                ? () -> api.login(credentials.username(), credentials.password()).execute(pipeline).session()
+                : null;
+        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), login.session(), relogin);
+        holder.replace(login.session());
+        return new KemonoAccount(this, holder, login.info());
+    }
+
+    /** Builds a {@link KemonoClient}. */
+    public static final class Builder {
+        private final ClientOptions.Builder options = ClientOptions.builder();
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private boolean reloginOnExpiry;
+
+        private Builder() {
+        }
+
+        /** @param baseUrl the API root: {@link #DEFAULT_BASE_URL}, {@link #COOMER_BASE_URL}, a mirror, or a fake */
+        public Builder baseUrl(String baseUrl) {
+            options.baseUrl(baseUrl);
+            return this;
+        }
+
+        /** @param httpClient your OkHttp client, shared (never shut down by Latchkey) */
+        public Builder httpClient(OkHttpClient httpClient) {
+            options.httpClient(httpClient);
+            return this;
+        }
+
+        /** @param store where sessions are kept between runs */
+        public Builder sessionStore(SessionStore store) {
+            options.sessionStore(store);
+            return this;
+        }
+
+        /** @param change any other option: timeouts, retries, user agent, clock, sleeper, headers */
+        public Builder options(Consumer<ClientOptions.Builder> change) {
+            change.accept(options);
+            return this;
+        }
+
+        /**
+         * Adds a cookie sent with every call, beside the session: DDoS-Guard's {@code __ddg*} cookies from a browser
+         * when the site insists on a challenge. Treated as a secret.
+         */
+        public Builder cookie(String name, String value) {
+            if (name == null || name.isBlank() || value == null || value.isBlank()) {
+                throw new InvalidInputException("cookie name and value must not be blank");
+            }
+            cookies.put(name, value);
+            return this;
+        }
+
+        /**
+         * Keeps the password of a {@link KemonoClient#login} in memory so that a session Kemono rejects is renewed by
+         * one automatic re-login (never a loop). Off by default.
+         */
+        public Builder reloginOnExpiry(boolean relogin) {
+            this.reloginOnExpiry = relogin;
+            return this;
+        }
+
+        /** @return the client */
+        public KemonoClient build() {
+            return new KemonoClient(HttpPipeline.create(options.build(), SPEC), cookies, reloginOnExpiry);
+        }
+    }
+}
