@@ -537,7 +537,7 @@ public final class HttpPipeline implements AutoCloseable {
         String original = firstLine(view.origin.secrets().scrub(e.getOriginalMessage()));
         String path = e instanceof JsonMappingException jm ? jsonPath(jm) : null;
         String where = path == null || path.isEmpty() ? "" : " at " + path;
-        if (e instanceof JsonEOFException || original.contains("end-of-input")) {
+        if (e instanceof JsonEOFException || original.contains("end-of-input") || endsAtBodyEnd(view, e)) {
             return view.invalid("truncated JSON: the body ended in the middle of a value" + where, path, null, e);
         }
         if (e instanceof MismatchedInputException && original.startsWith("Missing required creator property")) {
@@ -557,6 +557,19 @@ public final class HttpPipeline implements AutoCloseable {
             return view.invalid("unexpected JSON" + where + ": " + Text.excerpt(original, 200), path, null, e);
         }
         return view.invalid("malformed JSON: " + Text.excerpt(original, 200), path, null, e);
+    }
+
+    /** A parse error at the very end of a body of known length is a cut body, even mid-token ({@code fa|lse}). */
+    private static boolean endsAtBodyEnd(ResponseViews.View view, JsonProcessingException e) {
+        long length = view.declaredLength();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Only a read (syntax) error counts; a mapping error at the end is a wrong value, not a cut body.
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException sre) {
+                long offset = sre.getLocation() == null ? -1 : sre.getLocation().getByteOffset();
+                return length > 0 && offset >= length - 1;
+            }
+        }
+        return false;
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -2,6 +2,7 @@ package dev.latchkey.core.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.core.error.ApiError;
 import dev.latchkey.core.error.InvalidResponseException;
 import java.io.IOException;
 import java.util.List;
@@ -45,4 +46,13 @@ public interface ResponseView {
      * @return an exception naming the request, status and content type, for the parser to throw
      */
     InvalidResponseException invalid(String problem);
+
+    /**
+     * For providers that report some failures with a success status (TMDb's codes 21 and 40 arrive with HTTP 200).
+     *
+     * @param providerCode the provider's code
+     * @param message the provider's message (scrubbed of the request's secrets here)
+     * @return the facts of the failure, for an exception's constructor
+     */
+    ApiError error(String providerCode, String message);
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.latchkey.core.error.ApiError;
 import dev.latchkey.core.error.InvalidResponseException;
 import dev.latchkey.core.internal.Json;
 import dev.latchkey.core.internal.Secrets;
@@ -138,6 +139,22 @@ final class ResponseViews {
             } catch (IOException | IllegalStateException e) {
                 return "";
             }
+        }
+
+        /** @return the body's declared length, or -1 */
+        long declaredLength() {
+            String v = headers.get("Content-Length");
+            try {
+                return v == null ? -1 : Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public ApiError error(String providerCode, String message) {
+            return new ApiError(status, origin.method(), origin.path(), providerCode, origin.secrets().scrub(message),
+                    null, null);
         }
 
         @Override

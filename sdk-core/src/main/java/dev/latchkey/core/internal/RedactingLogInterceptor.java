@@ -25,6 +25,9 @@ public final class RedactingLogInterceptor implements Interceptor {
             "Set-Cookie", "X-Api-Key", "onlineAuthorization", "X-Auth-Token");
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+    /** OkHttp masks redacted values with this; in a URL it arrives percent-encoded. */
+    private static final String OKHTTP_MASK = "\u2588\u2588";
+    private static final String ENCODED_MASK = "%E2%96%88%E2%96%88";
 
     /** Marks a request whose bodies must never be logged; carried as an OkHttp tag. */
     public enum Sensitive { YES }
@@ -38,7 +41,8 @@ public final class RedactingLogInterceptor implements Interceptor {
         Secrets secrets = request.tag(Secrets.class);
         Secrets scrub = secrets == null ? Secrets.NONE : secrets;
         boolean sensitive = request.tag(Sensitive.class) != null;
-        HttpLoggingInterceptor delegate = new HttpLoggingInterceptor(line -> LOG.debug("{}", scrub.scrub(line)));
+        HttpLoggingInterceptor delegate = new HttpLoggingInterceptor(line -> LOG.debug("{}",
+                scrub.scrub(line).replace(ENCODED_MASK, OKHTTP_MASK)));
         delegate.setLevel(LOG.isTraceEnabled() && !sensitive
                 ? HttpLoggingInterceptor.Level.BODY : HttpLoggingInterceptor.Level.HEADERS);
         REDACTED_HEADERS.forEach(delegate::redactHeader);

@@ -141,6 +141,19 @@ class FailureTest {
     }
 
     @Test
+    void aBodyCutInsideALiteralIsStillTruncatedNotMalformed() {
+        try (Fixture f = noRetries()) {
+            f.enqueue(200, "{\"results\":[{\"id\":1,\"name\":\"a\",\"flag\":fa");
+            f.enqueue(200, "{\"results\": [1, 2,, 3]}  ");
+            assertThatThrownBy(() -> f.pipeline.execute(ApiRequest.get("/l").build(),
+                    ResponseParser.json(Listing.class)))
+                    .isInstanceOf(InvalidResponseException.class).hasMessageContaining("truncated JSON");
+            assertThatThrownBy(() -> f.pipeline.execute(ApiRequest.get("/l").build(), ResponseParser.tree()))
+                    .isInstanceOf(InvalidResponseException.class).hasMessageContaining("malformed JSON");
+        }
+    }
+
+    @Test
     void malformedJsonIsAnInvalidResponse() {
         try (Fixture f = noRetries()) {
             f.enqueue(200, "{\"results\": [1, 2,, 3]}");

@@ -1,0 +1,62 @@
+package dev.latchkey.tmdb;
+
+import dev.latchkey.core.page.NumberedPages;
+import dev.latchkey.core.page.Page;
+import dev.latchkey.tmdb.internal.TmdbApi;
+import dev.latchkey.tmdb.model.AccountStates;
+import dev.latchkey.tmdb.model.MediaType;
+import dev.latchkey.tmdb.model.RatedMovie;
+import dev.latchkey.tmdb.model.RatedTvShow;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link GuestSession}'s calls, returning {@code CompletableFuture}s, on the same code path. */
+public final class GuestSessionAsync {
+    private final TmdbClient client;
+    private final GuestSession guest;
+
+    GuestSessionAsync(TmdbClient client, GuestSession guest) {
+        this.client = client;
+        this.guest = guest;
+    }
+
+    /** @see GuestSession#rateMovie */
+    public CompletableFuture<Void> rateMovie(int movieId, double value) {
+        return Async.start(() -> client.api.rate(guest.actor(), MediaType.MOVIE, movieId, value)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see GuestSession#rateTv */
+    public CompletableFuture<Void> rateTv(int seriesId, double value) {
+        return Async.start(() -> client.api.rate(guest.actor(), MediaType.TV, seriesId, value)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see GuestSession#deleteMovieRating */
+    public CompletableFuture<Void> deleteMovieRating(int movieId) {
+        return Async.start(() -> client.api.deleteRating(guest.actor(), MediaType.MOVIE, movieId)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see GuestSession#deleteTvRating */
+    public CompletableFuture<Void> deleteTvRating(int seriesId) {
+        return Async.start(() -> client.api.deleteRating(guest.actor(), MediaType.TV, seriesId)
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see GuestSession#ratedMovies() */
+    public CompletableFuture<Page<RatedMovie>> ratedMovies() {
+        return Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
+                n -> client.api.guestRatedMovies(guest.id(), n), 1, TmdbApi.MAX_PAGE));
+    }
+
+    /** @see GuestSession#ratedTv() */
+    public CompletableFuture<Page<RatedTvShow>> ratedTv() {
+        return Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
+                n -> client.api.guestRatedShows(guest.id(), n), 1, TmdbApi.MAX_PAGE));
+    }
+
+    /** @see GuestSession#movieStates */
+    public CompletableFuture<AccountStates> movieStates(int movieId) {
+        return Async.start(() -> client.api.movieStates(guest.actor(), movieId).executeAsync(client.pipeline));
+    }
+}

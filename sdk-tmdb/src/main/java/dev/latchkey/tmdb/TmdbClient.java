@@ -1,0 +1,225 @@
+package dev.latchkey.tmdb;
+
+import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.Session;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.HttpPipeline;
+import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.tmdb.internal.TmdbApi;
+import dev.latchkey.tmdb.internal.TmdbErrors;
+import dev.latchkey.tmdb.model.AccountDetails;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client of TMDb's authentication and account APIs (v3, and v4 authentication).
+ *
+ * <pre>{@code
+ * try (TmdbClient tmdb = TmdbClient.builder().apiKey(key).build()) {   // or .readAccessToken(v4Token)
+ *     RequestToken token = tmdb.auth().createRequestToken();
+ *     URI approve = token.approvalUrl(redirectTo);                      // the user approves on TMDb's site
+ *     TmdbAccount me = tmdb.account(tmdb.auth().createSession(token));
+ *     me.favoriteMovies().stream().limit(100).forEach(...);             // auto-paged, lazy
+ *     me.rateMovie(550, 8.5);
+ * }
+ * }</pre>
+ *
+ * The API key, read access token, request tokens and session ids travel as query parameters or headers; they are
+ * redacted from logs and never appear in messages or {@code toString()}.
+ */
+public final class TmdbClient implements AutoCloseable {
+    /** TMDb's API root; paths start with {@code /3} and {@code /4}. */
+    public static final String DEFAULT_BASE_URL = "https://api.themoviedb.org";
+
+    static final ProviderSpec SPEC = new ProviderSpec("tmdb", DEFAULT_BASE_URL, TmdbErrors.PROVIDER,
+            Map.of("Accept", "application/json"), null);
+
+    final HttpPipeline pipeline;
+    final TmdbApi api;
+
+    private TmdbClient(HttpPipeline pipeline, TmdbApi api) {
+        this.pipeline = pipeline;
+        this.api = api;
+    }
+
+    /** @return a builder: TMDb's public API, default options; an API key or read access token is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the authentication calls: request tokens, sessions, guest sessions, v4 tokens */
+    public TmdbAuth auth() {
+        return new TmdbAuth(this);
+    }
+
+    /**
+     * The account a session belongs to: one call ({@code GET /3/account}) learns its id; the session is then saved in
+     * the session store under the user name.
+     *
+     * @param session a session from {@link TmdbAuth#createSession} or {@link TmdbAuth#login}
+     * @return the account
+     * @throws dev.latchkey.core.error.UnauthorizedException if TMDb does not accept the session
+     */
+    public TmdbAccount account(TmdbSession session) {
+        AccountDetails details = api.accountDetails(session.sessionId(), null).execute(pipeline);
+        return account(session, details);
+    }
+
+    /**
+     * @param username the user name an earlier {@link #account} saved the session under
+     * @return the account, without a call, or empty if the store has no session for it
+     */
+    public Optional<TmdbAccount> resume(String username) {
+        if (username == null || username.isBlank()) {
+            throw new InvalidInputException("username is blank");
+        }
+        String key = storeKey(username);
+        return store().load(key).map(s -> new TmdbAccount(this, new SessionHolder(key, store(), s, null)));
+    }
+
+    /** @return the guest session saved by the last {@link TmdbAuth#createGuestSession()}, if any */
+    public Optional<GuestSession> resumeGuest() {
+        String key = storeKey(GuestSession.STORE_NAME);
+        return store().load(key).map(s -> new GuestSession(this, s.token(GuestSession.TOKEN).orElseThrow(),
+                s.expiresAt().orElse(null)));
+    }
+
+    /** @return a guest session known by its id (from elsewhere) */
+    public GuestSession guest(String guestSessionId, Instant expiresAt) {
+        if (guestSessionId == null || guestSessionId.isBlank()) {
+            throw new InvalidInputException("guest session id is blank");
+        }
+        return new GuestSession(this, guestSessionId, expiresAt);
+    }
+
+    /** @return the same calls, returning {@code CompletableFuture}s; they never block a thread */
+    public TmdbClientAsync async() {
+        return new TmdbClientAsync(this);
+    }
+
+    /**
+     * The escape hatch for TMDb endpoints this module does not model: any path, with the application's credentials,
+     * retries, errors and redaction.
+     *
+     * @param method the HTTP method
+     * @param path for example {@code /3/movie/550}
+     * @param query query parameters, or {@code null}
+     * @param body a value to send as JSON, or {@code null}
+     * @param type the answer's type, or {@code Void.class}
+     * @param <T> the answer
+     * @return the answer
+     */
+    public <T> T request(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
+        return api.raw(method, path, query, body, type).execute(pipeline);
+    }
+
+    /** @return a client with changed options, sharing this one's connection pool; closing it releases nothing */
+    public TmdbClient withOptions(Consumer<ClientOptions.Builder> change) {
+        ClientOptions.Builder b = pipeline.options().toBuilder();
+        change.accept(b);
+        return new TmdbClient(pipeline.withOptions(b.build()), api);
+    }
+
+    /** @return the base URL in use */
+    public HttpUrl baseUrl() {
+        return pipeline.baseUrl();
+    }
+
+    /** Releases what this client created; a caller's OkHttp client is left alone. */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TmdbClient{" + pipeline.baseUrl() + '}';
+    }
+
+    SessionStore store() {
+        return pipeline.options().sessionStore();
+    }
+
+    String storeKey(String name) {
+        return "tmdb:" + pipeline.baseUrl() + '#' + name;
+    }
+
+    TmdbAccount account(TmdbSession session, AccountDetails details) {
+        String key = storeKey(details.username());
+        Session s = Session.builder("tmdb").token(Session.SESSION_ID, session.sessionId())
+                .attribute(TmdbAccount.ATTR_ID, String.valueOf(details.id()))
+                .attribute(TmdbAccount.ATTR_USERNAME, details.username())
+                .createdAt(pipeline.options().clock().instant()).build();
+        SessionHolder holder = new SessionHolder(key, store(), s, null);
+        holder.replace(s);
+        return new TmdbAccount(this, holder);
+    }
+
+    GuestSession saveGuest(TmdbApi.Guest g) {
+        store().save(storeKey(GuestSession.STORE_NAME), Session.builder("tmdb").token(GuestSession.TOKEN, g.id())
+                .expiresAt(g.expiresAt()).createdAt(pipeline.options().clock().instant()).build());
+        return new GuestSession(this, g.id(), g.expiresAt());
+    }
+
+    /** Builds a {@link TmdbClient}. */
+    public static final class Builder {
+        private final ClientOptions.Builder options = ClientOptions.builder();
+        private Secret apiKey;
+        private Secret readAccessToken;
+
+        private Builder() {
+        }
+
+        /** @param apiKey the v3 API key, sent as {@code api_key} (redacted everywhere) */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Secret.of(apiKey);
+            return this;
+        }
+
+        /** @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication */
+        public Builder readAccessToken(String token) {
+            this.readAccessToken = Secret.of(token);
+            return this;
+        }
+
+        /** @param baseUrl the API root: {@link #DEFAULT_BASE_URL}, or a fake */
+        public Builder baseUrl(String baseUrl) {
+            options.baseUrl(baseUrl);
+            return this;
+        }
+
+        /** @param httpClient your OkHttp client, shared (never shut down by Latchkey) */
+        public Builder httpClient(OkHttpClient httpClient) {
+            options.httpClient(httpClient);
+            return this;
+        }
+
+        /** @param store where sessions are kept between runs */
+        public Builder sessionStore(SessionStore store) {
+            options.sessionStore(store);
+            return this;
+        }
+
+        /** @param change any other option: timeouts, retries, user agent, clock, sleeper, headers */
+        public Builder options(Consumer<ClientOptions.Builder> change) {
+            change.accept(options);
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws InvalidInputException if neither an API key nor a read access token was given
+         */
+        public TmdbClient build() {
+            TmdbApi api = new TmdbApi(apiKey, readAccessToken);
+            return new TmdbClient(HttpPipeline.create(options.build(), SPEC), api);
+        }
+    }
+}

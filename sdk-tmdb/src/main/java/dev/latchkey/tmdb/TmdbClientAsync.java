@@ -1,0 +1,23 @@
+package dev.latchkey.tmdb;
+
+import java.util.concurrent.CompletableFuture;
+
+/** The calls of a {@link TmdbClient}, returning {@code CompletableFuture}s, on the same code path. */
+public final class TmdbClientAsync {
+    private final TmdbClient client;
+
+    TmdbClientAsync(TmdbClient client) {
+        this.client = client;
+    }
+
+    /** @return the authentication calls, async */
+    public TmdbAuthAsync auth() {
+        return new TmdbAuthAsync(client);
+    }
+
+    /** @see TmdbClient#account(TmdbSession) */
+    public CompletableFuture<TmdbAccount> account(TmdbSession session) {
+        return Async.start(() -> client.api.accountDetails(session.sessionId(), null).executeAsync(client.pipeline)
+                .thenApply(details -> client.account(session, details)));
+    }
+}

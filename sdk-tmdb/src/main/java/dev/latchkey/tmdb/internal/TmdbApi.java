@@ -1,0 +1,343 @@
+package dev.latchkey.tmdb.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.ApiCall;
+import dev.latchkey.core.http.ApiRequest;
+import dev.latchkey.core.http.ResponseParser;
+import dev.latchkey.core.http.ResponseView;
+import dev.latchkey.core.page.NumberedPages;
+import dev.latchkey.tmdb.model.AccountDetails;
+import dev.latchkey.tmdb.model.AccountStates;
+import dev.latchkey.tmdb.model.MediaType;
+import dev.latchkey.tmdb.model.Movie;
+import dev.latchkey.tmdb.model.RatedMovie;
+import dev.latchkey.tmdb.model.RatedTvShow;
+import dev.latchkey.tmdb.model.RequestToken;
+import dev.latchkey.tmdb.model.TvShow;
+import dev.latchkey.tmdb.model.V4AccessToken;
+import dev.latchkey.tmdb.model.V4RequestToken;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every TMDb endpoint Latchkey wraps, once (research sections 2 to 4): the request, with the application's
+ * credentials, and how to read the answer. Sync and async calls both run these.
+ */
+public final class TmdbApi {
+    /** TMDb serves pages 1 to 500. */
+    public static final int MAX_PAGE = 500;
+    private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+    private final Secret apiKey;
+    private final Secret readAccessToken;
+
+    /** The status envelope of writes and of {@code GET /3/authentication}. */
+    record Status(@JsonProperty("success") Boolean success, @JsonProperty("status_code") Integer code,
+            @JsonProperty("status_message") String message) {
+    }
+
+    record TokenShape(@JsonProperty(value = "request_token", required = true) String requestToken,
+            @JsonProperty("expires_at") String expiresAt) {
+    }
+
+    record SessionShape(@JsonProperty(value = "session_id", required = true) String sessionId) {
+    }
+
+    record GuestShape(@JsonProperty(value = "guest_session_id", required = true) String guestSessionId,
+            @JsonProperty("expires_at") String expiresAt) {
+    }
+
+    record AccessShape(@JsonProperty(value = "access_token", required = true) String accessToken,
+            @JsonProperty(value = "account_id", required = true) String accountId) {
+    }
+
+    record Paged<T>(@JsonProperty(value = "page", required = true) int page,
+            @JsonProperty(value = "results", required = true) List<T> results,
+            @JsonProperty("total_pages") int totalPages) {
+    }
+
+    private static final TypeReference<Paged<Movie>> MOVIES = new TypeReference<>() { };
+    private static final TypeReference<Paged<TvShow>> SHOWS = new TypeReference<>() { };
+    private static final TypeReference<Paged<RatedMovie>> RATED_MOVIES = new TypeReference<>() { };
+    private static final TypeReference<Paged<RatedTvShow>> RATED_SHOWS = new TypeReference<>() { };
+
+    /** A guest session as created. */
+    public record Guest(String id, Instant expiresAt) {
+    }
+
+    /** Whose calls: a user session or a guest session, as a query parameter. */
+    public record Actor(String param, String id) {
+        public static Actor session(String sessionId) {
+            return new Actor("session_id", sessionId);
+        }
+
+        public static Actor guest(String guestSessionId) {
+            return new Actor("guest_session_id", guestSessionId);
+        }
+
+        boolean isGuest() {
+            return param.equals("guest_session_id");
+        }
+    }
+
+    /**
+     * @param apiKey the v3 API key, or {@code null}
+     * @param readAccessToken the v4 read access token, or {@code null}; preferred when both are set
+     */
+    public TmdbApi(Secret apiKey, Secret readAccessToken) {
+        if (apiKey == null && readAccessToken == null) {
+            throw new InvalidInputException("TMDb needs an API key or a read access token");
+        }
+        this.apiKey = apiKey;
+        this.readAccessToken = readAccessToken;
+    }
+
+    // --- v3 authentication -------------------------------------------------------------------------------------
+
+    public ApiCall<Void> validateKey() {
+        return new ApiCall<>(app(ApiRequest.get("/3/authentication")).build(), TmdbApi::checkStatus);
+    }
+
+    public ApiCall<RequestToken> createRequestToken() {
+        return new ApiCall<>(app(ApiRequest.get("/3/authentication/token/new")).sensitive().replayable(false)
+                .build(), TmdbApi::readToken);
+    }
+
+    public ApiCall<RequestToken> validateWithLogin(RequestToken token, String username, Secret password) {
+        if (username == null || username.isBlank()) {
+            throw new InvalidInputException("username is blank");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", password.reveal());
+        body.put("request_token", token.value());
+        return new ApiCall<>(app(ApiRequest.post("/3/authentication/token/validate_with_login")).jsonBody(body)
+                .secret(password.reveal()).secret(token.value()).sensitive().replayable(false).build(),
+                TmdbApi::readToken);
+    }
+
+    public ApiCall<String> createSession(RequestToken token) {
+        return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/new"))
+                .jsonBody(Map.of("request_token", token.value())).secret(token.value()).sensitive()
+                .replayable(false).build(), r -> r.json(SessionShape.class).sessionId());
+    }
+
+    public ApiCall<Guest> createGuestSession() {
+        return new ApiCall<>(app(ApiRequest.get("/3/authentication/guest_session/new")).sensitive()
+                .replayable(false).build(), r -> {
+                    GuestShape g = r.json(GuestShape.class);
+                    return new Guest(g.guestSessionId(), parseExpiry(r, g.expiresAt()));
+                });
+    }
+
+    public ApiCall<String> convertV4(V4AccessToken token) {
+        return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/convert/4"))
+                .jsonBody(Map.of("access_token", token.value())).secret(token.value()).sensitive().replayable(false)
+                .build(), r -> r.json(SessionShape.class).sessionId());
+    }
+
+    public ApiCall<Void> deleteSession(String sessionId) {
+        return new ApiCall<>(app(ApiRequest.delete("/3/authentication/session"))
+                .jsonBody(Map.of("session_id", sessionId)).secret(sessionId).sensitive().build(),
+                TmdbApi::checkStatus);
+    }
+
+    // --- v4 authentication -------------------------------------------------------------------------------------
+
+    public ApiCall<V4RequestToken> createV4RequestToken(String redirectTo) {
+        Map<String, String> body = redirectTo == null ? Map.of() : Map.of("redirect_to", redirectTo);
+        return new ApiCall<>(v4(ApiRequest.post("/4/auth/request_token")).jsonBody(body).sensitive()
+                .replayable(false).build(), r -> new V4RequestToken(r.json(TokenShape.class).requestToken()));
+    }
+
+    public ApiCall<V4AccessToken> createAccessToken(V4RequestToken token) {
+        return new ApiCall<>(v4(ApiRequest.post("/4/auth/access_token"))
+                .jsonBody(Map.of("request_token", token.value())).secret(token.value()).sensitive()
+                .replayable(false).build(), r -> {
+                    AccessShape a = r.json(AccessShape.class);
+                    return new V4AccessToken(a.accessToken(), a.accountId());
+                });
+    }
+
+    public ApiCall<Void> deleteAccessToken(V4AccessToken token) {
+        return new ApiCall<>(v4(ApiRequest.delete("/4/auth/access_token"))
+                .jsonBody(Map.of("access_token", token.value())).secret(token.value()).sensitive().build(),
+                TmdbApi::checkStatus);
+    }
+
+    // --- account -----------------------------------------------------------------------------------------------
+
+    /** @param accountId the account id, or {@code null} for the session's own ({@code GET /3/account}) */
+    public ApiCall<AccountDetails> accountDetails(String sessionId, Integer accountId) {
+        ApiRequest.Builder b = accountId == null ? ApiRequest.get("/3/account")
+                : ApiRequest.get("/3/account/{account_id}").pathParam("account_id", String.valueOf(accountId));
+        return new ApiCall<>(app(b).query("session_id", sessionId).build(), ResponseParser.json(AccountDetails.class));
+    }
+
+    public ApiCall<NumberedPages.Slice<Movie>> movies(String list, int accountId, String sessionId, int page,
+            boolean newestFirst) {
+        return new ApiCall<>(accountList(list, "movies", accountId, sessionId, page, newestFirst), r -> slice(r,
+                MOVIES));
+    }
+
+    public ApiCall<NumberedPages.Slice<TvShow>> shows(String list, int accountId, String sessionId, int page,
+            boolean newestFirst) {
+        return new ApiCall<>(accountList(list, "tv", accountId, sessionId, page, newestFirst), r -> slice(r, SHOWS));
+    }
+
+    public ApiCall<NumberedPages.Slice<RatedMovie>> ratedMovies(int accountId, String sessionId, int page,
+            boolean newestFirst) {
+        return new ApiCall<>(accountList("rated", "movies", accountId, sessionId, page, newestFirst),
+                r -> slice(r, RATED_MOVIES));
+    }
+
+    public ApiCall<NumberedPages.Slice<RatedTvShow>> ratedShows(int accountId, String sessionId, int page,
+            boolean newestFirst) {
+        return new ApiCall<>(accountList("rated", "tv", accountId, sessionId, page, newestFirst),
+                r -> slice(r, RATED_SHOWS));
+    }
+
+    /** @param list {@code favorite} or {@code watchlist} */
+    public ApiCall<Void> mark(String list, int accountId, String sessionId, MediaType type, int mediaId, boolean on) {
+        requireId(mediaId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("media_type", type.wire());
+        body.put("media_id", mediaId);
+        body.put(list, on);
+        // Setting the same flag twice leaves the same state: safe to replay.
+        return new ApiCall<>(app(ApiRequest.post("/3/account/{account_id}/" + list)
+                .pathParam("account_id", String.valueOf(accountId))).query("session_id", sessionId).jsonBody(body)
+                .replayable(true).build(), TmdbApi::checkStatus);
+    }
+
+    public ApiCall<Void> rate(Actor actor, MediaType type, int mediaId, double value) {
+        requireId(mediaId);
+        if (!(value > 0 && value <= 10) || Math.rint(value * 2) != value * 2) {
+            throw new InvalidInputException("a TMDb rating is 0.5 to 10 in steps of 0.5, not " + value);
+        }
+        ApiRequest.Builder b = app(ApiRequest.post("/3/" + type.wire() + "/{id}/rating")
+                .pathParam("id", String.valueOf(mediaId))).secretQuery(actor.param(), actor.id())
+                .jsonBody(Map.of("value", value)).replayable(true);
+        return new ApiCall<>(guestAware(b, actor).build(), TmdbApi::checkStatus);
+    }
+
+    public ApiCall<Void> deleteRating(Actor actor, MediaType type, int mediaId) {
+        requireId(mediaId);
+        ApiRequest.Builder b = app(ApiRequest.delete("/3/" + type.wire() + "/{id}/rating")
+                .pathParam("id", String.valueOf(mediaId))).secretQuery(actor.param(), actor.id());
+        return new ApiCall<>(guestAware(b, actor).build(), TmdbApi::checkStatus);
+    }
+
+    public ApiCall<AccountStates> movieStates(Actor actor, int movieId) {
+        requireId(movieId);
+        ApiRequest.Builder b = app(ApiRequest.get("/3/movie/{id}/account_states")
+                .pathParam("id", String.valueOf(movieId))).secretQuery(actor.param(), actor.id());
+        return new ApiCall<>(guestAware(b, actor).build(), ResponseParser.json(AccountStates.class));
+    }
+
+    public ApiCall<NumberedPages.Slice<RatedMovie>> guestRatedMovies(String guestId, int page) {
+        return new ApiCall<>(guestList(guestId, "movies", page), r -> slice(r, RATED_MOVIES));
+    }
+
+    public ApiCall<NumberedPages.Slice<RatedTvShow>> guestRatedShows(String guestId, int page) {
+        return new ApiCall<>(guestList(guestId, "tv", page), r -> slice(r, RATED_SHOWS));
+    }
+
+    /** The escape hatch: any path with the application's credentials. */
+    public <T> ApiCall<T> raw(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
+        ApiRequest.Builder b = app(ApiRequest.builder(method, path));
+        if (query != null) {
+            query.forEach(b::query);
+        }
+        if (body != null) {
+            b.jsonBody(body);
+        }
+        return new ApiCall<>(b.build(), type == Void.class ? r -> null : ResponseParser.json(type));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private ApiRequest accountList(String list, String media, int accountId, String sessionId, int page,
+            boolean newestFirst) {
+        return app(ApiRequest.get("/3/account/{account_id}/" + list + "/" + media)
+                .pathParam("account_id", String.valueOf(accountId))).query("session_id", sessionId)
+                .query("page", page).query("sort_by", newestFirst ? "created_at.desc" : "created_at.asc").build();
+    }
+
+    private ApiRequest guestList(String guestId, String media, int page) {
+        return app(ApiRequest.get("/3/guest_session/{guest_session_id}/rated/" + media)
+                .secretPathParam("guest_session_id", guestId)).query("page", page)
+                .errorMapper(TmdbErrors.GUEST).build();
+    }
+
+    private static ApiRequest.Builder guestAware(ApiRequest.Builder b, Actor actor) {
+        return actor.isGuest() ? b.errorMapper(TmdbErrors.GUEST) : b;
+    }
+
+    /** Adds the application's credentials: the read access token as a bearer, else the API key as a query. */
+    private ApiRequest.Builder app(ApiRequest.Builder b) {
+        if (readAccessToken != null) {
+            return b.secretHeader("Authorization", "Bearer " + readAccessToken.reveal());
+        }
+        return b.secretQuery("api_key", apiKey.reveal());
+    }
+
+    private ApiRequest.Builder v4(ApiRequest.Builder b) {
+        if (readAccessToken == null) {
+            throw new InvalidInputException("TMDb's v4 authentication needs the read access token "
+                    + "(TmdbClient.builder().readAccessToken(...)), not only the v3 API key");
+        }
+        return b.secretHeader("Authorization", "Bearer " + readAccessToken.reveal());
+    }
+
+    private static <T> NumberedPages.Slice<T> slice(ResponseView r, TypeReference<Paged<T>> type) throws IOException {
+        Paged<T> p = r.json(type);
+        return new NumberedPages.Slice<>(p.results(), p.page(), p.totalPages());
+    }
+
+    /** Writes answer a status envelope; TMDb reports some failures (codes 21, 40) with HTTP 200. */
+    private static Void checkStatus(ResponseView r) throws IOException {
+        Status s = r.json(Status.class);
+        if (Boolean.FALSE.equals(s.success()) && s.code() != null) {
+            throw TmdbErrors.forCode(s.code(), r.error(String.valueOf(s.code()), s.message()));
+        }
+        return null;
+    }
+
+    private static RequestToken readToken(ResponseView r) throws IOException {
+        TokenShape t = r.json(TokenShape.class);
+        return new RequestToken(t.requestToken(), parseExpiry(r, t.expiresAt()));
+    }
+
+    /** TMDb writes {@code 2016-08-26 17:04:39 UTC}. */
+    private static Instant parseExpiry(ResponseView r, String text) {
+        if (text == null) {
+            throw r.invalid("missing required field 'expires_at'");
+        }
+        try {
+            return EXPIRES.parse(text, java.time.ZonedDateTime::from).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text.replace(" UTC", "").replace(' ', 'T'))
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw r.invalid("'expires_at' is not a date TMDb writes: " + text);
+            }
+        }
+    }
+
+    private static void requireId(int id) {
+        if (id <= 0) {
+            throw new InvalidInputException("TMDb ids are positive, not " + id);
+        }
+    }
+}
