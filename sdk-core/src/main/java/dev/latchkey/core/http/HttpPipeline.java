@@ -559,6 +559,9 @@ public final class HttpPipeline implements AutoCloseable {
         return view.invalid("malformed JSON: " + Text.excerpt(original, 200), path, null, e);
     }
 
+    private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN =
+            java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'");
+
     /** A parse error at the very end of a body of known length is a cut body, even mid-token ({@code fa|lse}). */
     private static boolean endsAtBodyEnd(ResponseViews.View view, JsonProcessingException e) {
         long length = view.declaredLength();
@@ -566,7 +569,10 @@ public final class HttpPipeline implements AutoCloseable {
             // Only a read (syntax) error counts; a mapping error at the end is a wrong value, not a cut body.
             if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException sre) {
                 long offset = sre.getLocation() == null ? -1 : sre.getLocation().getByteOffset();
-                return length > 0 && offset >= length - 1;
+                // Jackson may point at the start of the unfinished token; allow for its length.
+                java.util.regex.Matcher m = UNRECOGNIZED_TOKEN.matcher(String.valueOf(sre.getOriginalMessage()));
+                int token = m.find() ? m.group(1).length() : 0;
+                return length > 0 && offset >= 0 && offset + token >= length - 1;
             }
         }
         return false;
