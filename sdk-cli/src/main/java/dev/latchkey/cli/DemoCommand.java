@@ -1,0 +1,177 @@
+package dev.latchkey.cli;
+
+import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.error.BotChallengeException;
+import dev.latchkey.core.error.InvalidCredentialsException;
+import dev.latchkey.core.error.LatchkeyException;
+import dev.latchkey.kemono.KemonoAccount;
+import dev.latchkey.kemono.KemonoClient;
+import dev.latchkey.kemono.model.Service;
+import dev.latchkey.testkit.kemono.FakeKemono;
+import dev.latchkey.testkit.tmdb.FakeTmdb;
+import dev.latchkey.tmdb.GuestSession;
+import dev.latchkey.tmdb.TmdbAccount;
+import dev.latchkey.tmdb.TmdbClient;
+import dev.latchkey.tmdb.model.MediaType;
+import dev.latchkey.tmdb.model.RequestToken;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latchkey demo}: starts the fake Kemono and TMDb servers on loopback and runs every flow through the real
+ * client modules, faults included, printing a short report per step. Exits 0 only if every step behaved as expected.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run every provider flow against embedded fake servers (nothing leaves this machine).")
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
+    private int steps;
+    private int failures;
+
+    @Override
+    public Integer call() {
+        out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        try (FakeKemono kemonoFake = FakeKemono.builder().strictAccept(true).build().start();
+                FakeTmdb tmdbFake = FakeTmdb.create().start()) {
+            kemono(kemonoFake);
+            tmdb(tmdbFake);
+        }
+        out.printf("%n%d steps, %s, in %d ms.%n", steps, failures == 0 ? "all as expected"
+                : failures + " not as expected", (System.nanoTime() - start) / 1_000_000);
+        out.flush();
+        return failures == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private void kemono(FakeKemono fake) {
+        section("Kemono", fake.baseUrl());
+        try (KemonoClient kemono = KemonoClient.builder().baseUrl(fake.baseUrl()).sessionStore(SessionStore.inMemory())
+                .build()) {
+            KemonoAccount me = step("log in as alice", () -> kemono.login(FakeKemono.DEMO_USER,
+                    FakeKemono.DEMO_PASSWORD), a -> "account " + a.id() + ", " + a.role() + ", session cookie kept");
+            if (me == null) {
+                return;
+            }
+            step("favorite creators", me::favoriteCreators, list -> list.size() + ": " + list.stream()
+                    .map(c -> c.name() + " (" + c.service() + ")").collect(Collectors.joining(", ")));
+            step("add fanbox/49494721 to favorites", () -> {
+                me.addFavoriteCreator(Service.FANBOX, "49494721");
+                return me.favoriteCreators().size();
+            }, n -> "now " + n + " favorites");
+            step("random post", () -> kemono.randomPost().flatMap(kemono::post).orElseThrow(),
+                    p -> "\"" + p.title() + "\" (" + p.service() + "/" + p.creatorId() + "/" + p.id() + ")");
+            fake.faults().next().onPath("/api/v1/account/favorites").rateLimited(Duration.ofSeconds(1));
+            step("favorites behind a 429 (Retry-After: 1)", me::favoriteCreators,
+                    list -> "waited as asked, retried, got " + list.size() + " creators");
+            fake.faults().next().htmlChallenge();
+            fails("favorites behind DDoS-Guard's challenge", BotChallengeException.class, me::favoriteCreators);
+            fails("log in with a wrong password", InvalidCredentialsException.class,
+                    () -> kemono.login(FakeKemono.DEMO_USER, "not-the-password"));
+            step("change password, log out, log in again", () -> {
+                me.changePassword(FakeKemono.DEMO_PASSWORD, "a-new-demo-pass");
+                me.logout();
+                return kemono.login(FakeKemono.DEMO_USER, "a-new-demo-pass");
+            }, a -> "logged in again as " + a.username());
+        }
+    }
+
+    private void tmdb(FakeTmdb fake) {
+        section("TMDb", fake.baseUrl());
+        try (TmdbClient tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(fake.baseUrl())
+                .sessionStore(SessionStore.inMemory()).build()) {
+            RequestToken token = step("create a request token", () -> tmdb.auth().createRequestToken(),
+                    t -> "valid until " + t.expiresAt());
+            if (token == null) {
+                return;
+            }
+            step("the user approves it on TMDb's site", () -> {
+                fake.approveRequestToken(token.value(), FakeTmdb.DEMO_USER);
+                return token.approvalUrl(null).toString().replace(token.value(), "***");
+            }, url -> "approved at " + url);
+            TmdbAccount me = step("create a session", () -> tmdb.account(tmdb.auth().createSession(token)),
+                    a -> "account " + a.id() + " (" + a.username() + ")");
+            if (me == null) {
+                return;
+            }
+            step("favorite movies, walked across pages", () -> me.favoriteMovies().stream().toList(),
+                    list -> list.size() + " movies over " + ((list.size() + 19) / 20) + " pages, first \""
+                            + list.get(0).title() + "\"");
+            step("rate Fight Club 8.5", () -> {
+                me.rateMovie(550, 8.5);
+                return me.movieStates(550);
+            }, s -> "TMDb now says " + s.rating().orElseThrow());
+            step("mark Inception as a favorite", () -> {
+                me.markFavorite(MediaType.MOVIE, 27205, true);
+                return me.movieStates(27205);
+            }, s -> "favorite: " + s.favorite());
+            GuestSession guest = step("create a guest session", () -> tmdb.auth().createGuestSession(),
+                    g -> "valid until " + g.expiresAt().map(Object::toString).orElse("?") + " unless used");
+            if (guest != null) {
+                step("rate as the guest", () -> {
+                    guest.rateMovie(680, 9.0);
+                    return guest.ratedMovies().stream().count();
+                }, n -> "the guest has " + n + " rating");
+            }
+            fake.faults().next().onPath("/3/account/*/favorite/movies").rateLimited(Duration.ofSeconds(1));
+            step("favorites behind a 429 (Retry-After: 1)", () -> me.favoriteMovies().stream().limit(5).count(),
+                    n -> "waited as asked, retried, got " + n + " movies");
+            fails("log in with a wrong password", InvalidCredentialsException.class,
+                    () -> tmdb.auth().login(FakeTmdb.DEMO_USER, "not-the-password"));
+            step("log out (delete the session)", () -> {
+                me.logout();
+                return fake.activeSessions();
+            }, n -> n + " sessions left on the server");
+        }
+    }
+
+    private void section(String name, String baseUrl) {
+        out.printf("%n%s (fake server on %s)%n", name, baseUrl);
+        out.flush();
+    }
+
+    private <T> T step(String name, Supplier<T> action, Function<T, String> describe) {
+        steps++;
+        long start = System.nanoTime();
+        try {
+            T result = action.get();
+            line(true, name, start, describe.apply(result));
+            return result;
+        } catch (RuntimeException e) {
+            failures++;
+            line(false, name, start, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void fails(String name, Class<? extends LatchkeyException> expected, Runnable action) {
+        steps++;
+        long start = System.nanoTime();
+        try {
+            action.run();
+            failures++;
+            line(false, name, start, "succeeded, but " + expected.getSimpleName() + " was expected");
+        } catch (RuntimeException e) {
+            boolean ok = expected.isInstance(e);
+            if (!ok) {
+                failures++;
+            }
+            line(ok, name, start, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void line(boolean ok, String name, long startNanos, String detail) {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        out.printf("  %-4s %-42s %5d ms  %s%n", ok ? "ok" : "FAIL", name, ms, detail);
+        out.flush();
+    }
+}

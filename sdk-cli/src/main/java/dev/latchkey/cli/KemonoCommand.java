@@ -1,0 +1,216 @@
+package dev.latchkey.cli;
+
+import dev.latchkey.kemono.KemonoAccount;
+import dev.latchkey.kemono.KemonoClient;
+import dev.latchkey.kemono.model.Creator;
+import dev.latchkey.kemono.model.FavoriteCreator;
+import dev.latchkey.kemono.model.FavoritePost;
+import dev.latchkey.kemono.model.RandomCreator;
+import dev.latchkey.kemono.model.RandomPost;
+import dev.latchkey.kemono.model.Service;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code latchkey kemono ...}: Kemono (and Coomer) account commands for scripts. */
+@Command(name = "kemono", mixinStandardHelpOptions = true, description = "Kemono and Coomer accounts.",
+        subcommands = {KemonoCommand.Login.class, KemonoCommand.Logout.class, KemonoCommand.Account.class,
+            KemonoCommand.Favorites.class, KemonoCommand.CreatorCmd.class, KemonoCommand.Random.class})
+public final class KemonoCommand implements Runnable {
+    @ParentCommand
+    LatchkeyCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every Kemono command takes. */
+    static final class Common {
+        @Option(names = "--base-url", paramLabel = "URL", description = "API root (default: ${DEFAULT-VALUE}; "
+                + "https://coomer.st/api for Coomer; the sandbox's URL to try things).",
+                defaultValue = KemonoClient.DEFAULT_BASE_URL)
+        String baseUrl;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "Act as this user (default: the last login).")
+        String user;
+    }
+
+    abstract static class Sub implements Callable<Integer> {
+        @ParentCommand
+        KemonoCommand kemono;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        KemonoClient client() {
+            return KemonoClient.builder().baseUrl(common.baseUrl).sessionStore(kemono.root.sessionStore()).build();
+        }
+
+        Output out() {
+            return new Output(spec.commandLine().getOut(), common.json);
+        }
+
+        KemonoAccount account(KemonoClient client) {
+            String user = kemono.root.user("kemono", common.baseUrl, common.user);
+            return client.resume(user).orElseThrow(() -> new ExitCodes.NotLoggedInException("no stored Kemono session "
+                    + "for " + user + ": run 'latchkey kemono login --user " + user + "'"));
+        }
+    }
+
+    @Command(name = "login", mixinStandardHelpOptions = true,
+            description = "Log in and keep the session. The password comes from $KEMONO_PASSWORD, --password-file, "
+                    + "or a prompt.")
+    static final class Login extends Sub {
+        @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password.")
+        Path passwordFile;
+
+        @Override
+        public Integer call() {
+            if (common.user == null || common.user.isBlank()) {
+                throw new ExitCodes.UsageException("--user is required to log in");
+            }
+            String password = SecretInput.read(kemono.root.env, passwordFile, "KEMONO_PASSWORD", "password");
+            try (KemonoClient client = client()) {
+                KemonoAccount me = client.login(common.user, password);
+                kemono.root.rememberUser("kemono", common.baseUrl, me.username());
+                out().value(me.info(), "Logged in as " + me.username() + " (account " + me.id() + ", " + me.role()
+                        + ").");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "logout", mixinStandardHelpOptions = true, description = "End the session, here and on Kemono.")
+    static final class Logout extends Sub {
+        @Override
+        public Integer call() {
+            try (KemonoClient client = client()) {
+                KemonoAccount me = account(client);
+                me.logout();
+                kemono.root.forgetUser("kemono", common.baseUrl);
+                out().value(java.util.Map.of("logged_out", me.username()), "Logged out " + me.username() + ".");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "account", mixinStandardHelpOptions = true, description = "Show the logged-in account.")
+    static final class Account extends Sub {
+        @Override
+        public Integer call() {
+            try (KemonoClient client = client()) {
+                var info = account(client).refresh();
+                out().value(info, "id: " + info.id() + "\nusername: " + info.username() + "\nrole: " + info.role()
+                        + "\ncreated: " + (info.createdAt() == null ? "?" : info.createdAt()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "favorites", mixinStandardHelpOptions = true, description = "List favorite creators or posts.")
+    static final class Favorites extends Sub {
+        @Option(names = "--type", defaultValue = "creators", paramLabel = "creators|posts",
+                description = "What to list (default: ${DEFAULT-VALUE}).")
+        String type;
+
+        @Override
+        public Integer call() {
+            try (KemonoClient client = client()) {
+                KemonoAccount me = account(client);
+                if (type.equals("creators")) {
+                    List<FavoriteCreator> all = new ArrayList<>();
+                    try (Stream<FavoriteCreator> s = me.streamFavoriteCreators();
+                            Progress progress = Progress.start("favorites", common.json)) {
+                        s.forEach(c -> {
+                            all.add(c);
+                            progress.step();
+                        });
+                    }
+                    out().table(all, List.of("SERVICE", "ID", "NAME"), all.stream()
+                            .map(c -> List.of(c.service().value(), c.id(), c.name())).toList());
+                } else if (type.equals("posts")) {
+                    List<FavoritePost> posts = me.favoritePosts();
+                    out().table(posts, List.of("SERVICE", "CREATOR", "POST", "TITLE"), posts.stream()
+                            .map(p -> List.of(p.post().service().value(), p.post().creatorId(), p.post().id(),
+                                    p.post().title())).toList());
+                } else {
+                    throw new ExitCodes.UsageException("--type must be creators or posts, not " + type);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "creator", mixinStandardHelpOptions = true, description = "Show a creator's profile.")
+    static final class CreatorCmd extends Sub {
+        @Parameters(index = "0", paramLabel = "SERVICE", description = "fanbox, patreon, fantia, ...")
+        String service;
+
+        @Parameters(index = "1", paramLabel = "ID", description = "The creator's id on the service.")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (KemonoClient client = client()) {
+                Creator c = client.creator(Service.of(service), id).orElseThrow(() -> new NotFound(
+                        "no creator " + service + "/" + id + " on " + common.baseUrl));
+                out().value(c, c.name() + " (" + c.service() + "/" + c.id() + "), " + c.postCount() + " posts");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "random", mixinStandardHelpOptions = true, description = "Show a random post (or creator).")
+    static final class Random extends Sub {
+        @Option(names = "--creator", description = "A random creator instead of a post.")
+        boolean creator;
+
+        @Override
+        public Integer call() {
+            try (KemonoClient client = client()) {
+                if (creator) {
+                    RandomCreator c = client.randomCreator().orElseThrow(() -> new NotFound("Kemono has no creator"));
+                    out().value(c, c.service() + "/" + c.creatorId());
+                } else {
+                    RandomPost p = client.randomPost().orElseThrow(() -> new NotFound("Kemono has no post"));
+                    String title = client.post(p).map(post -> post.title()).orElse("?");
+                    out().value(p, p.service() + "/" + p.creatorId() + "/" + p.postId() + "  " + title);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Nothing was found: exit code 5. */
+    static final class NotFound extends dev.latchkey.core.error.NotFoundException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String message) {
+            super(new dev.latchkey.core.error.ApiError(404, "GET", "-", null, message, null, null));
+        }
+
+        @Override
+        public String getMessage() {
+            return error().serverMessage();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.latchkey.cli;
+
+import dev.latchkey.testkit.kemono.FakeKemono;
+import dev.latchkey.testkit.tmdb.FakeTmdb;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code latchkey sandbox}: the fake servers, up until interrupted, for trying commands and for integration tests. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Start the fake Kemono and TMDb servers on 127.0.0.1 and keep them up until Ctrl+C.")
+public final class SandboxCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
+            description = "Kemono on N, TMDb on N+1 (default: free ports).")
+    int port;
+
+    @Option(names = "--for", paramLabel = "DURATION", hidden = true,
+            description = "Stop after this long (ISO-8601, e.g. PT10S); for tests.")
+    Duration duration;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().start(port);
+                FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1)) {
+            Thread hook = new Thread(stop::countDown, "latchkey-sandbox-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.printf("Kemono  %s%n        demo user %s / %s (moderator: %s / %s)%n", kemono.baseUrl(),
+                    FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD, FakeKemono.DEMO_MODERATOR,
+                    FakeKemono.DEMO_MODERATOR_PASSWORD);
+            out.printf("TMDb    %s%n        demo user %s / %s, API key %s%n", tmdb.baseUrl(), FakeTmdb.DEMO_USER,
+                    FakeTmdb.DEMO_PASSWORD, FakeTmdb.API_KEY);
+            out.printf("        approve a request token: curl -X POST %s/_testkit/approve -d "
+                    + "'{\"request_token\":\"...\",\"username\":\"alice\"}'%n", tmdb.baseUrl());
+            out.printf("%nTry:%n  KEMONO_PASSWORD=%s latchkey kemono login --user alice --base-url %s%n"
+                    + "  latchkey kemono favorites --base-url %s%n", FakeKemono.DEMO_PASSWORD, kemono.baseUrl(),
+                    kemono.baseUrl());
+            out.printf("  TMDB_API_KEY=%s TMDB_PASSWORD=%s latchkey tmdb login --user alice --base-url %s%n",
+                    FakeTmdb.API_KEY, FakeTmdb.DEMO_PASSWORD, tmdb.baseUrl());
+            out.printf("%nFakes up; press Ctrl+C to stop.%n");
+            out.flush();
+            if (duration == null) {
+                stop.await();
+            } else {
+                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Already stopping: nothing to remove.
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

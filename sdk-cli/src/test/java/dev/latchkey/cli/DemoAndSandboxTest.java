@@ -1,0 +1,65 @@
+package dev.latchkey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.testkit.kemono.FakeKemono;
+import dev.latchkey.testkit.tmdb.FakeTmdb;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DemoAndSandboxTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoRunsEveryFlowAndExitsZero() {
+        Cli.Run demo = new Cli(dir).run("demo");
+        assertThat(demo.exit()).as(demo.all()).isZero();
+        assertThat(demo.out()).contains("Kemono (fake server on http://127.0.0.1:", "TMDb (fake server on",
+                "log in as alice", "favorites behind a 429 (Retry-After: 1)", "BotChallengeException",
+                "InvalidCredentialsException", "favorite movies, walked across pages", "45 movies over 3 pages",
+                "rate as the guest", "all as expected").doesNotContain("FAIL");
+        assertThat(demo.all()).doesNotContain(FakeKemono.DEMO_PASSWORD, FakeTmdb.API_KEY, "a-new-demo-pass");
+    }
+
+    @Test
+    void theSandboxPrintsItsUrlsAndStops() {
+        Cli.Run sandbox = new Cli(dir).run("sandbox", "--for", "PT0.2S");
+        assertThat(sandbox.exit()).as(sandbox.all()).isZero();
+        assertThat(sandbox.out()).containsPattern("Kemono  http://127\\.0\\.0\\.1:\\d+/api")
+                .containsPattern("TMDb    http://127\\.0\\.0\\.1:\\d+").contains("Ctrl+C");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine root = LatchkeyCommand.commandLine(CliEnvironment.system());
+        List<CommandLine> all = new java.util.ArrayList<>();
+        collect(root, all);
+        assertThat(all).hasSizeGreaterThan(15);
+        for (CommandLine c : all) {
+            List<String> path = new java.util.ArrayList<>();
+            for (CommandLine p = c; p.getParent() != null; p = p.getParent()) {
+                path.add(0, p.getCommandName());
+            }
+            path.add("--help");
+            Cli.Run r = new Cli(dir).run(path.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", path)).isZero();
+            assertThat(r.out()).as(String.join(" ", path)).contains("Usage:");
+        }
+    }
+
+    @Test
+    void aCompletionScriptIsGenerated() {
+        Cli.Run r = new Cli(dir).run("generate-completion");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("complete -F", "latchkey", "kemono", "tmdb");
+    }
+
+    private static void collect(CommandLine c, List<CommandLine> into) {
+        into.add(c);
+        c.getSubcommands().values().forEach(s -> collect(s, into));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.latchkey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.testkit.kemono.FakeKemono;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class KemonoCommandTest {
+    @RegisterExtension
+    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
+
+    @TempDir
+    Path dir;
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(dir);
+    }
+
+    @Test
+    void loginKeepsTheSessionInAFileOnlyTheUserCanRead() throws Exception {
+        Cli.Run r = cli.env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD).run("kemono", "login", "--base-url",
+                fake.baseUrl(), "--user", "alice");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).as(r.all()).contains("Logged in as alice (account 1, consumer).");
+        Path file = dir.resolve("sessions.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        JsonNode sessions = new ObjectMapper().readTree(file.toFile()).get("sessions");
+        JsonNode kemono = sessions.get("kemono:" + fake.baseUrl() + "#alice");
+        assertThat(kemono.get("provider").asText()).isEqualTo("kemono");
+        assertThat(kemono.get("cookies").get("session").asText()).isNotBlank();
+        assertThat(kemono.get("attributes").get("username").asText()).isEqualTo("alice");
+        assertThat(sessions.get("cli:kemono:" + fake.baseUrl()).get("attributes").get("username").asText())
+                .isEqualTo("alice");
+    }
+
+    @Test
+    void laterCommandsReuseTheSession() {
+        cli.env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD).run("kemono", "login", "--base-url", fake.baseUrl(),
+                "--user", "alice");
+        Cli.Run account = cli.run("kemono", "account", "--base-url", fake.baseUrl());
+        assertThat(account.exit()).as(account.all()).isZero();
+        assertThat(account.out()).contains("username: alice", "role: consumer");
+        Cli.Run favorites = cli.run("kemono", "favorites", "--base-url", fake.baseUrl());
+        assertThat(favorites.out()).contains("SERVICE", "fanbox", "6993449", "someone", "patreon");
+        Cli.Run posts = cli.run("kemono", "favorites", "--type", "posts", "--base-url", fake.baseUrl());
+        assertThat(posts.out()).contains("TITLE", "1001");
+        Cli.Run json = cli.run("kemono", "favorites", "--json", "--base-url", fake.baseUrl());
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).startsWith("[").contains("\"service\" : \"fanbox\"");
+        assertThat(cli.run("kemono", "favorites", "--type", "nope", "--base-url", fake.baseUrl()).exit())
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void logoutRemovesTheStoredSession() throws Exception {
+        cli.env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD).run("kemono", "login", "--base-url", fake.baseUrl(),
+                "--user", "alice");
+        Cli.Run out = cli.run("kemono", "logout", "--base-url", fake.baseUrl());
+        assertThat(out.exit()).as(out.all()).isZero();
+        assertThat(Files.readString(dir.resolve("sessions.json"))).doesNotContain("alice");
+        Cli.Run after = cli.run("kemono", "account", "--base-url", fake.baseUrl());
+        assertThat(after.exit()).isEqualTo(ExitCodes.UNAUTHORIZED);
+        assertThat(after.err()).contains("not logged in to kemono");
+    }
+
+    @Test
+    void passwordsComeFromAFileOrAPromptButNeverArguments() throws Exception {
+        Path pw = dir.resolve("pw.txt");
+        Files.writeString(pw, FakeKemono.DEMO_PASSWORD + "\n");
+        assertThat(cli.run("kemono", "login", "--base-url", fake.baseUrl(), "--user", "alice", "--password-file",
+                pw.toString()).exit()).isZero();
+        cli.promptAnswer = FakeKemono.DEMO_PASSWORD;
+        assertThat(cli.run("kemono", "login", "--base-url", fake.baseUrl(), "--user", "mod").exit()).isEqualTo(3);
+        cli.promptAnswer = null;
+        Cli.Run none = cli.run("kemono", "login", "--base-url", fake.baseUrl(), "--user", "alice");
+        assertThat(none.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("KEMONO_PASSWORD", "never read from arguments");
+        Cli.Run asArgument = cli.run("kemono", "login", "--base-url", fake.baseUrl(), "--user", "alice",
+                "--password", "x");
+        assertThat(asArgument.exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void exitCodesByFailureKind() {
+        Cli.Run wrong = cli.env("KEMONO_PASSWORD", "wrong-password").run("kemono", "login", "--base-url",
+                fake.baseUrl(), "--user", "alice");
+        assertThat(wrong.exit()).isEqualTo(ExitCodes.INVALID_CREDENTIALS);
+        assertThat(wrong.err()).contains("Username or password is incorrect");
+        assertThat(cli.run("kemono", "creator", "fanbox", "0", "--base-url", fake.baseUrl()).exit())
+                .isEqualTo(ExitCodes.NOT_FOUND);
+        fake.faults().next().rateLimited(java.time.Duration.ofSeconds(600)); // over the cap: thrown at once
+        assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).exit()).isEqualTo(ExitCodes.RATE_LIMITED);
+        fake.faults().next().htmlChallenge();
+        assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).exit()).isEqualTo(ExitCodes.API_ERROR);
+        fake.faults().next().truncatedJson();
+        assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).exit())
+                .isEqualTo(ExitCodes.INVALID_RESPONSE);
+        assertThat(cli.run("kemono", "random", "--base-url", "http://127.0.0.1:1/api").exit())
+                .isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(cli.run("kemono", "account", "--base-url", "http://example.com/api").exit())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("kemono", "nosuchcommand").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void creatorAndRandom() {
+        Cli.Run c = cli.run("kemono", "creator", "fanbox", "49494721", "--base-url", fake.baseUrl());
+        assertThat(c.out()).contains("soso (fanbox/49494721), 3 posts");
+        assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).out()).matches("(?s)\\w+/\\w+/\\d+ .*");
+        assertThat(cli.run("kemono", "random", "--creator", "--json", "--base-url", fake.baseUrl()).out())
+                .contains("\"artist_id\"");
+    }
+}
