@@ -85,10 +85,7 @@ public final class KemonoCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (common.user == null || common.user.isBlank()) {
-                throw new ExitCodes.UsageException("--user is required to log in");
-            }
-            String password = SecretInput.read(kemono.root.env, passwordFile, "KEMONO_PASSWORD", "password");
+            String password = SecretInput.loginPassword(kemono.root.env, common.user, passwordFile, "KEMONO_PASSWORD");
             try (KemonoClient client = client()) {
                 KemonoAccount me = client.login(common.user, password);
                 kemono.root.rememberUser("kemono", common.baseUrl, me.username());

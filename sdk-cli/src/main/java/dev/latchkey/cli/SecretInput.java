@@ -45,6 +45,18 @@ final class SecretInput {
                         + "or run in a terminal to be prompted (secrets are never read from arguments)"));
     }
 
+    /**
+     * For {@code login} commands: the user name is required, the password is read as {@link #read} says.
+     *
+     * @return the password
+     */
+    static String loginPassword(CliEnvironment env, String user, Path file, String envName) {
+        if (user == null || user.isBlank()) {
+            throw new ExitCodes.UsageException("--user is required to log in");
+        }
+        return read(env, file, envName, "password");
+    }
+
     private static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -155,10 +155,7 @@ public final class TmdbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (common.user == null || common.user.isBlank()) {
-                throw new ExitCodes.UsageException("--user is required to log in");
-            }
-            String password = SecretInput.read(tmdb.root.env, passwordFile, "TMDB_PASSWORD", "password");
+            String password = SecretInput.loginPassword(tmdb.root.env, common.user, passwordFile, "TMDB_PASSWORD");
             try (TmdbClient client = client()) {
                 TmdbSession session = client.auth().login(common.user, password);
                 print(client.account(session));

@@ -1,5 +1,6 @@
 package dev.latchkey.kemono;
 
+import dev.latchkey.core.ClientBuilder;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.core.auth.Secret;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * A client of Kemono's account API ({@code kemono.cr} by default; {@code coomer.st} and mirrors by base URL).
@@ -232,36 +232,11 @@ public final class KemonoClient implements AutoCloseable {
     }
 
     /** Builds a {@link KemonoClient}. */
-    public static final class Builder {
-        private final ClientOptions.Builder options = ClientOptions.builder();
+    public static final class Builder extends ClientBuilder<Builder> {
         private final Map<String, String> cookies = new LinkedHashMap<>();
         private boolean reloginOnExpiry;
 
         private Builder() {
-        }
-
-        /** @param baseUrl the API root: {@link #DEFAULT_BASE_URL}, {@link #COOMER_BASE_URL}, a mirror, or a fake */
-        public Builder baseUrl(String baseUrl) {
-            options.baseUrl(baseUrl);
-            return this;
-        }
-
-        /** @param httpClient your OkHttp client, shared (never shut down by Latchkey) */
-        public Builder httpClient(OkHttpClient httpClient) {
-            options.httpClient(httpClient);
-            return this;
-        }
-
-        /** @param store where sessions are kept between runs */
-        public Builder sessionStore(SessionStore store) {
-            options.sessionStore(store);
-            return this;
-        }
-
-        /** @param change any other option: timeouts, retries, user agent, clock, sleeper, headers */
-        public Builder options(Consumer<ClientOptions.Builder> change) {
-            change.accept(options);
-            return this;
         }
 
         /**
@@ -287,7 +262,7 @@ public final class KemonoClient implements AutoCloseable {
 
         /** @return the client */
         public KemonoClient build() {
-            return new KemonoClient(HttpPipeline.create(options.build(), SPEC), cookies, reloginOnExpiry);
+            return new KemonoClient(HttpPipeline.create(clientOptions(), SPEC), cookies, reloginOnExpiry);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.tmdb;
 
+import dev.latchkey.core.ClientBuilder;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * A client of TMDb's authentication and account APIs (v3, and v4 authentication).
@@ -169,8 +169,7 @@ public final class TmdbClient implements AutoCloseable {
     }
 
     /** Builds a {@link TmdbClient}. */
-    public static final class Builder {
-        private final ClientOptions.Builder options = ClientOptions.builder();
+    public static final class Builder extends ClientBuilder<Builder> {
         private Secret apiKey;
         private Secret readAccessToken;
 
@@ -189,37 +188,13 @@ public final class TmdbClient implements AutoCloseable {
             return this;
         }
 
-        /** @param baseUrl the API root: {@link #DEFAULT_BASE_URL}, or a fake */
-        public Builder baseUrl(String baseUrl) {
-            options.baseUrl(baseUrl);
-            return this;
-        }
-
-        /** @param httpClient your OkHttp client, shared (never shut down by Latchkey) */
-        public Builder httpClient(OkHttpClient httpClient) {
-            options.httpClient(httpClient);
-            return this;
-        }
-
-        /** @param store where sessions are kept between runs */
-        public Builder sessionStore(SessionStore store) {
-            options.sessionStore(store);
-            return this;
-        }
-
-        /** @param change any other option: timeouts, retries, user agent, clock, sleeper, headers */
-        public Builder options(Consumer<ClientOptions.Builder> change) {
-            change.accept(options);
-            return this;
-        }
-
         /**
          * @return the client
          * @throws InvalidInputException if neither an API key nor a read access token was given
          */
         public TmdbClient build() {
             TmdbApi api = new TmdbApi(apiKey, readAccessToken);
-            return new TmdbClient(HttpPipeline.create(options.build(), SPEC), api);
+            return new TmdbClient(HttpPipeline.create(clientOptions(), SPEC), api);
         }
     }
 }

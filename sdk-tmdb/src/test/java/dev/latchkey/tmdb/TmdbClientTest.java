@@ -10,7 +10,7 @@ import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.error.NotFoundException;
 import dev.latchkey.core.error.UnauthorizedException;
 import dev.latchkey.core.page.Page;
-import dev.latchkey.core.testing.MutableClock;
+import dev.latchkey.testkit.ManualClock;
 import dev.latchkey.tmdb.model.AccountStates;
 import dev.latchkey.tmdb.model.MediaType;
 import dev.latchkey.tmdb.model.Movie;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TmdbClientTest {
-    static final MutableClock clock = new MutableClock();
+    static final ManualClock clock = new ManualClock();
 
     @RegisterExtension
     static FakeTmdb fake = FakeTmdb.builder().clock(clock).build().resetBetweenTests();

@@ -2,7 +2,7 @@ package dev.latchkey.core.http;
 
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.RetryPolicy;
-import dev.latchkey.core.testing.MutableClock;
+import dev.latchkey.testkit.ManualClock;
 import dev.latchkey.testkit.LoopbackServers;
 import dev.latchkey.core.testing.OpenResponseCounter;
 import dev.latchkey.core.testing.RecordingSleeper;
@@ -18,7 +18,7 @@ import okhttp3.OkHttpClient;
 /** A loopback server and a pipeline wired to it with a recording sleeper, a fixed clock and an open-body counter. */
 final class Fixture implements AutoCloseable {
     final MockWebServer server = LoopbackServers.newServer();
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock();
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final OpenResponseCounter counter = new OpenResponseCounter();
     final OkHttpClient userClient = new OkHttpClient.Builder().addNetworkInterceptor(counter).build();

@@ -10,7 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.core.error.InvalidStateException;
-import dev.latchkey.core.testing.MutableClock;
+import dev.latchkey.testkit.ManualClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class OAuthTest {
 
     @Test
     void aStateIsAcceptedOnceThenRefused() {
-        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new ManualClock());
         String state = states.issue();
         states.verify(state, state);
         assertThatThrownBy(() -> states.verify(state, state)).isInstanceOf(InvalidStateException.class)
@@ -54,7 +54,7 @@ class OAuthTest {
 
     @Test
     void aMismatchedStateIsRefused() {
-        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new ManualClock());
         String mine = states.issue();
         String other = states.issue();
         assertThatThrownBy(() -> states.verify(mine, other)).isInstanceOf(InvalidStateException.class)
@@ -64,7 +64,7 @@ class OAuthTest {
 
     @Test
     void theExpectedStateIsRequired() {
-        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new ManualClock());
         String s = states.issue();
         assertThatThrownBy(() -> states.verify(null, s)).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("no expected OAuth state");
@@ -73,7 +73,7 @@ class OAuthTest {
 
     @Test
     void anExpiredStateIsRefused() {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), clock);
         String s = states.issue();
         clock.advance(Duration.ofMinutes(10));
@@ -83,7 +83,7 @@ class OAuthTest {
 
     @Test
     void aTamperedStateIsRefused() {
-        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new MutableClock());
+        OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), new ManualClock());
         String s = states.issue();
         String[] parts = s.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
@@ -93,7 +93,7 @@ class OAuthTest {
         assertThatThrownBy(() -> states.verify(forged, forged)).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("signature is invalid");
         OAuthStates otherKey = OAuthStates.create(Arrays.copyOf("another key, also 32 bytes or more!!".getBytes(
-                StandardCharsets.UTF_8), 40), Duration.ofMinutes(10), new MutableClock());
+                StandardCharsets.UTF_8), 40), Duration.ofMinutes(10), new ManualClock());
         String foreign = otherKey.issue();
         assertThatThrownBy(() -> states.verify(foreign, foreign)).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("signature is invalid");
@@ -101,7 +101,7 @@ class OAuthTest {
 
     @Test
     void onlyHs256IsAccepted() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         OAuthStates states = OAuthStates.create(KEY, Duration.ofMinutes(10), clock);
         JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID("x").expirationTime(
                 Date.from(clock.instant().plusSeconds(60))).build();

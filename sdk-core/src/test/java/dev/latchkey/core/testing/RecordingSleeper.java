@@ -1,5 +1,6 @@
 package dev.latchkey.core.testing;
 
+import dev.latchkey.testkit.ManualClock;
 import dev.latchkey.core.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,15 +8,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A {@link Sleeper} that records every wait, advances a {@link MutableClock} by it, and returns at once: retry tests
+ * A {@link Sleeper} that records every wait, advances a {@link ManualClock} by it, and returns at once: retry tests
  * assert exact delays and never sleep.
  */
 public final class RecordingSleeper implements Sleeper {
     private final List<Long> sleptMillis = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> scheduledMillis = Collections.synchronizedList(new ArrayList<>());
-    private final MutableClock clock;
+    private final ManualClock clock;
 
-    public RecordingSleeper(MutableClock clock) {
+    public RecordingSleeper(ManualClock clock) {
         this.clock = clock;
     }
 

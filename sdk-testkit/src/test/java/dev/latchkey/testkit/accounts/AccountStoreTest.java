@@ -11,13 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import dev.latchkey.testkit.TestClock;
+import dev.latchkey.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class AccountStoreTest {
     static final String GOOD = "Ab12!?xyzW";
 
-    final TestClock clock = new TestClock();
+    final ManualClock clock = new ManualClock();
     final AccountStore store = AccountStore.builder().clock(clock).hashIterations(10).build();
 
     @Test

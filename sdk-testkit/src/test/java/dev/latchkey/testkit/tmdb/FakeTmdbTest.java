@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.testkit.Http;
 import dev.latchkey.testkit.Http.Answer;
-import dev.latchkey.testkit.TestClock;
+import dev.latchkey.testkit.ManualClock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FakeTmdbTest {
-    static final TestClock clock = new TestClock();
+    static final ManualClock clock = new ManualClock();
 
     @RegisterExtension
     static FakeTmdb tmdb = FakeTmdb.builder().clock(clock).build().resetBetweenTests();

@@ -1,0 +1,67 @@
+package dev.latchkey.core;
+
+import dev.latchkey.core.auth.SessionStore;
+import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/**
+ * What every provider client's builder offers, so that all of them read the same: the base URL, the caller's OkHttp
+ * client, the session store directly, and every other {@link ClientOptions} through {@link #options(Consumer)}.
+ *
+ * @param <B> the provider's builder, for fluent calls
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    private final ClientOptions.Builder options = ClientOptions.builder();
+
+    /** For subclasses. */
+    protected ClientBuilder() {
+    }
+
+    /** @return this builder */
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /**
+     * @param baseUrl the API root (the provider's public API by default, a mirror, or a fake); https unless loopback
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+        options.baseUrl(baseUrl);
+        return self();
+    }
+
+    /**
+     * @param httpClient your OkHttp client: shared (pool and dispatcher), never shut down by Latchkey
+     * @return this builder
+     */
+    public B httpClient(OkHttpClient httpClient) {
+        options.httpClient(httpClient);
+        return self();
+    }
+
+    /**
+     * @param store where sessions are kept between runs ({@link SessionStore#file} to resume after a restart)
+     * @return this builder
+     */
+    public B sessionStore(SessionStore store) {
+        options.sessionStore(store);
+        return self();
+    }
+
+    /**
+     * @param change any other option: timeouts, retries, user agent, clock, sleeper, headers
+     * @return this builder
+     */
+    public B options(Consumer<ClientOptions.Builder> change) {
+        Objects.requireNonNull(change, "change").accept(options);
+        return self();
+    }
+
+    /** @return the options as set so far */
+    protected ClientOptions clientOptions() {
+        return options.build();
+    }
+}
