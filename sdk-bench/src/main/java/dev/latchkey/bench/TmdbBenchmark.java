@@ -1,0 +1,104 @@
+package dev.latchkey.bench;
+
+import dev.latchkey.core.RetryPolicy;
+import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.error.NotFoundException;
+import dev.latchkey.testkit.tmdb.FakeTmdb;
+import dev.latchkey.tmdb.TmdbAccount;
+import dev.latchkey.tmdb.TmdbClient;
+import dev.latchkey.tmdb.TmdbSession;
+import dev.latchkey.tmdb.model.Movie;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * TMDb calls, Latchkey against the floor (raw OkHttp 5 + Jackson into records), on one loopback server in the same
+ * JVM serving the same bytes to both. Run with {@code -prof gc} for bytes per call (which include the in-JVM
+ * server's own allocation, the same for every contender).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+public class TmdbBenchmark {
+    private CannedServer server;
+    private OkHttpClient http;
+    private Floor floor;
+    private TmdbClient tmdb;
+    private TmdbAccount account;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Fixtures fixtures = Fixtures.record();
+        server = fixtures.serve();
+        http = new OkHttpClient();
+        floor = new Floor(http, server.baseUrl(), FakeTmdb.API_KEY);
+        tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(server.baseUrl()).httpClient(http)
+                .sessionStore(SessionStore.inMemory()).options(o -> o.retryPolicy(RetryPolicy.none())).build();
+        account = tmdb.account(new TmdbSession(Fixtures.SESSION_ID));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        tmdb.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        server.close();
+    }
+
+    @Benchmark
+    public Floor.Page favoritesFloor() throws IOException {
+        return floor.favorites(Fixtures.ACCOUNT_ID, Fixtures.SESSION_ID);
+    }
+
+    @Benchmark
+    public List<Movie> favoritesLatchkeySync() {
+        return account.favoriteMoviesPage(false).items();
+    }
+
+    @Benchmark
+    public List<Movie> favoritesLatchkeyAsync() {
+        return account.async().favoriteMovies().join().items();
+    }
+
+    @Benchmark
+    public String loginFloor() throws IOException {
+        return floor.login(FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD);
+    }
+
+    @Benchmark
+    public TmdbSession loginLatchkey() {
+        return tmdb.auth().login(FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD);
+    }
+
+    @Benchmark
+    public int errorFloor() throws IOException {
+        return floor.statusOfMissing(Fixtures.SESSION_ID);
+    }
+
+    @Benchmark
+    public NotFoundException errorLatchkey() {
+        try {
+            account.movieStates(1);
+            throw new IllegalStateException("expected a 404");
+        } catch (NotFoundException e) {
+            return e;
+        }
+    }
+}
