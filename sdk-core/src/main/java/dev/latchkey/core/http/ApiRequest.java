@@ -46,6 +46,7 @@ public final class ApiRequest {
     private final RequestOptions options;
     private final List<String> extraSecrets;
     private volatile String redactedPath;
+    private volatile Secrets secrets;
 
     record Param(String name, String value, boolean secret) {
     }
@@ -191,8 +192,16 @@ public final class ApiRequest {
         return bodyType;
     }
 
-    /** @return the secrets of this request, for scrubbing */
-    Secrets secrets(Secrets base) {
+    /** @return the secrets of this request, for scrubbing; computed on first need (a log line or an error) */
+    Secrets secrets() {
+        Secrets s = secrets;
+        if (s == null) {
+            secrets = s = computeSecrets();
+        }
+        return s;
+    }
+
+    private Secrets computeSecrets() {
         List<String> values = new ArrayList<>(extraSecrets);
         for (String name : secretPathParams) {
             values.add(pathParams.get(name));
@@ -208,7 +217,7 @@ public final class ApiRequest {
                 values.addAll(Secrets.credentialParts(h.value()));
             }
         }
-        return values.isEmpty() ? base : base.with(values);
+        return values.isEmpty() ? Secrets.NONE : Secrets.NONE.with(values);
     }
 
     private String expand(boolean redact) {

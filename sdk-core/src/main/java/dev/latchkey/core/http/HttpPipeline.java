@@ -14,6 +14,7 @@ import dev.latchkey.core.error.InvalidResponseException;
 import dev.latchkey.core.error.LatchkeyException;
 import dev.latchkey.core.error.TransportException;
 import dev.latchkey.core.internal.BaseUrls;
+import dev.latchkey.core.internal.LazySecrets;
 import dev.latchkey.core.internal.RedactingLogInterceptor;
 import dev.latchkey.core.internal.RetryAfter;
 import dev.latchkey.core.internal.Secrets;
@@ -298,8 +299,7 @@ public final class HttpPipeline implements AutoCloseable {
 
         Prepared(ApiRequest api) {
             this.api = api;
-            Secrets secrets = api.secrets(Secrets.NONE);
-            this.origin = new ResponseViews.Origin(api.method(), api.redactedPath(), secrets);
+            this.origin = new ResponseViews.Origin(api);
             Request.Builder rb = new Request.Builder().url(api.url(baseUrl)).header("User-Agent", userAgent);
             provider.defaultHeaders().forEach(rb::header);
             options.headers().forEach(rb::header);
@@ -312,9 +312,8 @@ public final class HttpPipeline implements AutoCloseable {
             RequestBody rbody = body != null ? RequestBody.create(body, api.bodyType())
                     : requiresBody(api.method()) ? RequestBody.create(new byte[0], null) : null;
             rb.method(api.method(), rbody);
-            if (!secrets.isEmpty()) {
-                rb.tag(Secrets.class, secrets);
-            }
+            // The log interceptor computes the secrets only if it logs: nothing is spent on them otherwise.
+            rb.tag(LazySecrets.class, new LazySecrets(api::secrets));
             if (api.sensitive()) {
                 rb.tag(RedactingLogInterceptor.Sensitive.class, RedactingLogInterceptor.Sensitive.YES);
             }

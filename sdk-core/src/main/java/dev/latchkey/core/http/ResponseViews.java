@@ -32,8 +32,25 @@ final class ResponseViews {
     private ResponseViews() {
     }
 
-    /** Says which request an answer belongs to, for messages. */
-    record Origin(String method, String path, Secrets secrets) {
+    /** Says which request an answer belongs to, for messages; path and secrets are computed only when needed. */
+    static final class Origin {
+        private final ApiRequest api;
+
+        Origin(ApiRequest api) {
+            this.api = api;
+        }
+
+        String method() {
+            return api.method();
+        }
+
+        String path() {
+            return api.redactedPath();
+        }
+
+        Secrets secrets() {
+            return api.secrets();
+        }
     }
 
     static final class View implements ResponseView {
@@ -82,7 +99,7 @@ final class ResponseViews {
 
         @Override
         public <T> T json(TypeReference<T> type) throws IOException {
-            return Json.mapper().readValue(jsonStream(), type);
+            return Json.readerFor(type).readValue(jsonStream());
         }
 
         @Override

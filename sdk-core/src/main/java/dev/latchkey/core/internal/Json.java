@@ -2,6 +2,8 @@ package dev.latchkey.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -31,12 +33,23 @@ public final class Json {
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
             .build();
 
+    private static final java.util.Map<TypeReference<?>, ObjectReader> READERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Json() {
     }
 
     /** @return the mapper; internal to Latchkey */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * @return a reader for a generic type, cached by the reference's identity: resolving a generic type on every
+     *     call costs allocation, and provider modules keep their type references in constants
+     */
+    public static ObjectReader readerFor(TypeReference<?> type) {
+        return READERS.computeIfAbsent(type, t -> MAPPER.readerFor(t));
     }
 
     /** @return the text parsed as a JSON tree, or {@code null} if it is not JSON */

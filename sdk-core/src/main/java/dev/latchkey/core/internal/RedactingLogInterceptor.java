@@ -38,8 +38,8 @@ public final class RedactingLogInterceptor implements Interceptor {
             return chain.proceed(chain.request());
         }
         Request request = chain.request();
-        Secrets secrets = request.tag(Secrets.class);
-        Secrets scrub = secrets == null ? Secrets.NONE : secrets;
+        LazySecrets secrets = request.tag(LazySecrets.class);
+        Secrets scrub = secrets == null ? Secrets.NONE : secrets.get();
         boolean sensitive = request.tag(Sensitive.class) != null;
         HttpLoggingInterceptor delegate = new HttpLoggingInterceptor(line -> LOG.debug("{}",
                 scrub.scrub(line).replace(ENCODED_MASK, OKHTTP_MASK)));

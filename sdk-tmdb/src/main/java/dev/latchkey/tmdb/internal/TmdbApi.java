@@ -324,14 +324,14 @@ public final class TmdbApi {
             throw r.invalid("missing required field 'expires_at'");
         }
         try {
+            // TMDb always writes UTC: parse the fixed layout directly (a zone-name pattern costs far more).
+            if (text.length() == 23 && text.endsWith(" UTC")) {
+                return java.time.LocalDateTime.parse(text.substring(0, 10) + 'T' + text.substring(11, 19))
+                        .toInstant(ZoneOffset.UTC);
+            }
             return EXPIRES.parse(text, java.time.ZonedDateTime::from).toInstant();
         } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(text.replace(" UTC", "").replace(' ', 'T'))
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                throw r.invalid("'expires_at' is not a date TMDb writes: " + text);
-            }
+            throw r.invalid("'expires_at' is not a date TMDb writes: " + text);
         }
     }
 
