@@ -26,20 +26,27 @@ public final class TmdbAccount {
 
     private final TmdbClient client;
     private final SessionHolder holder;
+    private final int id;
+    private final String username;
 
     TmdbAccount(TmdbClient client, SessionHolder holder) {
         this.client = client;
         this.holder = holder;
+        Session s = holder.require();
+        this.id = Integer.parseInt(s.attribute(ATTR_ID).orElseThrow(() -> new IllegalStateException(
+                "stored TMDb session has no account id")));
+        this.username = s.attribute(ATTR_USERNAME).orElseThrow(() -> new IllegalStateException(
+                "stored TMDb session has no user name"));
     }
 
     /** @return the account id */
     public int id() {
-        return Integer.parseInt(holder.require().attribute(ATTR_ID).orElseThrow());
+        return id;
     }
 
     /** @return the user name */
     public String username() {
-        return holder.require().attribute(ATTR_USERNAME).orElseThrow();
+        return username;
     }
 
     /** @return the session (its {@code toString()} hides the id) */

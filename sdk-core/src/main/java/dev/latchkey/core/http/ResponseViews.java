@@ -125,12 +125,13 @@ final class ResponseViews {
 
         /** @return the body as a stream, once it is known to start like JSON */
         InputStream jsonStream() throws IOException {
-            BufferedSource peek = source.peek();
-            while (true) {
-                if (!peek.request(1)) {
+            // Sniff in the source's own buffer: a peek() source would copy into a fresh segment on every call.
+            Buffer buffer = source.getBuffer();
+            for (long i = 0; ; i++) {
+                if (!source.request(i + 1)) {
                     throw invalid("empty body where JSON was expected", null, null, null);
                 }
-                byte b = peek.readByte();
+                byte b = buffer.getByte(i);
                 if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
                     continue;
                 }
