@@ -102,6 +102,16 @@ class FaultsTest {
     }
 
     @Test
+    void aStalledAnswerEndsAsATimeoutAfterTheRetries() {
+        KemonoClient impatient = kemono.withOptions(o -> o.readTimeout(java.time.Duration.ofMillis(200)));
+        KemonoAccount same = impatient.resume(me.username()).orElseThrow();
+        fake.faults().next(3).onPath("/api/v1/account/favorites").stall(Duration.ofSeconds(5));
+        assertThatThrownBy(same::favoriteCreators).isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
+        assertThat(sleeper.slept()).containsExactly(500L, 1000L);
+    }
+
+    @Test
     void anEmptyBodyIsAnInvalidResponse() {
         fake.faults().next().emptyBody();
         assertThatThrownBy(me::favoritePosts).isInstanceOf(InvalidResponseException.class)

@@ -96,6 +96,17 @@ class FaultsTest {
     }
 
     @Test
+    void anHtmlPageMidWalkIsTypedNotAParseError() {
+        var pager = me.favoriteMovies();
+        fake.faults().next().htmlChallenge();
+        assertThatThrownBy(() -> pager.stream().count()).isInstanceOf(dev.latchkey.core.error.ForbiddenException.class)
+                .hasMessageContaining("HTML page");
+        fake.faults().next().emptyBody();
+        assertThatThrownBy(() -> me.favoriteMovies().stream().count()).isInstanceOf(InvalidResponseException.class)
+                .hasMessageContaining("empty body");
+    }
+
+    @Test
     void faultsInTheLoginSequenceAreNeverRetried() {
         fake.faults().next().onPath("/3/authentication/token/new").serverError(503);
         assertThatThrownBy(() -> tmdb.auth().login("alice", FakeTmdb.DEMO_PASSWORD))

@@ -34,7 +34,19 @@ public class TransportException extends LatchkeyException {
      * @param cause the I/O failure
      */
     public TransportException(Kind kind, String method, String path, IOException cause) {
-        super(describe(kind, method, path, cause), cause);
+        this(kind, method, path, cause, cause == null ? null : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+    }
+
+    /**
+     * @param kind what went wrong
+     * @param method the HTTP method
+     * @param path the redacted request path
+     * @param cause the I/O failure
+     * @param detail what the cause says, already scrubbed of secrets, or {@code null}
+     */
+    public TransportException(Kind kind, String method, String path, IOException cause, String detail) {
+        super(describe(kind, method, path, detail), cause);
         this.kind = kind;
         this.method = method;
         this.path = path;
@@ -55,7 +67,7 @@ public class TransportException extends LatchkeyException {
         return path;
     }
 
-    private static String describe(Kind kind, String method, String path, IOException cause) {
+    private static String describe(Kind kind, String method, String path, String detail) {
         String what = switch (kind) {
             case CONNECT -> "could not connect";
             case RESET -> "connection reset";
@@ -63,9 +75,6 @@ public class TransportException extends LatchkeyException {
             case CANCELED -> "canceled";
             case OTHER -> "I/O failure";
         };
-        // The cause's own message names a host or a timeout, never a secret: OkHttp does not echo request data.
-        String detail = cause == null ? "" : " (" + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
-        return method + ' ' + path + ": " + what + detail;
+        return method + ' ' + path + ": " + what + (detail == null ? "" : " (" + detail + ")");
     }
 }

@@ -521,7 +521,8 @@ public final class HttpPipeline implements AutoCloseable {
         } else {
             kind = TransportException.Kind.OTHER;
         }
-        return new TransportException(kind, origin.method(), origin.path(), e);
+        return new TransportException(kind, origin.method(), origin.path(), e, origin.secrets().scrub(
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
     }
 
     /** Turns a failure while reading a successful body into a typed exception. */
@@ -532,12 +533,16 @@ public final class HttpPipeline implements AutoCloseable {
         return transportFailure(view.origin, e, false);
     }
 
+    /**
+     * Jackson's own exception is not kept as the cause: its message quotes the offending value, which may be a secret,
+     * and a logged stack trace would print it unscrubbed. The message below carries the scrubbed text and the path.
+     */
     private static InvalidResponseException invalidJson(ResponseViews.View view, JsonProcessingException e) {
         String original = firstLine(view.origin.secrets().scrub(e.getOriginalMessage()));
         String path = e instanceof JsonMappingException jm ? jsonPath(jm) : null;
         String where = path == null || path.isEmpty() ? "" : " at " + path;
         if (e instanceof JsonEOFException || original.contains("end-of-input") || endsAtBodyEnd(view, e)) {
-            return view.invalid("truncated JSON: the body ended in the middle of a value" + where, path, null, e);
+            return view.invalid("truncated JSON: the body ended in the middle of a value" + where, path, null, null);
         }
         if (e instanceof MismatchedInputException && original.startsWith("Missing required creator property")) {
             int a = original.indexOf('\'');
@@ -545,17 +550,17 @@ public final class HttpPipeline implements AutoCloseable {
             String field = b > a ? original.substring(a + 1, b) : "?";
             String full = path == null || path.isEmpty() ? field
                     : path.equals(field) || path.endsWith('.' + field) ? path : path + '.' + field;
-            return view.invalid("missing required field '" + full + "'", full, null, e);
+            return view.invalid("missing required field '" + full + "'", full, null, null);
         }
         if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return view.invalid("invalid value" + where + ": " + firstLine(view.origin.secrets().scrub(
-                    String.valueOf(cause.getMessage()))), path, null, e);
+                    String.valueOf(cause.getMessage()))), path, null, null);
         }
         if (e instanceof JsonMappingException) {
-            return view.invalid("unexpected JSON" + where + ": " + Text.excerpt(original, 200), path, null, e);
+            return view.invalid("unexpected JSON" + where + ": " + Text.excerpt(original, 200), path, null, null);
         }
-        return view.invalid("malformed JSON: " + Text.excerpt(original, 200), path, null, e);
+        return view.invalid("malformed JSON: " + Text.excerpt(original, 200), path, null, null);
     }
 
     private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN =

@@ -189,6 +189,19 @@ class FailureTest {
     }
 
     @Test
+    void aSecretInAWrongTypedFieldAppearsNowhereInTheExceptionChain() {
+        try (Fixture f = noRetries()) {
+            f.enqueue(200, "{\"results\":[{\"id\":\"tok_live_SECRET_9f8e\",\"name\":\"a\"}]}");
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> f.pipeline.execute(ApiRequest.get("/l")
+                    .secret("tok_live_SECRET_9f8e").build(), ResponseParser.json(Listing.class)));
+            assertThat(t).isInstanceOf(InvalidResponseException.class).hasMessageContaining("results[0].id");
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                assertThat(String.valueOf(c.getMessage())).doesNotContain("tok_live_SECRET_9f8e");
+            }
+        }
+    }
+
+    @Test
     void anEmptyBodyIsAnInvalidResponse() {
         try (Fixture f = noRetries()) {
             f.enqueue(200, "");
