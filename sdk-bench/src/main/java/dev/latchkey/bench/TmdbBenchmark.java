@@ -42,6 +42,7 @@ public class TmdbBenchmark {
     private Floor floor;
     private TmdbClient tmdb;
     private TmdbAccount account;
+    private TmdbJavaPeer tmdbJava;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -52,6 +53,8 @@ public class TmdbBenchmark {
         tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(server.baseUrl()).httpClient(http)
                 .sessionStore(SessionStore.inMemory()).options(o -> o.retryPolicy(RetryPolicy.none())).build();
         account = tmdb.account(new TmdbSession(Fixtures.SESSION_ID));
+        tmdbJava = new TmdbJavaPeer(FakeTmdb.API_KEY, http, server.baseUrl());
+        tmdbJava.setSessionId(Fixtures.SESSION_ID);
     }
 
     @TearDown(Level.Trial)
@@ -78,6 +81,14 @@ public class TmdbBenchmark {
     }
 
     @Benchmark
+    public com.uwetrottmann.tmdb2.entities.MovieResultsPage favoritesTmdbJava() throws IOException {
+        retrofit2.Response<com.uwetrottmann.tmdb2.entities.MovieResultsPage> r = tmdbJava.accountService()
+                .favoriteMovies(Fixtures.ACCOUNT_ID, null, null, 1).execute();
+        tmdbJava.throwOnKnownError(r);
+        return r.body();
+    }
+
+    @Benchmark
     public String loginFloor() throws IOException {
         return floor.login(FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD);
     }
@@ -88,8 +99,28 @@ public class TmdbBenchmark {
     }
 
     @Benchmark
+    public String loginTmdbJava() throws IOException {
+        var auth = tmdbJava.authenticationService();
+        var token = auth.requestToken().execute().body();
+        auth.validateToken(FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD, token.request_token).execute();
+        return auth.createSession(token.request_token).execute().body().session_id;
+    }
+
+    @Benchmark
     public int errorFloor() throws IOException {
         return floor.statusOfMissing(Fixtures.SESSION_ID);
+    }
+
+    @Benchmark
+    public IOException errorTmdbJava() throws IOException {
+        retrofit2.Response<com.uwetrottmann.tmdb2.entities.AccountStates> r = tmdbJava.moviesService()
+                .accountStates(1).execute();
+        try {
+            tmdbJava.throwOnKnownError(r);
+            throw new IllegalStateException("expected a 404");
+        } catch (com.uwetrottmann.tmdb2.exceptions.TmdbNotFoundException e) {
+            return e;
+        }
     }
 
     @Benchmark
