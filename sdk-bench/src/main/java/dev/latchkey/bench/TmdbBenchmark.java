@@ -43,6 +43,7 @@ public class TmdbBenchmark {
     private TmdbClient tmdb;
     private TmdbAccount account;
     private TmdbJavaPeer tmdbJava;
+    private info.movito.themoviedbapi.TmdbApi theMovieDbApi;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,6 +56,7 @@ public class TmdbBenchmark {
         account = tmdb.account(new TmdbSession(Fixtures.SESSION_ID));
         tmdbJava = new TmdbJavaPeer(FakeTmdb.API_KEY, http, server.baseUrl());
         tmdbJava.setSessionId(Fixtures.SESSION_ID);
+        theMovieDbApi = TheMovieDbApiPeer.api("read-access-token", server.baseUrl());
     }
 
     @TearDown(Level.Trial)
@@ -89,6 +91,11 @@ public class TmdbBenchmark {
     }
 
     @Benchmark
+    public Object favoritesTheMovieDbApi() throws Exception {
+        return theMovieDbApi.getAccount().getFavoriteMovies(Fixtures.ACCOUNT_ID, Fixtures.SESSION_ID, null, 1, null);
+    }
+
+    @Benchmark
     public String loginFloor() throws IOException {
         return floor.login(FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD);
     }
@@ -107,6 +114,14 @@ public class TmdbBenchmark {
     }
 
     @Benchmark
+    public String loginTheMovieDbApi() throws Exception {
+        var auth = theMovieDbApi.getAuthentication();
+        var token = auth.createRequestToken();
+        auth.createAuthenticatedRequestToken(token, FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD);
+        return auth.createSession(token).getSessionId();
+    }
+
+    @Benchmark
     public int errorFloor() throws IOException {
         return floor.statusOfMissing(Fixtures.SESSION_ID);
     }
@@ -119,6 +134,16 @@ public class TmdbBenchmark {
             tmdbJava.throwOnKnownError(r);
             throw new IllegalStateException("expected a 404");
         } catch (com.uwetrottmann.tmdb2.exceptions.TmdbNotFoundException e) {
+            return e;
+        }
+    }
+
+    @Benchmark
+    public Exception errorTheMovieDbApi() {
+        try {
+            theMovieDbApi.getMovies().getAccountStates(1, Fixtures.SESSION_ID, null);
+            throw new IllegalStateException("expected a 404");
+        } catch (info.movito.themoviedbapi.tools.TmdbException e) {
             return e;
         }
     }
