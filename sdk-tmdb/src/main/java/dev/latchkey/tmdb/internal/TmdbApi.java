@@ -325,14 +325,28 @@ public final class TmdbApi {
         }
         try {
             // TMDb always writes UTC: parse the fixed layout directly (a zone-name pattern costs far more).
-            if (text.length() == 23 && text.endsWith(" UTC")) {
-                return java.time.LocalDateTime.parse(text.substring(0, 10) + 'T' + text.substring(11, 19))
-                        .toInstant(ZoneOffset.UTC);
+            if (text.length() == 23 && text.endsWith(" UTC") && text.charAt(4) == '-' && text.charAt(7) == '-'
+                    && text.charAt(10) == ' ' && text.charAt(13) == ':' && text.charAt(16) == ':') {
+                return java.time.LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10),
+                        digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19)).toInstant(ZoneOffset.UTC);
             }
             return EXPIRES.parse(text, java.time.ZonedDateTime::from).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             throw r.invalid("'expires_at' is not a date TMDb writes: " + text);
         }
+    }
+
+    /** Reads a run of ASCII digits; anything else is not TMDb's layout. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeParseException("not a digit", text, i);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static void requireId(int id) {
