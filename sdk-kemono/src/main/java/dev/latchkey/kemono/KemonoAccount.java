@@ -3,8 +3,6 @@ package dev.latchkey.kemono;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
-import dev.latchkey.core.http.ApiRequest;
-import dev.latchkey.core.http.ResponseParser;
 import dev.latchkey.kemono.model.AccountInfo;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.FavoriteCreator;
@@ -162,9 +160,7 @@ public final class KemonoAccount {
      * @return the answer
      */
     public <T> T request(String method, String path, Class<T> type) {
-        return holder.call(s -> client.pipeline.execute(ApiRequest.builder(method, path)
-                .secretHeader("Cookie", "session=" + s.cookie("session").orElse("")).build(),
-                type == Void.class ? r -> null : ResponseParser.json(type)));
+        return holder.call(s -> client.api.raw(s, method, path, type).execute(client.pipeline));
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s */

@@ -81,15 +81,8 @@ public final class KemonoAccountAsync {
 
     /** @see KemonoAccount#changePassword */
     public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
-        Secret current;
-        Secret next;
-        try {
-            current = Secret.of(currentPassword);
-            next = Secret.of(newPassword);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return holder.callAsync(s -> client.api.changePassword(s, current, next).executeAsync(client.pipeline));
+        return holder.callAsync(s -> client.api.changePassword(s, Secret.of(currentPassword), Secret.of(newPassword))
+                .executeAsync(client.pipeline));
     }
 
     /** @see KemonoAccount#logout() */

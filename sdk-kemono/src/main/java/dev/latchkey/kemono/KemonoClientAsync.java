@@ -1,5 +1,6 @@
 package dev.latchkey.kemono;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.Post;
@@ -8,7 +9,6 @@ import dev.latchkey.kemono.model.RandomPost;
 import dev.latchkey.kemono.model.Service;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The calls of a {@link KemonoClient}, returning {@code CompletableFuture}s: the same requests and answers on the same
@@ -23,7 +23,7 @@ public final class KemonoClientAsync {
 
     /** @see KemonoClient#login(String, String) */
     public CompletableFuture<KemonoAccount> login(String username, String password) {
-        return start(() -> {
+        return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
             return client.api.login(c.username(), c.password()).executeAsync(client.pipeline)
                     .thenApply(login -> client.account(login, c));
@@ -32,7 +32,7 @@ public final class KemonoClientAsync {
 
     /** @see KemonoClient#register(String, String) */
     public CompletableFuture<KemonoAccount> register(String username, String password) {
-        return start(() -> {
+        return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
             return client.api.register(c.username(), c.password()).executeAsync(client.pipeline)
                     .thenCompose(v -> client.api.login(c.username(), c.password()).executeAsync(client.pipeline))
@@ -42,29 +42,21 @@ public final class KemonoClientAsync {
 
     /** @see KemonoClient#creator(Service, String) */
     public CompletableFuture<Optional<Creator>> creator(Service service, String creatorId) {
-        return start(() -> client.api.creator(null, service, creatorId).executeOptionalAsync(client.pipeline));
+        return Async.start(() -> client.api.creator(null, service, creatorId).executeOptionalAsync(client.pipeline));
     }
 
     /** @see KemonoClient#randomCreator() */
     public CompletableFuture<Optional<RandomCreator>> randomCreator() {
-        return start(() -> client.api.randomCreator(null).executeOptionalAsync(client.pipeline));
+        return Async.start(() -> client.api.randomCreator(null).executeOptionalAsync(client.pipeline));
     }
 
     /** @see KemonoClient#randomPost() */
     public CompletableFuture<Optional<RandomPost>> randomPost() {
-        return start(() -> client.api.randomPost(null).executeOptionalAsync(client.pipeline));
+        return Async.start(() -> client.api.randomPost(null).executeOptionalAsync(client.pipeline));
     }
 
     /** @see KemonoClient#post(Service, String, String) */
     public CompletableFuture<Optional<Post>> post(Service service, String creatorId, String postId) {
-        return start(() -> client.api.post(null, service, creatorId, postId).executeOptionalAsync(client.pipeline));
-    }
-
-    private static <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Async.start(() -> client.api.post(null, service, creatorId, postId).executeOptionalAsync(client.pipeline));
     }
 }

@@ -284,6 +284,28 @@ class KemonoClientTest {
     }
 
     @Test
+    void asyncCallsFailTheFutureOnBlankInputInsteadOfThrowing() {
+        KemonoAccountAsync meAsync = alice().async();
+        fake.clearCalls();
+        assertThat(meAsync.addFavoriteCreator(Service.FANBOX, " ")).isCompletedExceptionally();
+        assertThat(meAsync.removeFavoritePost(Service.FANBOX, "1", "")).isCompletedExceptionally();
+        assertThat(meAsync.creator(Service.FANBOX, null)).isCompletedExceptionally();
+        assertThat(kemono.async().creator(Service.FANBOX, " ")).isCompletedExceptionally();
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    @Test
+    void theAccountEscapeHatchSendsTheSessionAndTheExtraCookies() {
+        try (KemonoClient withCookie = KemonoClient.builder().baseUrl(fake.baseUrl()).cookie("__ddg1_", "ddg-value")
+                .build()) {
+            KemonoAccount me = withCookie.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
+            assertThat(me.request("GET", "/v1/account", java.util.Map.class)).containsKey("props");
+            assertThat(fake.lastCall().header("Cookie").orElseThrow()).startsWith("session=")
+                    .contains("__ddg1_=ddg-value");
+        }
+    }
+
+    @Test
     void coomerAndMirrorsByBaseUrl() {
         try (KemonoClient coomer = KemonoClient.builder().baseUrl(KemonoClient.COOMER_BASE_URL).build()) {
             assertThat(coomer.baseUrl().toString()).isEqualTo("https://coomer.st/api");

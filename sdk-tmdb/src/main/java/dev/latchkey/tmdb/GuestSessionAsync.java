@@ -1,5 +1,6 @@
 package dev.latchkey.tmdb;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.page.NumberedPages;
 import dev.latchkey.core.page.Page;
 import dev.latchkey.tmdb.internal.TmdbApi;

@@ -68,44 +68,44 @@ public final class TmdbAccountAsync {
 
     /** @see TmdbAccount#markFavorite */
     public CompletableFuture<Void> markFavorite(MediaType type, int mediaId, boolean favorite) {
-        return holder.callAsync(s -> Async.start(() -> client.api.mark("favorite", account.id(),
-                TmdbAccount.sessionId(s), type, mediaId, favorite).executeAsync(client.pipeline)));
+        return holder.callAsync(s -> client.api.mark("favorite", account.id(),
+                TmdbAccount.sessionId(s), type, mediaId, favorite).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAccount#markWatchlist */
     public CompletableFuture<Void> markWatchlist(MediaType type, int mediaId, boolean onWatchlist) {
-        return holder.callAsync(s -> Async.start(() -> client.api.mark("watchlist", account.id(),
-                TmdbAccount.sessionId(s), type, mediaId, onWatchlist).executeAsync(client.pipeline)));
+        return holder.callAsync(s -> client.api.mark("watchlist", account.id(),
+                TmdbAccount.sessionId(s), type, mediaId, onWatchlist).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAccount#rateMovie */
     public CompletableFuture<Void> rateMovie(int movieId, double value) {
-        return holder.callAsync(s -> Async.start(() -> client.api.rate(TmdbAccount.actor(s), MediaType.MOVIE,
-                movieId, value).executeAsync(client.pipeline)));
+        return holder.callAsync(s -> client.api.rate(TmdbAccount.actor(s), MediaType.MOVIE,
+                movieId, value).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAccount#rateTv */
     public CompletableFuture<Void> rateTv(int seriesId, double value) {
-        return holder.callAsync(s -> Async.start(() -> client.api.rate(TmdbAccount.actor(s), MediaType.TV, seriesId,
-                value).executeAsync(client.pipeline)));
+        return holder.callAsync(s -> client.api.rate(TmdbAccount.actor(s), MediaType.TV, seriesId,
+                value).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAccount#deleteMovieRating */
     public CompletableFuture<Void> deleteMovieRating(int movieId) {
-        return holder.callAsync(s -> Async.start(() -> client.api.deleteRating(TmdbAccount.actor(s), MediaType.MOVIE,
-                movieId).executeAsync(client.pipeline)));
+        return holder.callAsync(s -> client.api.deleteRating(TmdbAccount.actor(s), MediaType.MOVIE,
+                movieId).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAccount#deleteTvRating */
     public CompletableFuture<Void> deleteTvRating(int seriesId) {
-        return holder.callAsync(s -> Async.start(() -> client.api.deleteRating(TmdbAccount.actor(s), MediaType.TV,
-                seriesId).executeAsync(client.pipeline)));
+        return holder.callAsync(s -> client.api.deleteRating(TmdbAccount.actor(s), MediaType.TV,
+                seriesId).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAccount#movieStates */
     public CompletableFuture<AccountStates> movieStates(int movieId) {
-        return holder.callAsync(s -> Async.start(() -> client.api.movieStates(TmdbAccount.actor(s), movieId)
-                .executeAsync(client.pipeline)));
+        return holder.callAsync(s -> client.api.movieStates(TmdbAccount.actor(s), movieId)
+                .executeAsync(client.pipeline));
     }
 
     /** @see TmdbAccount#logout() */

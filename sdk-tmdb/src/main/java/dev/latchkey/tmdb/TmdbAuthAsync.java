@@ -1,5 +1,6 @@
 package dev.latchkey.tmdb;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.tmdb.model.RequestToken;
 import dev.latchkey.tmdb.model.V4AccessToken;

@@ -1,5 +1,6 @@
 package dev.latchkey.tmdb;
 
+import dev.latchkey.core.Async;
 import java.util.concurrent.CompletableFuture;
 
 /** The calls of a {@link TmdbClient}, returning {@code CompletableFuture}s, on the same code path. */

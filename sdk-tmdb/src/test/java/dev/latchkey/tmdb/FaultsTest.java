@@ -107,6 +107,16 @@ class FaultsTest {
     }
 
     @Test
+    void aStalledPageEndsAsATimeoutAfterTheRetries() {
+        TmdbClient impatient = tmdb.withOptions(o -> o.readTimeout(Duration.ofMillis(200)));
+        TmdbAccount same = impatient.resume(me.username()).orElseThrow();
+        fake.faults().next(3).onPath("/3/account/*/favorite/movies").stall(Duration.ofSeconds(5));
+        assertThatThrownBy(same::favoriteMovies).isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
+        assertThat(sleeper.slept()).containsExactly(500L, 1000L);
+    }
+
+    @Test
     void faultsInTheLoginSequenceAreNeverRetried() {
         fake.faults().next().onPath("/3/authentication/token/new").serverError(503);
         assertThatThrownBy(() -> tmdb.auth().login("alice", FakeTmdb.DEMO_PASSWORD))

@@ -211,6 +211,17 @@ class TmdbClientTest {
     }
 
     @Test
+    void asyncCallsFailTheFutureOnBadInputInsteadOfThrowing() {
+        TmdbAccountAsync meAsync = alice().async();
+        fake.clearCalls();
+        assertThat(meAsync.rateMovie(550, 0.3)).isCompletedExceptionally();
+        assertThat(meAsync.markFavorite(MediaType.MOVIE, -1, true)).isCompletedExceptionally();
+        assertThat(meAsync.movieStates(0)).isCompletedExceptionally();
+        assertThat(tmdb.async().auth().login(" ", "x")).isCompletedExceptionally();
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    @Test
     void theEscapeHatchCarriesTheApiKey() {
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> movie = tmdb.request("GET", "/3/movie/550", null, null, java.util.Map.class);

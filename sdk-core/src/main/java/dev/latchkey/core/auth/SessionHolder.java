@@ -1,5 +1,6 @@
 package dev.latchkey.core.auth;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.error.UnauthorizedException;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,13 +100,8 @@ public final class SessionHolder {
      * @return its result
      */
     public <T> CompletableFuture<T> callAsync(Function<Session, CompletableFuture<T>> call) {
-        Session s;
-        try {
-            s = require();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<T> first = call.apply(s);
+        // Bad input thrown while starting the call fails the future, as any failure would (Async's rule).
+        CompletableFuture<T> first = Async.start(() -> call.apply(require()));
         if (relogin == null) {
             return first;
         }

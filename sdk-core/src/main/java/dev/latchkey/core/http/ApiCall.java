@@ -1,6 +1,7 @@
 package dev.latchkey.core.http;
 
 import dev.latchkey.core.error.NotFoundException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,27 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
     public ApiCall {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(parser, "parser");
+    }
+
+    /**
+     * The escape hatch's call, for endpoints a provider module does not model: query parameters (values of
+     * {@link ApiRequest#SECRET_QUERY_NAMES} redacted), an optional JSON body, and a JSON answer.
+     *
+     * @param request the request so far: method, path, and whatever credentials the provider adds
+     * @param query query parameters, or {@code null}
+     * @param body a value to send as JSON, or {@code null}
+     * @param type the answer's type, or {@code Void.class} to ignore it
+     * @param <T> the answer
+     * @return the call
+     */
+    public static <T> ApiCall<T> of(ApiRequest.Builder request, Map<String, ?> query, Object body, Class<T> type) {
+        if (query != null) {
+            query.forEach(request::query);
+        }
+        if (body != null) {
+            request.jsonBody(body);
+        }
+        return new ApiCall<>(request.build(), type == Void.class ? r -> null : ResponseParser.json(type));
     }
 
     /** @return the result, blocking */

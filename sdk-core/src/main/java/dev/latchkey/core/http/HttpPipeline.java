@@ -254,15 +254,7 @@ public final class HttpPipeline implements AutoCloseable {
      * @return the parsed answer
      */
     public <T> T request(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
-        ApiRequest.Builder b = ApiRequest.builder(method, path);
-        if (query != null) {
-            query.forEach(b::query);
-        }
-        if (body != null) {
-            b.jsonBody(body);
-        }
-        ResponseParser<T> parser = type == Void.class ? r -> null : ResponseParser.json(type);
-        return execute(b.build(), parser);
+        return ApiCall.of(ApiRequest.builder(method, path), query, body, type).execute(this);
     }
 
     /** Releases the connection pool and dispatcher threads if this pipeline created them; idempotent. */
@@ -452,7 +444,7 @@ public final class HttpPipeline implements AutoCloseable {
         Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), options.clock());
         Secrets secrets = p.origin.secrets();
         ErrorResponse er = ErrorResponse.of(response.code(), p.origin.method(), p.origin.path(), response.headers(),
-                body, requestId(response), retryAfter, secrets::scrub);
+                body, secrets.scrub(requestId(response)), retryAfter, secrets::scrub);
         LatchkeyException mapped = null;
         if (p.api.errorMapper() != null) {
             mapped = p.api.errorMapper().map(er);

@@ -110,6 +110,17 @@ class SessionHolderTest {
     }
 
     @Test
+    void aCallThatThrowsWhileStartingFailsTheFutureInstead() {
+        SessionHolder holder = new SessionHolder("k", SessionStore.inMemory(), OLD, null);
+        CompletableFuture<String> f = holder.callAsync(s -> {
+            throw new dev.latchkey.core.error.InvalidInputException("id is blank");
+        });
+        assertThat(f).isCompletedExceptionally();
+        holder.clear();
+        assertThat(holder.callAsync(s -> CompletableFuture.completedFuture("x"))).isCompletedExceptionally();
+    }
+
+    @Test
     void clearForgetsTheSessionHereAndInTheStore() {
         SessionStore store = SessionStore.inMemory();
         SessionHolder holder = new SessionHolder("k", store, OLD, null);

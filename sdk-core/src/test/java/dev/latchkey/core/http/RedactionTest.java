@@ -45,7 +45,8 @@ class RedactionTest {
                     .secretHeader("Authorization", "Bearer " + TOKEN).build(), ResponseParser.tree());
 
             // A server that echoes the secrets back in its error message.
-            f.enqueue(401, "{\"message\":\"invalid token " + TOKEN + " for guest " + GUEST_ID + "\"}");
+            f.enqueue(new MockResponse.Builder().code(401).setHeader("X-Request-Id", "req-" + TOKEN)
+                    .body("{\"message\":\"invalid token " + TOKEN + " for guest " + GUEST_ID + "\"}").build());
             UnauthorizedException e = org.junit.jupiter.api.Assertions.assertThrows(UnauthorizedException.class,
                     () -> f.pipeline.execute(ApiRequest.get("/guest/{id}/rated").secretPathParam("id", GUEST_ID)
                             .query("session_id", SESSION_COOKIE).secretHeader("Authorization", "Bearer " + TOKEN)
@@ -60,6 +61,7 @@ class RedactionTest {
             seen.add(f.pipeline.options().toString());
             assertThat(logs.text()).contains("--> POST").contains("<-- 200").contains("***")
                     .contains("/guest/██/rated".replace("██", "***"));
+            assertThat(e.requestId()).contains("req-***");
             assertThat(e.getMessage()).contains("invalid token *** for guest ***")
                     .contains("GET /guest/***/rated?session_id=***");
         }

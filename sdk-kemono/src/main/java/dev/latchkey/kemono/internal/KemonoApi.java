@@ -188,12 +188,15 @@ public final class KemonoApi {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
+    /** The escape hatch: any path, with the session and the extra cookies. */
+    public <T> ApiCall<T> raw(Session s, String method, String path, Class<T> type) {
+        return ApiCall.of(withSession(ApiRequest.builder(method, path), s), null, null, type);
+    }
+
     private ApiRequest.Builder withSession(ApiRequest.Builder b, Session s) {
         String cookie = s.cookie(SESSION_COOKIE).orElseThrow(() -> new InvalidInputException(
                 "the session has no 'session' cookie"));
-        StringBuilder header = new StringBuilder(SESSION_COOKIE).append('=').append(cookie);
-        extraCookies.forEach((k, v) -> header.append("; ").append(k).append('=').append(v));
-        return b.secretHeader("Cookie", header.toString());
+        return cookies(b, SESSION_COOKIE + '=' + cookie);
     }
 
     private ApiRequest.Builder maybeSession(ApiRequest.Builder b, Session s) {
@@ -201,13 +204,15 @@ public final class KemonoApi {
     }
 
     private ApiRequest.Builder extraCookies(ApiRequest.Builder b) {
-        if (!extraCookies.isEmpty()) {
-            StringBuilder header = new StringBuilder();
-            extraCookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=')
-                    .append(v));
-            b.secretHeader("Cookie", header.toString());
-        }
-        return b;
+        return cookies(b, null);
+    }
+
+    /** One {@code Cookie} header: the session cookie (if any) first, then the extra cookies; all secret. */
+    private ApiRequest.Builder cookies(ApiRequest.Builder b, String sessionPair) {
+        StringBuilder header = new StringBuilder(sessionPair == null ? "" : sessionPair);
+        extraCookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=')
+                .append(v));
+        return header.length() == 0 ? b : b.secretHeader("Cookie", header.toString());
     }
 
     private static void requireName(String username) {

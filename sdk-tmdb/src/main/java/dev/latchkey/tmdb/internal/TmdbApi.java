@@ -254,14 +254,7 @@ public final class TmdbApi {
 
     /** The escape hatch: any path with the application's credentials. */
     public <T> ApiCall<T> raw(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
-        ApiRequest.Builder b = app(ApiRequest.builder(method, path));
-        if (query != null) {
-            query.forEach(b::query);
-        }
-        if (body != null) {
-            b.jsonBody(body);
-        }
-        return new ApiCall<>(b.build(), type == Void.class ? r -> null : ResponseParser.json(type));
+        return ApiCall.of(app(ApiRequest.builder(method, path)), query, body, type);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
