@@ -29,6 +29,8 @@ import okhttp3.OkHttpClient;
  * </table>
  */
 public final class ClientOptions {
+    /** The default of {@link Builder#maxResponseBytes}: 64 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
     private final HttpUrl baseUrl;
     private final OkHttpClient httpClient;
     private final Duration connectTimeout;
@@ -42,6 +44,7 @@ public final class ClientOptions {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Map<String, String> headers;
+    private final long maxResponseBytes;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -57,6 +60,7 @@ public final class ClientOptions {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.headers = Map.copyOf(b.headers);
+        this.maxResponseBytes = b.maxResponseBytes;
     }
 
     /** @return a builder holding the defaults */
@@ -80,6 +84,7 @@ public final class ClientOptions {
         b.clock = clock;
         b.sleeper = sleeper;
         b.headers.putAll(headers);
+        b.maxResponseBytes = maxResponseBytes;
         return b;
     }
 
@@ -143,6 +148,11 @@ public final class ClientOptions {
         return sleeper;
     }
 
+    /** @return the largest answer body read whole, in bytes */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
     /** @return headers sent with every call */
     public Map<String, String> headers() {
         return headers;
@@ -172,6 +182,7 @@ public final class ClientOptions {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder() {
         }
@@ -260,6 +271,20 @@ public final class ClientOptions {
         /** @param sleeper how retries wait; tests inject one that records delays */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * @param maxBytes the largest answer body read whole (every typed call except the streaming ones, and raw
+         *     responses), {@value #DEFAULT_MAX_RESPONSE_BYTES} bytes by default; a larger one fails with
+         *     {@link dev.latchkey.core.error.InvalidResponseException} instead of exhausting memory (a broken proxy, a
+         *     gzip bomb). Streamed listings are read element by element and are not bounded by this.
+         */
+        public Builder maxResponseBytes(long maxBytes) {
+            if (maxBytes <= 0) {
+                throw new dev.latchkey.core.error.InvalidInputException("maxResponseBytes must be positive: " + maxBytes);
+            }
+            this.maxResponseBytes = maxBytes;
             return this;
         }
 

@@ -38,7 +38,12 @@ final class FileSessionStore implements SessionStore {
         void write(OutputStream out, byte[] bytes) throws IOException;
     }
 
+    /** One monitor per file in this JVM, shared by every store instance on it. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> MONITORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path file;
+    private final Path lockFile;
     private final Writer writer;
 
     FileSessionStore(Path file) {
@@ -46,32 +51,64 @@ final class FileSessionStore implements SessionStore {
     }
 
     FileSessionStore(Path file, Writer writer) {
-        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
         this.writer = writer;
     }
 
     @Override
-    public synchronized Optional<Session> load(String key) {
+    public Optional<Session> load(String key) {
         Objects.requireNonNull(key, "key");
-        JsonNode s = readAll().path("sessions").get(key);
-        return s == null ? Optional.empty() : Optional.of(fromJson(s));
+        return locked(() -> {
+            JsonNode s = readAll().path("sessions").get(key);
+            return s == null ? Optional.empty() : Optional.of(fromJson(key, s));
+        });
     }
 
     @Override
-    public synchronized void save(String key, Session session) {
+    public void save(String key, Session session) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(session, "session");
-        ObjectNode root = readAll();
-        ((ObjectNode) root.path("sessions")).set(key, toJson(session));
-        writeAll(root);
+        locked(() -> {
+            ObjectNode root = readAll();
+            ((ObjectNode) root.path("sessions")).set(key, toJson(session));
+            writeAll(root);
+            return null;
+        });
     }
 
     @Override
-    public synchronized void delete(String key) {
+    public void delete(String key) {
         Objects.requireNonNull(key, "key");
-        ObjectNode root = readAll();
-        if (((ObjectNode) root.path("sessions")).remove(key) != null) {
-            writeAll(root);
+        locked(() -> {
+            ObjectNode root = readAll();
+            if (((ObjectNode) root.path("sessions")).remove(key) != null) {
+                writeAll(root);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs a read, or a read-modify-write, holding the store's lock: within this JVM a monitor per file (a file lock
+     * cannot be taken twice by one JVM), across processes an exclusive lock on the sibling {@code <file>.lock}. Without
+     * it, two processes saving at once would each write back what they read, and one key would be lost.
+     */
+    private <T> T locked(java.util.function.Supplier<T> action) {
+        synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
+            Path dir = file.getParent();
+            try {
+                createDirectories(dir, Files.getFileStore(existingAncestor(dir)).supportsFileAttributeView("posix"));
+            } catch (IOException e) {
+                throw new SessionStoreException("cannot create the folder of session file " + file, e);
+            }
+            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock lock = lockChannel.lock()) {
+                return action.get();
+            } catch (IOException e) {
+                throw new SessionStoreException("cannot lock session file " + file + " (through " + lockFile + ")", e);
+            }
         }
     }
 
@@ -188,7 +225,7 @@ final class FileSessionStore implements SessionStore {
         return n;
     }
 
-    private Session fromJson(JsonNode n) {
+    private Session fromJson(String key, JsonNode n) {
         try {
             Session.Builder b = Session.builder(n.path("provider").asText(null));
             fields(n.path("cookies"), b::cookie);
@@ -203,8 +240,8 @@ final class FileSessionStore implements SessionStore {
             }
             return b.build();
         } catch (RuntimeException e) {
-            throw new SessionStoreException("session file " + file + " holds a malformed session; delete it to start"
-                    + " over", null);
+            throw new SessionStoreException("session file " + file + " holds a malformed session under key '" + key
+                    + "'; delete it, or the file, to start over", null);
         }
     }
 

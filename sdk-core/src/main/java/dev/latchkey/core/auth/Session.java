@@ -1,5 +1,7 @@
 package dev.latchkey.core.auth;
 
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.ApiRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,32 +168,45 @@ public final class Session {
 
         private Builder(String provider) {
             if (provider == null || provider.isBlank()) {
-                throw new IllegalArgumentException("provider is blank");
+                throw new InvalidInputException("provider is blank");
             }
             this.provider = provider;
         }
 
-        /** Adds a cookie. */
+        /**
+         * Adds a cookie.
+         *
+         * @throws InvalidInputException if the name or value is not what RFC 6265 allows ({@link Cookies})
+         */
         public Builder cookie(String name, String value) {
-            cookies.put(name(name), value(name, value));
+            cookies.put(Cookies.checkName(name), Cookies.checkValue(name, value));
             return this;
         }
 
-        /** Adds a token, such as {@link #ACCESS_TOKEN}. */
+        /**
+         * Adds a token, such as {@link #ACCESS_TOKEN}.
+         *
+         * @throws InvalidInputException if it is empty or holds white space, a control or a non-ASCII character (a
+         *     token travels in a header or a query, and must not change either)
+         */
         public Builder token(String name, String value) {
-            tokens.put(name(name), value(name, value));
+            tokens.put(name(name), visibleAscii(name, value));
             return this;
         }
 
-        /** Adds a header sent with every call. */
+        /** Adds a header sent with every call; checked as {@link #token} is. */
         public Builder header(String name, String value) {
             headers.put(name(name), value(name, value));
+            ApiRequest.checkHeaderValue(name, value);
             return this;
         }
 
         /** Adds a non-secret attribute (user name, account id). */
         public Builder attribute(String name, String value) {
-            attributes.put(name(name), Objects.requireNonNull(value, name));
+            if (value == null) {
+                throw new InvalidInputException("attribute " + name + " is missing");
+            }
+            attributes.put(name(name), value);
             return this;
         }
 
@@ -220,14 +235,26 @@ public final class Session {
 
         private static String name(String name) {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("name is blank");
+                throw new InvalidInputException("name is blank");
             }
             return name;
         }
 
         private static String value(String name, String value) {
             if (value == null || value.isEmpty()) {
-                throw new IllegalArgumentException(name + " is empty");
+                throw new InvalidInputException(name + " is empty");
+            }
+            return value;
+        }
+
+        private static String visibleAscii(String name, String value) {
+            value(name, value);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c <= 0x20 || c >= 0x7f) {
+                    throw new InvalidInputException(name + " holds white space, a control or a non-ASCII character "
+                            + "(at index " + i + ")");
+                }
             }
             return value;
         }

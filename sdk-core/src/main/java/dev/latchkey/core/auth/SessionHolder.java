@@ -5,7 +5,6 @@ import dev.latchkey.core.error.UnauthorizedException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,6 +22,7 @@ public final class SessionHolder {
     private final SessionStore store;
     private final AtomicReference<Session> current;
     private final Supplier<Session> relogin;
+    private final Supplier<CompletableFuture<Session>> reloginAsync;
 
     /**
      * @param key the store key
@@ -31,10 +31,24 @@ public final class SessionHolder {
      * @param relogin makes a fresh session (a new login), or {@code null} if the provider or caller does not allow it
      */
     public SessionHolder(String key, SessionStore store, Session initial, Supplier<Session> relogin) {
+        this(key, store, initial, relogin, null);
+    }
+
+    /**
+     * @param key the store key
+     * @param store where the session is kept
+     * @param initial the session to start from
+     * @param relogin makes a fresh session (a new login), or {@code null} if the provider or caller does not allow it
+     * @param reloginAsync the same login without blocking, for {@link #callAsync}; if {@code null}, async calls run
+     *     {@code relogin} on the thread that completed the rejected call
+     */
+    public SessionHolder(String key, SessionStore store, Session initial, Supplier<Session> relogin,
+            Supplier<CompletableFuture<Session>> reloginAsync) {
         this.key = Objects.requireNonNull(key, "key");
         this.store = Objects.requireNonNull(store, "store");
         this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
         this.relogin = relogin;
+        this.reloginAsync = relogin == null ? null : reloginAsync;
     }
 
     /** @return the store key */
@@ -93,7 +107,7 @@ public final class SessionHolder {
     }
 
     /**
-     * The async form of {@link #call}: the re-login runs on the completing thread, once.
+     * The async form of {@link #call}: at most one re-login, itself async when the provider gave one.
      *
      * @param call the call
      * @param <T> its result
@@ -105,20 +119,24 @@ public final class SessionHolder {
         if (relogin == null) {
             return first;
         }
-        return first.handle((value, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause == null) {
-                return CompletableFuture.completedFuture(value);
+        return Async.recover(first, error -> {
+            if (!(error instanceof UnauthorizedException u)) {
+                return CompletableFuture.<T>failedFuture(error);
             }
-            if (!(cause instanceof UnauthorizedException u)) {
-                return CompletableFuture.<T>failedFuture(cause);
-            }
-            try {
+            if (reloginAsync == null) {
                 return call.apply(reloginOrThrow(u));
-            } catch (RuntimeException e) {
-                return CompletableFuture.<T>failedFuture(e);
             }
-        }).thenCompose(Function.identity());
+            // The login is a future too: no thread waits on it, and cancelling the caller's future cancels it.
+            CompletableFuture<Session> fresh = Async.recover(Async.start(reloginAsync),
+                    loginFailed -> {
+                        loginFailed.addSuppressed(u);
+                        return CompletableFuture.failedFuture(loginFailed);
+                    });
+            return Async.compose(fresh, session -> {
+                replace(session);
+                return call.apply(session);
+            });
+        });
     }
 
     private Session reloginOrThrow(UnauthorizedException rejected) {

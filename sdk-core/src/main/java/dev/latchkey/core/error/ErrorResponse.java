@@ -17,6 +17,10 @@ import okhttp3.Headers;
 public final class ErrorResponse {
     /** The most of an error body that is kept. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
+    /** The most of a server message that an exception repeats. */
+    static final int MAX_MESSAGE_CHARS = 300;
+    /** The most of a provider error code that an exception repeats. */
+    static final int MAX_CODE_CHARS = 64;
 
     private final int status;
     private final String method;
@@ -117,7 +121,17 @@ public final class ErrorResponse {
 
     /** @return a short excerpt of the body with the request's secrets removed */
     public String excerpt() {
-        return Text.excerpt(scrubber.apply(body), 160);
+        return excerpt(body, 160);
+    }
+
+    /**
+     * @param text text taken from the answer
+     * @param max the most characters to keep
+     * @return the text scrubbed of the request's secrets, white space folded, then cut: scrubbing after a cut would
+     *     miss a secret split by it
+     */
+    public String excerpt(String text, int max) {
+        return text == null ? null : scrubber.apply(Text.excerpt(scrubber.apply(text), max));
     }
 
     /** @return the text with the request's secrets replaced by {@code ***} */
@@ -131,7 +145,8 @@ public final class ErrorResponse {
      * @return the facts of this error, for an exception's constructor
      */
     public ApiError error(String providerCode, String serverMessage) {
-        return new ApiError(status, method, path, providerCode, scrub(serverMessage), requestId, retryAfter);
+        return new ApiError(status, method, path, excerpt(providerCode, MAX_CODE_CHARS),
+                excerpt(serverMessage, MAX_MESSAGE_CHARS), requestId, retryAfter);
     }
 
     /**
@@ -147,7 +162,7 @@ public final class ErrorResponse {
         if (tree.isPresent()) {
             JsonNode n = tree.get();
             if (n.isTextual()) {
-                return error(null, Text.excerpt(n.asText(), 300));
+                return error(null, n.asText());
             }
             String message = firstText(n, "message", "status_message", "error_description", "detail");
             String code = firstText(n, "code", "status_code");
@@ -163,17 +178,17 @@ public final class ErrorResponse {
             if (message == null && errors != null && errors.isArray() && !errors.isEmpty()) {
                 message = errors.get(0).asText();
             }
-            return error(code, message == null ? null : Text.excerpt(message, 300));
+            return error(code, message);
         }
         if (body.isBlank()) {
             return error(null, null);
         }
         if (isHtml()) {
             String title = Text.htmlTitle(body);
-            return error(null, "HTML page" + (title == null ? "" : " \"" + Text.excerpt(scrub(title), 80) + '"')
+            return error(null, "HTML page" + (title == null ? "" : " \"" + excerpt(title, 80) + '"')
                     + " instead of data");
         }
-        return error(null, Text.excerpt(body, 200));
+        return error(null, excerpt(body, 200));
     }
 
     /**

@@ -14,11 +14,20 @@ public class LatchkeyException extends RuntimeException {
      * @param cause the underlying failure, or {@code null}
      */
     public LatchkeyException(String message, Throwable cause) {
-        super(message, cause);
+        super(capped(message), cause);
     }
 
     /** @param message what happened, already free of secrets */
     public LatchkeyException(String message) {
-        super(message);
+        super(capped(message));
+    }
+
+    /** The longest message kept: a message repeats ids and paths, and a megabyte id must not make a megabyte log line. */
+    static final int MAX_MESSAGE_CHARS = 2000;
+
+    private static String capped(String message) {
+        return message == null || message.length() <= MAX_MESSAGE_CHARS ? message
+                : message.substring(0, MAX_MESSAGE_CHARS) + "… (" + (message.length() - MAX_MESSAGE_CHARS)
+                        + " more characters)";
     }
 }

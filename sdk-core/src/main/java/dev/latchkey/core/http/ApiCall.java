@@ -1,11 +1,11 @@
 package dev.latchkey.core.http;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.error.NotFoundException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -66,16 +66,9 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
 
     /** @return the async form of {@link #executeOptional} */
     public CompletableFuture<Optional<T>> executeOptionalAsync(HttpPipeline pipeline) {
-        return executeAsync(pipeline).handle((value, error) -> {
-            if (error == null) {
-                return Optional.ofNullable(value);
-            }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof NotFoundException) {
-                return Optional.<T>empty();
-            }
-            throw error instanceof CompletionException ce ? ce : new CompletionException(cause);
-        });
+        return Async.recover(Async.map(executeAsync(pipeline), Optional::ofNullable),
+                error -> error instanceof NotFoundException ? CompletableFuture.completedFuture(Optional.<T>empty())
+                        : CompletableFuture.failedFuture(error));
     }
 
     /**

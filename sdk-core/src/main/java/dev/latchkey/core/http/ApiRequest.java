@@ -150,7 +150,7 @@ public final class ApiRequest {
             StringBuilder sb = new StringBuilder(expand(true));
             char sep = '?';
             for (Param q : query) {
-                sb.append(sep).append(q.name()).append('=').append(q.secret() ? Secrets.MASK : q.value());
+                sb.append(sep).append(q.name()).append('=').append(q.secret() ? Secrets.MASK : shown(q.value()));
                 sep = '&';
             }
             redactedPath = p = sb.toString();
@@ -220,6 +220,28 @@ public final class ApiRequest {
         return values.isEmpty() ? Secrets.NONE : Secrets.NONE.with(values);
     }
 
+    /**
+     * @param what what the value is, for the message
+     * @param value a value to send in a header
+     * @throws InvalidInputException if HTTP cannot carry it there (CR, LF, other control or non-ASCII characters)
+     */
+    public static void checkHeaderValue(String what, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                throw new InvalidInputException(what + " holds a character that cannot be sent in an HTTP header "
+                        + "(at index " + i + ": control or non-ASCII)");
+            }
+        }
+    }
+
+    /** The most of one path or query value that messages and logs show. */
+    static final int MAX_SHOWN_VALUE = 64;
+
+    private static String shown(String value) {
+        return value.length() <= MAX_SHOWN_VALUE ? value : value.substring(0, MAX_SHOWN_VALUE) + "…";
+    }
+
     private String expand(boolean redact) {
         if (pathParams.isEmpty()) {
             return pathTemplate;
@@ -235,7 +257,7 @@ public final class ApiRequest {
             int close = pathTemplate.indexOf('}', open);
             String name = pathTemplate.substring(open + 1, close);
             sb.append(pathTemplate, i, open);
-            sb.append(redact && secretPathParams.contains(name) ? Secrets.MASK : pathParams.get(name));
+            sb.append(redact && secretPathParams.contains(name) ? Secrets.MASK : shown(pathParams.get(name)));
             i = close + 1;
         }
         return sb.toString();
@@ -295,6 +317,10 @@ public final class ApiRequest {
             if (value == null || value.isBlank()) {
                 throw new InvalidInputException(name + " is blank");
             }
+            // OkHttp resolves "." and ".." segments, so they would move the call (and its session) elsewhere.
+            if (value.equals(".") || value.equals("..")) {
+                throw new InvalidInputException(name + " must not be '" + value + "' (a path step, not an id)");
+            }
             pathParams.put(name, value);
             return this;
         }
@@ -321,16 +347,29 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Adds a header. */
+        /**
+         * Adds a header.
+         *
+         * @throws InvalidInputException if the value holds a character HTTP cannot carry in a header (CR, LF, a control
+         *     or non-ASCII character); the value itself is not repeated
+         */
         public Builder header(String name, String value) {
-            headers.add(new Param(name, Objects.requireNonNull(value, name), false));
+            headers.add(new Param(name, headerValue(name, value), false));
             return this;
         }
 
-        /** Adds a header whose value is secret (a cookie, a token). */
+        /** Adds a header whose value is secret (a cookie, a token); checked as {@link #header} checks. */
         public Builder secretHeader(String name, String value) {
-            headers.add(new Param(name, Objects.requireNonNull(value, name), true));
+            headers.add(new Param(name, headerValue(name, value), true));
             return this;
+        }
+
+        private static String headerValue(String name, String value) {
+            if (value == null) {
+                throw new InvalidInputException("header " + name + " is missing");
+            }
+            checkHeaderValue(name, value);
+            return value;
         }
 
         /** Registers a value to scrub from logs and messages, such as a password inside a JSON body. */

@@ -10,6 +10,7 @@ import dev.latchkey.core.RetryPolicy;
 import dev.latchkey.core.error.ApiException;
 import dev.latchkey.core.error.ErrorMapper;
 import dev.latchkey.core.error.ErrorResponse;
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.error.InvalidResponseException;
 import dev.latchkey.core.error.LatchkeyException;
 import dev.latchkey.core.error.TransportException;
@@ -17,6 +18,7 @@ import dev.latchkey.core.internal.BaseUrls;
 import dev.latchkey.core.internal.LazySecrets;
 import dev.latchkey.core.internal.RedactingLogInterceptor;
 import dev.latchkey.core.internal.RetryAfter;
+import dev.latchkey.core.internal.ScrubbedThrowables;
 import dev.latchkey.core.internal.Secrets;
 import dev.latchkey.core.internal.Text;
 import io.github.resilience4j.retry.Retry;
@@ -177,9 +179,10 @@ public final class HttpPipeline implements AutoCloseable {
     public RawResponse executeRaw(ApiRequest request) {
         Prepared p = prepare(request);
         return withRetries(p, exchange -> {
-            byte[] bytes = exchange.response.body().bytes();
             Response r = exchange.response;
-            return new RawResponse(r.code(), r.headers(), requestId(r), bytes,
+            byte[] bytes = new ResponseViews.LimitedInputStream(r.body().byteStream(), options.maxResponseBytes())
+                    .readAllBytes();
+            return new RawResponse(r.code(), r.headers(), requestId(r, p.origin.secrets()), bytes,
                     raw -> ResponseViews.View.of(raw, r.request().url(), exchange.origin));
         });
     }
@@ -199,6 +202,7 @@ public final class HttpPipeline implements AutoCloseable {
         Prepared p = prepare(request);
         Exchange exchange = withRetries(p, ex -> {
             ex.keepOpen = true;
+            ex.streaming = true;
             return ex;
         });
         ResponseViews.View view = exchange.view();
@@ -206,10 +210,10 @@ public final class HttpPipeline implements AutoCloseable {
         try {
             it = new ResponseViews.JsonArrayIterator<>(view, elementType);
         } catch (IOException e) {
-            exchange.response.close();
+            closeQuietly(exchange.response);
             throw readFailure(view, e);
         } catch (RuntimeException e) {
-            exchange.response.close();
+            closeQuietly(exchange.response);
             throw e;
         }
         Iterator<E> closing = new Iterator<>() {
@@ -218,11 +222,11 @@ public final class HttpPipeline implements AutoCloseable {
                 try {
                     boolean more = it.hasNext();
                     if (!more) {
-                        exchange.response.close();
+                        closeQuietly(exchange.response);
                     }
                     return more;
                 } catch (RuntimeException e) {
-                    exchange.response.close();
+                    closeQuietly(exchange.response);
                     throw e;
                 }
             }
@@ -232,13 +236,13 @@ public final class HttpPipeline implements AutoCloseable {
                 try {
                     return it.next();
                 } catch (RuntimeException e) {
-                    exchange.response.close();
+                    closeQuietly(exchange.response);
                     throw e;
                 }
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(closing, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(exchange.response::close);
+                false).onClose(() -> closeQuietly(exchange.response));
     }
 
     /**
@@ -337,6 +341,7 @@ public final class HttpPipeline implements AutoCloseable {
         final Response response;
         final ResponseViews.Origin origin;
         boolean keepOpen;
+        boolean streaming;
 
         Exchange(Response response, ResponseViews.Origin origin) {
             this.response = response;
@@ -347,7 +352,7 @@ public final class HttpPipeline implements AutoCloseable {
             ResponseBody body = response.body();
             BufferedSource source = body.source();
             return new ResponseViews.View(response.code(), response.headers(), response.request().url(), source,
-                    origin);
+                    origin, streaming ? Long.MAX_VALUE : options.maxResponseBytes());
         }
 
         <T> T parse(ResponseParser<T> parser) {
@@ -406,6 +411,10 @@ public final class HttpPipeline implements AutoCloseable {
             response = call.execute();
         } catch (IOException e) {
             throw transportFailure(p.origin, e, call.isCanceled());
+        } catch (RuntimeException e) {
+            // OkHttp refusing what the server sent (a malformed header it cannot hold): still the server's fault.
+            throw transportFailure(p.origin, new java.net.ProtocolException(e.getClass().getSimpleName() + ": "
+                    + e.getMessage()), false);
         }
         return handle(p, call, response, handler);
     }
@@ -419,6 +428,9 @@ public final class HttpPipeline implements AutoCloseable {
             return handler.handle(exchange);
         } catch (IOException e) {
             throw call.isCanceled() ? transportFailure(p.origin, e, true) : readFailure(exchange.view(), e);
+        } catch (InvalidInputException e) {
+            // A provider parser refused a value the server sent (an empty id): the answer is at fault, not the caller.
+            throw exchange.view().invalid("the answer holds an unusable value: " + e.getMessage(), null, null, null);
         } catch (LatchkeyException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -426,7 +438,7 @@ public final class HttpPipeline implements AutoCloseable {
             throw exchange.view().invalid("could not read the answer (" + e.getClass().getSimpleName() + ')', null, null, e);
         } finally {
             if (!exchange.keepOpen) {
-                response.close();
+                closeQuietly(response);
             }
         }
     }
@@ -444,7 +456,7 @@ public final class HttpPipeline implements AutoCloseable {
         Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), options.clock());
         Secrets secrets = p.origin.secrets();
         ErrorResponse er = ErrorResponse.of(response.code(), p.origin.method(), p.origin.path(), response.headers(),
-                body, secrets.scrub(requestId(response)), retryAfter, secrets::scrub);
+                body, requestId(response, secrets), retryAfter, secrets::scrub);
         LatchkeyException mapped = null;
         if (p.api.errorMapper() != null) {
             mapped = p.api.errorMapper().map(er);
@@ -455,14 +467,23 @@ public final class HttpPipeline implements AutoCloseable {
         return mapped != null ? mapped : ErrorMapper.DEFAULT.map(er);
     }
 
-    private String requestId(Response response) {
+    private String requestId(Response response, Secrets secrets) {
         for (String h : provider.requestIdHeaders()) {
             String v = response.header(h);
             if (v != null && !v.isBlank()) {
-                return Text.excerpt(v, 100);
+                return secrets.excerpt(v, 100);
             }
         }
         return null;
+    }
+
+    /** Closes without letting a broken answer (a negative {@code Content-Length}) replace the typed exception. */
+    static void closeQuietly(Response response) {
+        try {
+            response.close();
+        } catch (RuntimeException ignored) {
+            // The answer is unusable either way; what the caller needs is the failure already being reported.
+        }
     }
 
     private Retry retryFor(RetryPolicy policy, int maxRetries) {
@@ -498,11 +519,12 @@ public final class HttpPipeline implements AutoCloseable {
 
     static TransportException transportFailure(ResponseViews.Origin origin, IOException e, boolean canceled) {
         TransportException.Kind kind;
-        if (canceled) {
-            kind = TransportException.Kind.CANCELED;
-        } else if (e instanceof SocketTimeoutException
+        // OkHttp cancels a call whose call timeout fired, so a timeout is checked before the cancel flag.
+        if (e instanceof SocketTimeoutException
                 || e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
             kind = TransportException.Kind.TIMEOUT;
+        } else if (canceled) {
+            kind = TransportException.Kind.CANCELED;
         } else if (e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException) {
             kind = TransportException.Kind.CONNECT;
@@ -513,16 +535,39 @@ public final class HttpPipeline implements AutoCloseable {
         } else {
             kind = TransportException.Kind.OTHER;
         }
-        return new TransportException(kind, origin.method(), origin.path(), e, origin.secrets().scrub(
-                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        Secrets secrets = origin.secrets();
+        // OkHttp's exception may quote the status line, a header or a chunk-size line a hostile server filled with a
+        // secret: the cause kept is a scrubbed copy, and the detail is scrubbed before it is cut.
+        return new TransportException(kind, origin.method(), origin.path(),
+                (IOException) ScrubbedThrowables.copy(e, secrets),
+                secrets.excerpt(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        300));
     }
 
     /** Turns a failure while reading a successful body into a typed exception. */
     static LatchkeyException readFailure(ResponseViews.View view, IOException e) {
         if (e instanceof JsonProcessingException jpe) {
-            return invalidJson(view, jpe);
+            ResponseViews.TooLargeException tooLarge = tooLarge(jpe);
+            return tooLarge != null ? tooLargeAnswer(view, tooLarge) : invalidJson(view, jpe);
+        }
+        if (e instanceof ResponseViews.TooLargeException tooLarge) {
+            return tooLargeAnswer(view, tooLarge);
         }
         return transportFailure(view.origin, e, false);
+    }
+
+    private static ResponseViews.TooLargeException tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ResponseViews.TooLargeException tl) {
+                return tl;
+            }
+        }
+        return null;
+    }
+
+    private static InvalidResponseException tooLargeAnswer(ResponseViews.View view, ResponseViews.TooLargeException e) {
+        return view.invalid("the answer is larger than " + e.limit + " bytes (ClientOptions.maxResponseBytes); "
+                + "use a streaming call for huge listings", null, null, null);
     }
 
     /**
@@ -599,6 +644,8 @@ public final class HttpPipeline implements AutoCloseable {
             return parser.parse(view);
         } catch (IOException e) {
             throw readFailure(view, e);
+        } catch (InvalidInputException e) {
+            throw view.invalid("the answer holds an unusable value: " + e.getMessage(), null, null, null);
         } catch (LatchkeyException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -653,7 +700,11 @@ public final class HttpPipeline implements AutoCloseable {
 
         @Override
         public void onFailure(Call call, IOException e) {
-            failed(transportFailure(p.origin, e, call.isCanceled() || future.isCancelled()));
+            try {
+                failed(transportFailure(p.origin, e, call.isCanceled() || future.isCancelled()));
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
         }
 
         @Override
@@ -664,8 +715,11 @@ public final class HttpPipeline implements AutoCloseable {
             } catch (LatchkeyException e) {
                 failed(e);
                 return;
-            } catch (RuntimeException e) {
-                future.completeExceptionally(e);
+            } catch (Throwable t) {
+                // Whatever happens on OkHttp's thread (even an OutOfMemoryError) must end the future, not the thread
+                // and the caller's wait with it.
+                closeQuietly(response);
+                future.completeExceptionally(t);
                 return;
             }
             if (context != null) {

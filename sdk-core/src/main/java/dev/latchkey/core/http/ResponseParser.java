@@ -42,8 +42,16 @@ public interface ResponseParser<T> {
         return ResponseView::tree;
     }
 
-    /** @return a parser that ignores the body */
+    /**
+     * @return a parser that ignores the body, as long as it is not an HTML page: a challenge or a proxy's error page
+     *     served with status 200 is not the success it claims to be
+     */
     static ResponseParser<Void> discard() {
-        return r -> null;
+        return r -> {
+            if (r instanceof ResponseViews.View view) {
+                view.requireNotHtml();
+            }
+            return null;
+        };
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.latchkey.core.error.ApiError;
 import dev.latchkey.core.error.InvalidResponseException;
 import dev.latchkey.core.internal.Json;
+import dev.latchkey.core.internal.ScrubbedThrowables;
 import dev.latchkey.core.internal.Secrets;
 import dev.latchkey.core.internal.Text;
 import java.io.IOException;
@@ -54,22 +55,28 @@ final class ResponseViews {
     }
 
     static final class View implements ResponseView {
+        /** The most white space (and a byte-order mark) skipped before the first JSON byte. */
+        static final int MAX_LEADING_WHITESPACE = 64 * 1024;
+
         private final int status;
         private final Headers headers;
         private final HttpUrl url;
         private final BufferedSource source;
+        private final long maxBytes;
         final Origin origin;
 
-        View(int status, Headers headers, HttpUrl url, BufferedSource source, Origin origin) {
+        View(int status, Headers headers, HttpUrl url, BufferedSource source, Origin origin, long maxBytes) {
             this.status = status;
             this.headers = headers;
             this.url = url;
             this.source = source;
             this.origin = origin;
+            this.maxBytes = maxBytes;
         }
 
         static View of(RawResponse raw, HttpUrl url, Origin origin) {
-            return new View(raw.status(), raw.headers(), url, new Buffer().write(raw.bodyUnsafe()), origin);
+            return new View(raw.status(), raw.headers(), url, new Buffer().write(raw.bodyUnsafe()), origin,
+                    Long.MAX_VALUE);
         }
 
         @Override
@@ -120,14 +127,31 @@ final class ResponseViews {
 
         @Override
         public String text() throws IOException {
-            return source.readString(StandardCharsets.UTF_8);
+            if (!source.request(1)) {
+                return "";
+            }
+            return new String(limited(source.inputStream()).readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        /** @return the body as a stream, once it is known to start like JSON */
+        /** @return the body as a stream, once it is known to start like JSON; bounded by the client's cap */
         InputStream jsonStream() throws IOException {
+            return limited(sniffJson());
+        }
+
+        /** @return the body as a stream, once it is known to start like JSON; not bounded (streamed listings) */
+        InputStream sniffJson() throws IOException {
             // Sniff in the source's own buffer: a peek() source would copy into a fresh segment on every call.
             Buffer buffer = source.getBuffer();
-            for (long i = 0; ; i++) {
+            long start = 0;
+            if (source.request(3) && buffer.getByte(0) == (byte) 0xEF && buffer.getByte(1) == (byte) 0xBB
+                    && buffer.getByte(2) == (byte) 0xBF) {
+                start = 3; // a UTF-8 byte-order mark: not JSON's, but some servers send one
+            }
+            for (long i = start; ; i++) {
+                if (i - start >= MAX_LEADING_WHITESPACE) {
+                    throw invalid("more than " + MAX_LEADING_WHITESPACE + " bytes of white space where JSON was "
+                            + "expected", null, null, null);
+                }
                 if (!source.request(i + 1)) {
                     throw invalid("empty body where JSON was expected", null, null, null);
                 }
@@ -136,15 +160,45 @@ final class ResponseViews {
                     continue;
                 }
                 if (b == '<') {
-                    String head = headOfBody(4096);
-                    String title = Text.htmlTitle(head);
-                    throw invalid("an HTML page" + (title == null ? "" : " titled \""
-                            + Text.excerpt(origin.secrets().scrub(title), 80) + '"') + " where JSON was expected "
-                            + "(an error page, or an anti-bot challenge)", null,
-                            Text.excerpt(origin.secrets().scrub(head), 120), null);
+                    throw htmlPage();
+                }
+                if (start > 0) {
+                    source.skip(start);
                 }
                 return source.inputStream();
             }
+        }
+
+        /**
+         * Checks a success whose body the call ignores: empty or any data passes, an HTML page (a challenge, a proxy's
+         * error page served with 200) does not.
+         */
+        void requireNotHtml() throws IOException {
+            Buffer buffer = source.getBuffer();
+            for (long i = 0; i < MAX_LEADING_WHITESPACE && source.request(i + 1); i++) {
+                byte b = buffer.getByte(i);
+                if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || i < 3 && (b == (byte) 0xEF
+                        || b == (byte) 0xBB || b == (byte) 0xBF)) {
+                    continue;
+                }
+                if (b == '<') {
+                    throw htmlPage();
+                }
+                return;
+            }
+        }
+
+        private InvalidResponseException htmlPage() {
+            String head = headOfBody(4096);
+            String title = Text.htmlTitle(head);
+            Secrets secrets = origin.secrets();
+            return invalid("an HTML page" + (title == null ? "" : " titled \"" + secrets.excerpt(title, 80) + '"')
+                    + " where JSON was expected (an error page, or an anti-bot challenge)", null,
+                    secrets.excerpt(Text.stripBom(head), 120), null);
+        }
+
+        private InputStream limited(InputStream in) {
+            return maxBytes == Long.MAX_VALUE ? in : new LimitedInputStream(in, maxBytes);
         }
 
         private String headOfBody(int max) {
@@ -171,8 +225,10 @@ final class ResponseViews {
 
         @Override
         public ApiError error(String providerCode, String message) {
-            return new ApiError(status, origin.method(), origin.path(), providerCode, origin.secrets().scrub(message),
-                    null, null);
+            Secrets secrets = origin.secrets();
+            return new ApiError(status, origin.method(), origin.path(),
+                    providerCode == null ? null : secrets.excerpt(providerCode, 64),
+                    message == null ? null : secrets.excerpt(message, 300), null, null);
         }
 
         @Override
@@ -182,8 +238,65 @@ final class ResponseViews {
 
         /** The excerpt is given only where the body's head is still unread (the parser has not consumed it). */
         InvalidResponseException invalid(String problem, String field, String excerpt, Throwable cause) {
-            return new InvalidResponseException(origin.method(), origin.path(), status, headers.get("Content-Type"),
-                    problem, field, excerpt, cause);
+            Secrets secrets = origin.secrets();
+            String type = headers.get("Content-Type");
+            return new InvalidResponseException(origin.method(), origin.path(), status,
+                    type == null ? null : secrets.excerpt(type, 100), problem, field, excerpt,
+                    // A parser's exception may quote the value it choked on: keep only a scrubbed copy.
+                    ScrubbedThrowables.copy(cause, secrets));
+        }
+
+        long maxBytes() {
+            return maxBytes;
+        }
+    }
+
+    /** Signals a body larger than the client's cap; the pipeline reports it as an invalid answer. */
+    static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long limit;
+
+        TooLargeException(long limit) {
+            super("answer larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    /** Reads at most a given number of bytes, and fails on more: a body is never buffered past the cap. */
+    static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++read > limit) {
+                throw new TooLargeException(limit);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (read += n) > limit) {
+                throw new TooLargeException(limit);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            if ((read += skipped) > limit) {
+                throw new TooLargeException(limit);
+            }
+            return skipped;
         }
     }
 
@@ -198,7 +311,8 @@ final class ResponseViews {
 
         JsonArrayIterator(View view, Class<E> type) throws IOException {
             this.view = view;
-            this.parser = Json.mapper().createParser(view.jsonStream());
+            this.parser = Json.mapper().createParser(view.maxBytes() == Long.MAX_VALUE ? view.sniffJson()
+                    : view.jsonStream());
             // Elements follow each other in the array: trailing tokens after one element are the next element.
             this.reader = Json.mapper().readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             JsonToken first = parser.nextToken();
@@ -233,7 +347,11 @@ final class ResponseViews {
             }
             pending = null;
             try {
-                return reader.readValue(parser);
+                E value = reader.readValue(parser);
+                if (value == null) {
+                    throw MismatchedInputException.from(parser, List.class, "null element in the array");
+                }
+                return value;
             } catch (JsonMappingException e) {
                 e.prependPath(List.of(), index);
                 throw e;

@@ -1,5 +1,6 @@
 package dev.latchkey.core.internal;
 
+import dev.latchkey.core.error.InvalidInputException;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
@@ -11,25 +12,26 @@ public final class BaseUrls {
     /**
      * @param url the base URL as given
      * @return it, parsed and without a trailing slash
-     * @throws IllegalArgumentException if it is not a URL, or is plain http on a host that is not loopback
+     * @throws InvalidInputException if it is not a URL, or is plain http on a host that is not loopback; the message
+     *     never repeats a user name or password the text carried
      */
     public static HttpUrl checked(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("base URL is blank");
+            throw new InvalidInputException("base URL is blank");
         }
         HttpUrl parsed = HttpUrl.parse(url.trim());
         if (parsed == null) {
-            throw new IllegalArgumentException("base URL is not an http(s) URL: " + url);
+            throw new InvalidInputException("base URL is not an http(s) URL: " + withoutUserInfo(url));
         }
         if (!parsed.isHttps() && !isLoopback(parsed.host())) {
-            throw new IllegalArgumentException("base URL must use https (plain http is allowed only for loopback "
+            throw new InvalidInputException("base URL must use https (plain http is allowed only for loopback "
                     + "hosts such as 127.0.0.1, ::1 and localhost): " + parsed.redact());
         }
         if (parsed.username().length() > 0 || parsed.password().length() > 0) {
-            throw new IllegalArgumentException("base URL must not carry credentials: " + parsed.redact());
+            throw new InvalidInputException("base URL must not carry credentials: " + parsed.redact());
         }
         if (parsed.query() != null || parsed.fragment() != null) {
-            throw new IllegalArgumentException("base URL must not have a query or fragment: " + parsed.redact());
+            throw new InvalidInputException("base URL must not have a query or fragment: " + parsed.redact());
         }
         HttpUrl.Builder b = parsed.newBuilder();
         int last = parsed.pathSize() - 1;
@@ -37,6 +39,21 @@ public final class BaseUrls {
             b.removePathSegment(last);
         }
         return b.build();
+    }
+
+    /**
+     * @return the text with anything that may be a user name or password (between the scheme and an {@code @}) masked,
+     *     cut to a readable length; for a text that is not a URL, which {@link HttpUrl#redact()} cannot take
+     */
+    static String withoutUserInfo(String url) {
+        String s = url.strip();
+        int start = s.indexOf("://");
+        start = start < 0 ? 0 : start + 3;
+        int at = s.lastIndexOf('@');
+        if (at >= start) {
+            s = s.substring(0, start) + Secrets.MASK + s.substring(at);
+        }
+        return '"' + Text.excerpt(s, 100) + '"';
     }
 
     /** @return whether the host is loopback by its literal form (no DNS lookup) */

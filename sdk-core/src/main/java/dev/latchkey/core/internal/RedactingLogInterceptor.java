@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * requests marked sensitive (logins, token exchanges); and every line scrubbed of the request's known secret values,
  * whatever header, path segment or body they hide in.
  *
- * <p>DEBUG logs request and response lines with headers; TRACE adds bodies. When DEBUG is off this costs one check.
+ * <p>DEBUG logs request and response lines with headers; TRACE adds bodies (at most 64 KiB of each). When DEBUG is off this costs one check.
  */
 public final class RedactingLogInterceptor implements Interceptor {
     /** The logger every exchange is written to. */
@@ -32,6 +32,9 @@ public final class RedactingLogInterceptor implements Interceptor {
     /** Marks a request whose bodies must never be logged; carried as an OkHttp tag. */
     public enum Sensitive { YES }
 
+    /** The most of one body that a TRACE line shows: a log is no place for a 200 MB answer. */
+    static final int MAX_LOGGED_BODY = 64 * 1024;
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         if (!LOG.isDebugEnabled()) {
@@ -40,13 +43,39 @@ public final class RedactingLogInterceptor implements Interceptor {
         Request request = chain.request();
         LazySecrets secrets = request.tag(LazySecrets.class);
         Secrets scrub = secrets == null ? Secrets.NONE : secrets.get();
-        boolean sensitive = request.tag(Sensitive.class) != null;
-        HttpLoggingInterceptor delegate = new HttpLoggingInterceptor(line -> LOG.debug("{}",
-                scrub.scrub(line).replace(ENCODED_MASK, OKHTTP_MASK)));
-        delegate.setLevel(LOG.isTraceEnabled() && !sensitive
-                ? HttpLoggingInterceptor.Level.BODY : HttpLoggingInterceptor.Level.HEADERS);
+        boolean bodies = LOG.isTraceEnabled() && request.tag(Sensitive.class) == null;
+        HttpLoggingInterceptor delegate = new HttpLoggingInterceptor(line -> log(scrub, line));
+        // Headers through OkHttp's interceptor (its redaction by name); bodies here, bounded, and never by reading
+        // the whole answer: OkHttp's BODY level buffers all of it, and a body that breaks mid-read would throw from
+        // inside the interceptor with the response never closed.
+        delegate.setLevel(HttpLoggingInterceptor.Level.HEADERS);
         REDACTED_HEADERS.forEach(delegate::redactHeader);
         delegate.redactQueryParams(dev.latchkey.core.http.ApiRequest.SECRET_QUERY_NAMES.toArray(String[]::new));
-        return delegate.intercept(chain);
+        if (bodies && request.body() != null) {
+            okio.Buffer buffer = new okio.Buffer();
+            request.body().writeTo(buffer);
+            trace(scrub, "--> body (" + buffer.size() + " bytes): " + buffer.readUtf8(Math.min(buffer.size(),
+                    MAX_LOGGED_BODY)));
+        }
+        Response response = delegate.intercept(chain);
+        if (bodies) {
+            try {
+                okhttp3.ResponseBody peeked = response.peekBody(MAX_LOGGED_BODY);
+                trace(scrub, "<-- body" + (peeked.contentLength() >= MAX_LOGGED_BODY ? " (first " + MAX_LOGGED_BODY
+                        + " bytes)" : "") + ": " + peeked.string());
+            } catch (IOException | RuntimeException e) {
+                // The caller's read will meet the same failure and report it; the log only says so.
+                trace(scrub, "<-- body unreadable: " + e.getClass().getSimpleName());
+            }
+        }
+        return response;
+    }
+
+    private static void trace(Secrets scrub, String line) {
+        LOG.trace("{}", scrub.scrub(line));
+    }
+
+    private static void log(Secrets scrub, String line) {
+        LOG.debug("{}", scrub.scrub(line).replace(ENCODED_MASK, OKHTTP_MASK));
     }
 }

@@ -3,41 +3,82 @@ package dev.latchkey.core.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The secret values of one request (credentials, session cookies, tokens, secret path segments), carried as an OkHttp
  * request tag so that every log line and message about the request can be scrubbed of them, whatever form they
  * take in it.
+ *
+ * <p>Each secret is looked for in every form a server or a library might print it in: raw, URL-encoded, hex (both
+ * cases) and Base64 (standard and URL-safe, with and without padding). Beyond whole values, any
+ * {@value #PIECE}-character piece of one is masked too (a server that cut a cookie short still echoes most of it), and
+ * so is a prefix of at least {@value #MIN_LENGTH} characters left at the end of a text (a cut through a secret).
  */
 public final class Secrets {
     /** Values shorter than this are not scrubbed: replacing "a" everywhere would make logs unreadable. */
     static final int MIN_LENGTH = 4;
+    /** Any run of this many characters of a secret's form is masked wherever it appears. */
+    static final int PIECE = 8;
     public static final String MASK = "***";
-    public static final Secrets NONE = new Secrets(List.of());
+    public static final Secrets NONE = new Secrets(List.of(), List.of());
 
+    /** Raw values (for {@link #with}) and every form of each, longest first. */
     private final List<String> values;
+    private final List<String> forms;
+    private final Set<String> pieces;
 
-    private Secrets(List<String> values) {
+    private Secrets(List<String> values, List<String> forms) {
         this.values = values;
+        this.forms = forms;
+        Set<String> p = new HashSet<>();
+        for (String f : forms) {
+            for (int i = 0; i + PIECE <= f.length(); i++) {
+                p.add(f.substring(i, i + PIECE));
+            }
+        }
+        this.pieces = Set.copyOf(p);
     }
 
-    /** @return these secrets plus the given values (and their URL-encoded forms) */
+    /** @return these secrets plus the given values (in all their forms) */
     public Secrets with(Iterable<String> more) {
         List<String> all = new ArrayList<>(values);
         for (String v : more) {
             if (v != null && v.length() >= MIN_LENGTH && !all.contains(v)) {
                 all.add(v);
-                String encoded = URLEncoder.encode(v, StandardCharsets.UTF_8);
-                if (!encoded.equals(v)) {
-                    all.add(encoded);
-                    all.add(encoded.replace("+", "%20"));
-                }
             }
         }
+        Set<String> forms = new LinkedHashSet<>();
+        for (String v : all) {
+            forms.addAll(formsOf(v));
+        }
+        List<String> sorted = new ArrayList<>(forms);
         // Longest first, so a secret that contains another is masked whole.
-        all.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        return new Secrets(List.copyOf(all));
+        sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        return new Secrets(List.copyOf(all), List.copyOf(sorted));
+    }
+
+    /** @return the forms a value may be printed in */
+    static List<String> formsOf(String v) {
+        List<String> out = new ArrayList<>();
+        out.add(v);
+        String encoded = URLEncoder.encode(v, StandardCharsets.UTF_8);
+        out.add(encoded);
+        out.add(encoded.replace("+", "%20"));
+        byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+        String hex = HexFormat.of().formatHex(bytes);
+        out.add(hex);
+        out.add(hex.toUpperCase(java.util.Locale.ROOT));
+        out.add(Base64.getEncoder().encodeToString(bytes));
+        out.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        out.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        out.removeIf(f -> f.length() < MIN_LENGTH);
+        return out;
     }
 
     /**
@@ -64,17 +105,73 @@ public final class Secrets {
         return values.isEmpty();
     }
 
-    /** @return the text with every secret replaced by {@code ***} */
+    /** @return the text with every secret, every piece of one and a secret's prefix at its end replaced by {@code ***} */
     public String scrub(String text) {
-        if (text == null || values.isEmpty()) {
+        if (text == null || forms.isEmpty()) {
             return text;
         }
         String out = text;
-        for (String v : values) {
+        for (String v : forms) {
             if (out.contains(v)) {
                 out = out.replace(v, MASK);
             }
         }
-        return out;
+        return maskTail(maskPieces(out));
+    }
+
+    /**
+     * @return the text scrubbed, white space folded and cut to at most {@code max} characters, in that order: cutting
+     *     first could split a secret so that its head no longer matches and survives
+     */
+    public String excerpt(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return scrub(Text.excerpt(scrub(text), max));
+    }
+
+    private String maskPieces(String text) {
+        if (pieces.isEmpty() || text.length() < PIECE) {
+            return text;
+        }
+        StringBuilder sb = null;
+        int copied = 0;
+        int i = 0;
+        while (i + PIECE <= text.length()) {
+            if (!pieces.contains(text.substring(i, i + PIECE))) {
+                i++;
+                continue;
+            }
+            // Extend the masked run over every overlapping piece.
+            int end = i + PIECE;
+            int j = i + 1;
+            while (j < end && j + PIECE <= text.length()) {
+                if (pieces.contains(text.substring(j, j + PIECE))) {
+                    end = j + PIECE;
+                }
+                j++;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text.length());
+            }
+            sb.append(text, copied, i).append(MASK);
+            copied = end;
+            i = end;
+        }
+        if (sb == null) {
+            return text;
+        }
+        return sb.append(text, copied, text.length()).toString();
+    }
+
+    private String maskTail(String text) {
+        for (String f : forms) {
+            for (int k = Math.min(f.length() - 1, text.length()); k >= MIN_LENGTH; k--) {
+                if (text.regionMatches(text.length() - k, f, 0, k)) {
+                    return text.substring(0, text.length() - k) + MASK;
+                }
+            }
+        }
+        return text;
     }
 }

@@ -25,14 +25,20 @@ public final class Text {
         if (text == null) {
             return false;
         }
-        String head = text.stripLeading();
+        String head = stripBom(text).stripLeading();
         // JSON never starts with '<': anything that does is a page (HTML, XML) from a proxy or an anti-bot wall.
         return !head.isEmpty() && head.charAt(0) == '<';
     }
 
+    /** @return the text without a leading byte-order mark */
+    public static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** @return the page's {@code <title>}, or {@code null} */
     public static String htmlTitle(String html) {
-        Matcher m = TITLE.matcher(html);
+        // A title is short; bound the search so a hostile page cannot make the regular expression run long.
+        Matcher m = TITLE.matcher(html.length() > 8192 ? html.substring(0, 8192) : html);
         return m.find() ? m.group(1).strip() : null;
     }
 }

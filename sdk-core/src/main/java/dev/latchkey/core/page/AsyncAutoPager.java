@@ -1,5 +1,6 @@
 package dev.latchkey.core.page;
 
+import dev.latchkey.core.Async;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public final class AsyncAutoPager<T> {
      * @return completes when done, or fails with the first error
      */
     public CompletableFuture<Void> forEachWhile(Predicate<? super T> consumer) {
-        return first.thenCompose(page -> walk(page, consumer));
+        return Async.compose(first, page -> walk(page, consumer));
     }
 
     /**
@@ -55,13 +56,20 @@ public final class AsyncAutoPager<T> {
         if (limit == 0) {
             return CompletableFuture.completedFuture(out);
         }
-        return forEachWhile(item -> {
+        return Async.map(forEachWhile(item -> {
             out.add(item);
             return out.size() < limit;
-        }).thenApply(v -> out);
+        }), v -> out);
     }
 
     private CompletableFuture<Void> walk(Page<T> page, Predicate<? super T> consumer) {
+        return walk(page, consumer, true);
+    }
+
+    private CompletableFuture<Void> walk(Page<T> page, Predicate<? super T> consumer, boolean first) {
+        if (!first && page.items().isEmpty()) {
+            return CompletableFuture.completedFuture(null); // an empty page ends the walk, as in AutoPager
+        }
         for (T item : page.items()) {
             if (!consumer.test(item)) {
                 return CompletableFuture.completedFuture(null);
@@ -70,6 +78,6 @@ public final class AsyncAutoPager<T> {
         if (!page.hasNext()) {
             return CompletableFuture.completedFuture(null);
         }
-        return page.nextAsync().thenCompose(next -> walk(next, consumer));
+        return Async.compose(page.nextAsync(), next -> walk(next, consumer, false));
     }
 }

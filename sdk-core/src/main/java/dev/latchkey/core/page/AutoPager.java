@@ -9,7 +9,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Every item of a listing, page after page, fetched only as they are consumed: {@code stream().limit(100)} fetches
- * only the pages those 100 items are on. Each iteration starts again from the first page.
+ * only the pages those 100 items are on. Each iteration starts again from the first page. An empty page ends the
+ * walk, even one that claims more pages follow.
  *
  * @param <T> the item type
  */
@@ -26,17 +27,22 @@ public final class AutoPager<T> implements Iterable<T> {
             private Page<T> page = first;
             private Iterator<T> items = first.items().iterator();
 
+            private boolean ended;
+
             @Override
             public boolean hasNext() {
-                // Loop: a provider may send an empty page that is not the last.
-                while (!items.hasNext()) {
-                    if (!page.hasNext()) {
-                        return false;
-                    }
-                    page = page.next();
-                    items = page.items().iterator();
+                if (items.hasNext()) {
+                    return true;
                 }
-                return true;
+                if (ended || !page.hasNext()) {
+                    return false;
+                }
+                // An empty page ends the walk: a server answering "more to come" with nothing would otherwise be
+                // asked forever.
+                page = page.next();
+                items = page.items().iterator();
+                ended = !items.hasNext();
+                return !ended;
             }
 
             @Override

@@ -1,5 +1,7 @@
 package dev.latchkey.core.page;
 
+import dev.latchkey.core.Async;
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.http.ApiCall;
 import dev.latchkey.core.http.HttpPipeline;
 import java.util.List;
@@ -39,22 +41,39 @@ public final class NumberedPages {
      */
     public static <T> Page<T> fetch(HttpPipeline pipeline, IntFunction<ApiCall<Slice<T>>> call, int first,
             int maxPage) {
-        return toPage(call.apply(first).execute(pipeline), pipeline, call, maxPage);
+        checkRange(first, maxPage);
+        return toPage(call.apply(first).execute(pipeline), first, pipeline, call, maxPage);
     }
 
     /** @return the first page, fetched without blocking */
     public static <T> CompletableFuture<Page<T>> fetchAsync(HttpPipeline pipeline,
             IntFunction<ApiCall<Slice<T>>> call, int first, int maxPage) {
-        return call.apply(first).executeAsync(pipeline).thenApply(s -> toPage(s, pipeline, call, maxPage));
+        return Async.start(() -> {
+            checkRange(first, maxPage);
+            return Async.map(call.apply(first).executeAsync(pipeline), s -> toPage(s, first, pipeline, call, maxPage));
+        });
     }
 
-    private static <T> Page<T> toPage(Slice<T> slice, HttpPipeline pipeline, IntFunction<ApiCall<Slice<T>>> call,
-            int maxPage) {
+    private static void checkRange(int page, int maxPage) {
+        if (page < 1 || page > maxPage) {
+            throw new InvalidInputException("page must be between 1 and " + maxPage + ": " + page);
+        }
+    }
+
+    /**
+     * The next page is the one asked for plus one, whatever the answer claims: a server that always says "page 1 of
+     * 500", or a page number near {@code Integer.MAX_VALUE}, cannot make the walk loop or overflow. A page that does
+     * not say it is the one asked for, or holds nothing, ends the walk; {@code maxPage} bounds it.
+     */
+    private static <T> Page<T> toPage(Slice<T> slice, int requested, HttpPipeline pipeline,
+            IntFunction<ApiCall<Slice<T>>> call, int maxPage) {
         Objects.requireNonNull(slice, "slice");
-        int next = slice.page() + 1;
-        if (next > Math.min(slice.totalPages(), maxPage)) {
+        boolean last = slice.items().isEmpty() || slice.page() != requested || requested >= maxPage
+                || requested >= slice.totalPages();
+        if (last) {
             return Page.last(slice.items());
         }
+        int next = requested + 1;
         return Page.of(slice.items(), new PageFetcher<>() {
             @Override
             public Page<T> fetch() {

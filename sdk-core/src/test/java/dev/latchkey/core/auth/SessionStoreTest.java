@@ -66,7 +66,8 @@ class SessionStoreTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(SessionStore.file(file).load("k:alice")).contains(ALICE);
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("sessions.json");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sessions.json",
+                    "sessions.json.lock");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.core.http;
 
+import dev.latchkey.core.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class BaseUrlPolicyTest {
     @ValueSource(strings = {"http://kemono.cr/api", "http://127.example.com", "http://10.0.0.1", "http://128.0.0.1",
         "http://127.0.0.256", "ftp://x", "not a url", "", "https://user:pw@host/", "https://host/?a=1"})
     void refused(String url) {
-        assertThatThrownBy(() -> ClientOptions.builder().baseUrl(url)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl(url)).isInstanceOf(InvalidInputException.class)
                 .hasMessageNotContaining("pw@");
     }
 

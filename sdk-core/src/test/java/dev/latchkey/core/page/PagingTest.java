@@ -17,13 +17,20 @@ class PagingTest {
         final AtomicInteger fetches = new AtomicInteger();
         final int pages;
 
+        final int emptyPage;
+
         Source(int pages) {
+            this(pages, 0);
+        }
+
+        Source(int pages, int emptyPage) {
             this.pages = pages;
+            this.emptyPage = emptyPage;
         }
 
         Page<Integer> page(int n) {
             fetches.incrementAndGet();
-            List<Integer> items = n == 2 ? List.of() : IntStream.range(0, 3).map(i -> n * 10 + i).boxed().toList();
+            List<Integer> items = n == emptyPage ? List.of() : IntStream.range(0, 3).map(i -> n * 10 + i).boxed().toList();
             if (n == pages) {
                 return Page.last(items);
             }
@@ -50,7 +57,20 @@ class PagingTest {
         assertThat(src.fetches).hasValue(1);
         List<Integer> all = new ArrayList<>();
         first.autoPager().forEach(all::add);
-        assertThat(all).containsExactly(10, 11, 12, 30, 31, 32, 40, 41, 42);
+        assertThat(all).containsExactly(10, 11, 12, 20, 21, 22, 30, 31, 32, 40, 41, 42);
+        assertThat(src.fetches).hasValue(4);
+    }
+
+    @Test
+    void anEmptyPageEndsTheWalkEvenIfItClaimsMore() {
+        Source src = new Source(1000, 2);
+        List<Integer> all = new ArrayList<>();
+        src.page(1).autoPager().forEach(all::add);
+        assertThat(all).containsExactly(10, 11, 12);
+        assertThat(src.fetches).hasValue(2);
+        List<Integer> async = new ArrayList<>();
+        new AsyncAutoPager<>(CompletableFuture.completedFuture(src.page(1))).forEach(async::add).join();
+        assertThat(async).containsExactly(10, 11, 12);
         assertThat(src.fetches).hasValue(4);
     }
 
@@ -68,10 +88,10 @@ class PagingTest {
     @Test
     void asyncPagerCollectsWithoutFetchingBeyondTheLimit() throws Exception {
         Source src = new Source(5);
-        assertThat(src.page(1).autoPagerAsync().collect(4).get()).containsExactly(10, 11, 12, 30);
-        assertThat(src.fetches).hasValue(3); // pages 1, 2 (empty) and 3: nothing after the 4th item
+        assertThat(src.page(1).autoPagerAsync().collect(4).get()).containsExactly(10, 11, 12, 20);
+        assertThat(src.fetches).hasValue(2); // pages 1 and 2: nothing after the 4th item
         List<Integer> all = new ArrayList<>();
         new AsyncAutoPager<>(CompletableFuture.completedFuture(src.page(1))).forEach(all::add).get();
-        assertThat(all).hasSize(12);
+        assertThat(all).hasSize(15);
     }
 }

@@ -1,0 +1,64 @@
+package dev.latchkey.core.auth;
+
+import dev.latchkey.core.error.InvalidInputException;
+
+/**
+ * Checks of cookie names and values given to Latchkey (a browser export, a stored session, a server's answer), so that
+ * one value can never smuggle a second cookie ({@code "v; admin=1"}) or a header break into a request. The messages
+ * name what is wrong, never the value.
+ */
+public final class Cookies {
+    private Cookies() {
+    }
+
+    /**
+     * @param name the cookie's name
+     * @return it
+     * @throws InvalidInputException if it is blank or not an RFC 6265 token
+     */
+    public static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("cookie name is blank");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                throw new InvalidInputException("cookie name has a character RFC 6265 does not allow (at index " + i
+                        + ")");
+            }
+        }
+        return name;
+    }
+
+    /**
+     * @param name the cookie's name, for the message
+     * @param value the cookie's value
+     * @return it
+     * @throws InvalidInputException if it is empty, or holds anything but RFC 6265 cookie-octets (optionally in
+     *     double quotes): no space, comma, semicolon, backslash, control or non-ASCII character
+     */
+    public static String checkValue(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidInputException("cookie " + name + " is empty");
+        }
+        int from = 0;
+        int to = value.length();
+        if (to >= 2 && value.charAt(0) == '"' && value.charAt(to - 1) == '"') {
+            from = 1;
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            if (!isCookieOctet(value.charAt(i))) {
+                throw new InvalidInputException("cookie " + name + " has a character RFC 6265 does not allow in a "
+                        + "value (at index " + i + ": a space, '\"', ',', ';', '\\\\', a control or non-ASCII character)");
+            }
+        }
+        return value;
+    }
+
+    /** RFC 6265 section 4.1.1: %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E. */
+    static boolean isCookieOctet(char c) {
+        return c == 0x21 || c >= 0x23 && c <= 0x2B || c >= 0x2D && c <= 0x3A || c >= 0x3C && c <= 0x5B
+                || c >= 0x5D && c <= 0x7E;
+    }
+}
