@@ -1,5 +1,6 @@
 package dev.latchkey.kemono;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.SessionHolder;
 import dev.latchkey.kemono.model.AccountInfo;
@@ -29,7 +30,7 @@ public final class KemonoAccountAsync {
 
     /** @see KemonoAccount#refresh() */
     public CompletableFuture<AccountInfo> refresh() {
-        return holder.callAsync(s -> client.api.account(s).executeAsync(client.pipeline)).thenApply(info -> {
+        return Async.map(holder.callAsync(s -> client.api.account(s).executeAsync(client.pipeline)), info -> {
             account.info(info);
             return info;
         });
@@ -87,7 +88,10 @@ public final class KemonoAccountAsync {
 
     /** @see KemonoAccount#logout() */
     public CompletableFuture<Void> logout() {
-        return holder.callAsync(s -> client.api.logout(s).executeAsync(client.pipeline))
-                .thenRun(holder::clear);
+        // As the sync logout: no re-login just to log out.
+        return Async.map(Async.start(() -> client.api.logout(holder.require()).executeAsync(client.pipeline)), v -> {
+            holder.clear();
+            return null;
+        });
     }
 }

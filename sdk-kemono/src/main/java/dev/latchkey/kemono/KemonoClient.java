@@ -1,6 +1,8 @@
 package dev.latchkey.kemono;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.ClientBuilder;
+import dev.latchkey.core.auth.Cookies;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.core.auth.Secret;
@@ -23,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
@@ -83,6 +84,7 @@ public final class KemonoClient implements AutoCloseable {
 
     /** @see #login(String, String) */
     public KemonoAccount login(Credentials credentials) {
+        InvalidInputException.require(credentials, "credentials");
         KemonoApi.Login login = api.login(credentials.username(), credentials.password()).execute(pipeline);
         return account(login, credentials);
     }
@@ -116,7 +118,7 @@ public final class KemonoClient implements AutoCloseable {
         }
         String key = storeKey(username);
         return pipeline.options().sessionStore().load(key).map(s -> new KemonoAccount(this,
-                new SessionHolder(key, pipeline.options().sessionStore(), s, null), KemonoApi.infoOf(s)));
+                new SessionHolder(key, pipeline.options().sessionStore(), s, null), KemonoApi.infoOf(key, s)));
     }
 
     /**
@@ -165,6 +167,7 @@ public final class KemonoClient implements AutoCloseable {
 
     /** @return the post a {@link #randomPost()} pointed at, or empty if it is gone */
     public Optional<Post> post(RandomPost where) {
+        InvalidInputException.require(where, "where");
         return post(where.service(), where.creatorId(), where.postId());
     }
 
@@ -194,6 +197,7 @@ public final class KemonoClient implements AutoCloseable {
      * @return a client with them, sharing this one's connection pool; closing it releases nothing
      */
     public KemonoClient withOptions(Consumer<ClientOptions.Builder> change) {
+        InvalidInputException.require(change, "change");
         ClientOptions.Builder b = pipeline.options().toBuilder();
         change.accept(b);
         return new KemonoClient(pipeline.withOptions(b.build()), cookies, reloginOnExpiry);
@@ -223,10 +227,12 @@ public final class KemonoClient implements AutoCloseable {
 
     KemonoAccount account(KemonoApi.Login login, Credentials credentials) {
         String key = storeKey(login.info().username());
-        Supplier<Session> relogin = reloginOnExpiry && credentials != null
-                ? () -> api.login(credentials.username(), credentials.password()).execute(pipeline).session()
-                : null;
-        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), login.session(), relogin);
+        boolean relogin = reloginOnExpiry && credentials != null;
+        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), login.session(),
+                relogin ? () -> api.login(credentials.username(), credentials.password()).execute(pipeline).session()
+                        : null,
+                relogin ? () -> Async.map(api.login(credentials.username(), credentials.password())
+                        .executeAsync(pipeline), KemonoApi.Login::session) : null);
         holder.replace(login.session());
         return new KemonoAccount(this, holder, login.info());
     }
@@ -244,10 +250,7 @@ public final class KemonoClient implements AutoCloseable {
          * when the site insists on a challenge. Treated as a secret.
          */
         public Builder cookie(String name, String value) {
-            if (name == null || name.isBlank() || value == null || value.isBlank()) {
-                throw new InvalidInputException("cookie name and value must not be blank");
-            }
-            cookies.put(name, value);
+            cookies.put(Cookies.checkName(name), Cookies.checkValue(name, value));
             return this;
         }
 

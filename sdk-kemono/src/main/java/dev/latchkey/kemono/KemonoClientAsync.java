@@ -2,6 +2,7 @@ package dev.latchkey.kemono;
 
 import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Credentials;
+import dev.latchkey.kemono.internal.KemonoApi;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.Post;
 import dev.latchkey.kemono.model.RandomCreator;
@@ -25,8 +26,8 @@ public final class KemonoClientAsync {
     public CompletableFuture<KemonoAccount> login(String username, String password) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
-            return client.api.login(c.username(), c.password()).executeAsync(client.pipeline)
-                    .thenApply(login -> client.account(login, c));
+            return Async.map(client.api.login(c.username(), c.password()).executeAsync(client.pipeline),
+                    login -> client.account(login, c));
         });
     }
 
@@ -34,9 +35,10 @@ public final class KemonoClientAsync {
     public CompletableFuture<KemonoAccount> register(String username, String password) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
-            return client.api.register(c.username(), c.password()).executeAsync(client.pipeline)
-                    .thenCompose(v -> client.api.login(c.username(), c.password()).executeAsync(client.pipeline))
-                    .thenApply(login -> client.account(login, c));
+            CompletableFuture<KemonoApi.Login> login = Async.compose(
+                    client.api.register(c.username(), c.password()).executeAsync(client.pipeline),
+                    v -> client.api.login(c.username(), c.password()).executeAsync(client.pipeline));
+            return Async.map(login, l -> client.account(l, c));
         });
     }
 

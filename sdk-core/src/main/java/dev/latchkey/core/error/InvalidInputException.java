@@ -11,4 +11,18 @@ public class InvalidInputException extends LatchkeyException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    /**
+     * @param value an argument
+     * @param name its name, for the message
+     * @param <T> its type
+     * @return the value
+     * @throws InvalidInputException naming the argument, if it is {@code null}
+     */
+    public static <T> T require(T value, String name) {
+        if (value == null) {
+            throw new InvalidInputException(name + " is missing (null)");
+        }
+        return value;
+    }
 }

@@ -36,6 +36,7 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
      * @return the call
      */
     public static <T> ApiCall<T> of(ApiRequest.Builder request, Map<String, ?> query, Object body, Class<T> type) {
+        dev.latchkey.core.error.InvalidInputException.require(type, "type");
         if (query != null) {
             query.forEach(request::query);
         }

@@ -299,9 +299,12 @@ public final class ApiRequest {
         private final List<String> extraSecrets = new ArrayList<>();
 
         private Builder(String method, String pathTemplate) {
-            Objects.requireNonNull(method, "method");
+            if (method == null || method.isBlank()) {
+                throw new InvalidInputException("method is blank");
+            }
             if (pathTemplate == null || !pathTemplate.startsWith("/")) {
-                throw new IllegalArgumentException("path must start with '/': " + pathTemplate);
+                throw new InvalidInputException("path must start with '/'" + (pathTemplate == null ? " (it is null)"
+                        : ": " + (pathTemplate.length() > 100 ? pathTemplate.substring(0, 100) + "…" : pathTemplate)));
             }
             this.method = method.toUpperCase(Locale.ROOT);
             this.pathTemplate = pathTemplate;

@@ -214,7 +214,7 @@ public final class HttpPipeline implements AutoCloseable {
             throw readFailure(view, e);
         } catch (RuntimeException e) {
             closeQuietly(exchange.response);
-            throw e;
+            throw unexpected(view, e);
         }
         Iterator<E> closing = new Iterator<>() {
             @Override
@@ -227,7 +227,7 @@ public final class HttpPipeline implements AutoCloseable {
                     return more;
                 } catch (RuntimeException e) {
                     closeQuietly(exchange.response);
-                    throw e;
+                    throw unexpected(view, e);
                 }
             }
 
@@ -237,7 +237,7 @@ public final class HttpPipeline implements AutoCloseable {
                     return it.next();
                 } catch (RuntimeException e) {
                     closeQuietly(exchange.response);
-                    throw e;
+                    throw unexpected(view, e);
                 }
             }
         };
@@ -424,6 +424,10 @@ public final class HttpPipeline implements AutoCloseable {
         try {
             if (!response.isSuccessful()) {
                 throw mapError(p, response);
+            }
+            String length = response.header("Content-Length");
+            if (length != null && !length.trim().chars().allMatch(Character::isDigit)) {
+                throw exchange.view().invalid("the answer's Content-Length is not a length", null, null, null);
             }
             return handler.handle(exchange);
         } catch (IOException e) {
@@ -637,6 +641,17 @@ public final class HttpPipeline implements AutoCloseable {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** @return a failure while reading as a typed exception: Latchkey's own as they are, anything else as invalid */
+    private static LatchkeyException unexpected(ResponseViews.View view, RuntimeException e) {
+        if (e instanceof InvalidInputException) {
+            return view.invalid("the answer holds an unusable value: " + e.getMessage(), null, null, null);
+        }
+        if (e instanceof LatchkeyException le) {
+            return le;
+        }
+        return view.invalid("could not read the answer (" + e.getClass().getSimpleName() + ')', null, null, e);
     }
 
     static <T> T parseDetached(ResponseViews.View view, ResponseParser<T> parser) {

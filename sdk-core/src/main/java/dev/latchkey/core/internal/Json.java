@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 
 /**
  * The one private Jackson mapper. It is never handed to users and never taken from them, so their settings cannot
@@ -31,7 +36,29 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(MapperFeature.OVERRIDE_PUBLIC_ACCESS_MODIFIERS)
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+            .annotationIntrospector(new RequiredMeansNonNull())
+            // A null inside a list of records is never data: a favorite with no id is an invalid answer.
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
+
+    /**
+     * {@code @JsonProperty(required = true)} only checks that a field is present; an explicit {@code null} would pass
+     * and surface later as a {@code NullPointerException} in the caller's code. Here a required field also refuses
+     * {@code null}, which Jackson reports with the field's path.
+     */
+    private static final class RequiredMeansNonNull extends JacksonAnnotationIntrospector {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public JsonSetter.Value findSetterInfo(Annotated a) {
+            JsonSetter.Value declared = super.findSetterInfo(a);
+            JsonProperty p = _findAnnotation(a, JsonProperty.class);
+            if (p != null && p.required() && declared.getValueNulls() == Nulls.DEFAULT) {
+                return declared.withValueNulls(Nulls.FAIL);
+            }
+            return declared;
+        }
+    }
 
     private static final java.util.Map<TypeReference<?>, ObjectReader> READERS =
             new java.util.concurrent.ConcurrentHashMap<>();

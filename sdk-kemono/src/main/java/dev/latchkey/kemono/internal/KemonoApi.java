@@ -3,6 +3,7 @@ package dev.latchkey.kemono.internal;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.error.InvalidInputException;
+import static dev.latchkey.core.error.InvalidInputException.require;
 import dev.latchkey.core.http.ApiCall;
 import dev.latchkey.core.http.ApiRequest;
 import dev.latchkey.core.http.ResponseParser;
@@ -123,11 +124,24 @@ public final class KemonoApi {
         return b.build();
     }
 
-    /** @return the account facts kept in a stored session */
-    public static AccountInfo infoOf(Session s) {
-        return new AccountInfo(Long.parseLong(s.attribute(ATTR_ID).orElse("0")), s.attribute(ATTR_USERNAME)
-                .orElse("?"), s.attribute(ATTR_CREATED_AT).map(LocalDateTime::parse).orElse(null),
-                dev.latchkey.kemono.model.Role.of(s.attribute(ATTR_ROLE).orElse("consumer")));
+    /**
+     * @return the account facts kept in a stored session
+     * @throws dev.latchkey.core.error.SessionStoreException naming the key, if the stored session is not one a login
+     *     made (a hand-edited or corrupted file)
+     */
+    public static AccountInfo infoOf(String key, Session s) {
+        try {
+            if (s.cookie(SESSION_COOKIE).isEmpty()) {
+                throw new IllegalStateException("no session cookie");
+            }
+            return new AccountInfo(Long.parseLong(s.attribute(ATTR_ID).orElse("0")), s.attribute(ATTR_USERNAME)
+                    .orElse("?"), s.attribute(ATTR_CREATED_AT).map(LocalDateTime::parse).orElse(null),
+                    dev.latchkey.kemono.model.Role.of(s.attribute(ATTR_ROLE).orElse("consumer")));
+        } catch (RuntimeException e) {
+            throw new dev.latchkey.core.error.SessionStoreException("the stored session under key '" + key
+                    + "' is not a Kemono session a login made (" + e.getClass().getSimpleName() + "); log in again",
+                    null);
+        }
     }
 
     // --- favorites ---------------------------------------------------------------------------------------------
@@ -146,14 +160,14 @@ public final class KemonoApi {
 
     public ApiCall<Void> favoriteCreator(Session s, boolean add, Service service, String creatorId) {
         ApiRequest.Builder b = ApiRequest.builder(add ? "POST" : "DELETE", "/v1/favorites/creator/{service}/{id}")
-                .pathParam("service", service.value()).pathParam("id", creatorId);
+                .pathParam("service", require(service, "service").value()).pathParam("id", creatorId);
         // Adding a favorite twice leaves one: safe to replay.
         return new ApiCall<>(withSession(b, s).replayable(true).build(), ResponseParser.discard());
     }
 
     public ApiCall<Void> favoritePost(Session s, boolean add, Service service, String creatorId, String postId) {
         ApiRequest.Builder b = ApiRequest.builder(add ? "POST" : "DELETE",
-                "/v1/favorites/post/{service}/{id}/{post}").pathParam("service", service.value())
+                "/v1/favorites/post/{service}/{id}/{post}").pathParam("service", require(service, "service").value())
                 .pathParam("id", creatorId).pathParam("post", postId);
         return new ApiCall<>(withSession(b, s).replayable(true).build(), ResponseParser.discard());
     }
@@ -161,7 +175,7 @@ public final class KemonoApi {
     // --- public pages ------------------------------------------------------------------------------------------
 
     public ApiCall<Creator> creator(Session s, Service service, String creatorId) {
-        ApiRequest.Builder b = ApiRequest.get("/v1/{service}/user/{id}/profile").pathParam("service", service.value())
+        ApiRequest.Builder b = ApiRequest.get("/v1/{service}/user/{id}/profile").pathParam("service", require(service, "service").value())
                 .pathParam("id", creatorId);
         return new ApiCall<>(maybeSession(b, s).build(), ResponseParser.json(Creator.class));
     }
@@ -178,7 +192,7 @@ public final class KemonoApi {
 
     public ApiCall<Post> post(Session s, Service service, String creatorId, String postId) {
         ApiRequest.Builder b = ApiRequest.get("/v1/{service}/user/{id}/post/{post}")
-                .pathParam("service", service.value()).pathParam("id", creatorId).pathParam("post", postId);
+                .pathParam("service", require(service, "service").value()).pathParam("id", creatorId).pathParam("post", postId);
         return new ApiCall<>(maybeSession(b, s).build(), KemonoApi::readPost);
     }
 

@@ -79,7 +79,9 @@ public final class KemonoErrors {
         if (m.contains("username cannot be empty") || m.contains("3 to 128")) {
             rules.add(ValidationException.NAME_LENGTH);
         }
-        if (m.contains("letters and digits") || m.contains("characters")) {
+        // "3 to 128 characters" is the length rule: only a message about which characters counts here.
+        if (m.contains("letters and digits") || m.contains("invalid characters") || m.contains("characters are not")
+                || m.contains("may only contain")) {
             rules.add(ValidationException.NAME_CHARACTERS);
         }
         if (m.contains("password cannot be empty") || m.contains("password policy") || m.contains("length(")) {
