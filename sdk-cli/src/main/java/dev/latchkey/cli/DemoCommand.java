@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
             fake.faults().next().htmlChallenge();
             fails("favorites behind DDoS-Guard's challenge", BotChallengeException.class, me::favoriteCreators);
             fails("log in with a wrong password", InvalidCredentialsException.class,
-                    () -> kemono.login(FakeKemono.DEMO_USER, "not-the-password"));
+                    () -> kemono.login(FakeKemono.DEMO_USER, "not-the-pw-9"));
             step("change password, log out, log in again", () -> {
                 me.changePassword(FakeKemono.DEMO_PASSWORD, "a-new-demo-pass");
                 me.logout();
@@ -126,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
             step("favorites behind a 429 (Retry-After: 1)", () -> me.favoriteMovies().stream().limit(5).count(),
                     n -> "waited as asked, retried, got " + n + " movies");
             fails("log in with a wrong password", InvalidCredentialsException.class,
-                    () -> tmdb.auth().login(FakeTmdb.DEMO_USER, "not-the-password"));
+                    () -> tmdb.auth().login(FakeTmdb.DEMO_USER, "not-the-pw-9"));
             step("log out (delete the session)", () -> {
                 me.logout();
                 return fake.activeSessions();

@@ -92,7 +92,7 @@ class KemonoCommandTest {
 
     @Test
     void exitCodesByFailureKind() {
-        Cli.Run wrong = cli.env("KEMONO_PASSWORD", "wrong-password").run("kemono", "login", "--base-url",
+        Cli.Run wrong = cli.env("KEMONO_PASSWORD", "not-alices-pw").run("kemono", "login", "--base-url",
                 fake.baseUrl(), "--user", "alice");
         assertThat(wrong.exit()).isEqualTo(ExitCodes.INVALID_CREDENTIALS);
         assertThat(wrong.err()).contains("Username or password is incorrect");

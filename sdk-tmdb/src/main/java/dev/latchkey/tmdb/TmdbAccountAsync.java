@@ -1,5 +1,6 @@
 package dev.latchkey.tmdb;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.SessionHolder;
 import dev.latchkey.core.http.ApiCall;
 import dev.latchkey.core.page.NumberedPages;
@@ -110,8 +111,11 @@ public final class TmdbAccountAsync {
 
     /** @see TmdbAccount#logout() */
     public CompletableFuture<Void> logout() {
-        return holder.callAsync(s -> client.api.deleteSession(TmdbAccount.sessionId(s)).executeAsync(client.pipeline))
-                .thenRun(holder::clear);
+        return Async.map(Async.start(() -> client.api.deleteSession(TmdbAccount.sessionId(holder.require()))
+                .executeAsync(client.pipeline)), v -> {
+                    holder.clear();
+                    return null;
+                });
     }
 
     private <T> CompletableFuture<Page<T>> pages(IntFunction<ApiCall<NumberedPages.Slice<T>>> call) {

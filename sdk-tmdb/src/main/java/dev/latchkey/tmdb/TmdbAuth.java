@@ -1,6 +1,7 @@
 package dev.latchkey.tmdb;
 
 import dev.latchkey.core.auth.Credentials;
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.tmdb.model.RequestToken;
 import dev.latchkey.tmdb.model.V4AccessToken;
 import dev.latchkey.tmdb.model.V4RequestToken;
@@ -36,13 +37,14 @@ public final class TmdbAuth {
      * @return the same token, now approved
      */
     public RequestToken validateWithLogin(RequestToken token, String username, String password) {
+        InvalidInputException.require(token, "token");
         Credentials c = Credentials.of(username, password);
         return client.api.validateWithLogin(token, c.username(), c.password()).execute(client.pipeline);
     }
 
     /** @return a session, from a request token the user approved */
     public TmdbSession createSession(RequestToken approved) {
-        return new TmdbSession(client.api.createSession(approved).execute(client.pipeline));
+        return client.api.createSession(approved).execute(client.pipeline);
     }
 
     /**
@@ -68,12 +70,13 @@ public final class TmdbAuth {
 
     /** @return a v3 session from a v4 user access token */
     public TmdbSession convertV4(V4AccessToken accessToken) {
-        return new TmdbSession(client.api.convertV4(accessToken).execute(client.pipeline));
+        return client.api.convertV4(accessToken).execute(client.pipeline);
     }
 
     /** Ends a v3 session on TMDb ({@code DELETE /3/authentication/session}). */
     public void deleteSession(TmdbSession session) {
-        client.api.deleteSession(session.sessionId()).execute(client.pipeline);
+        client.api.deleteSession(InvalidInputException.require(session, "session").sessionId())
+                .execute(client.pipeline);
     }
 
     /** @return a v4 request token (15 minutes, single use); needs the read access token */

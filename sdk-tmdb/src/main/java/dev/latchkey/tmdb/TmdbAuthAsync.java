@@ -1,6 +1,7 @@
 package dev.latchkey.tmdb;
 
 import dev.latchkey.core.Async;
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.tmdb.model.RequestToken;
 import dev.latchkey.tmdb.model.V4AccessToken;
@@ -36,37 +37,35 @@ public final class TmdbAuthAsync {
 
     /** @see TmdbAuth#createSession */
     public CompletableFuture<TmdbSession> createSession(RequestToken approved) {
-        return Async.start(() -> client.api.createSession(approved).executeAsync(client.pipeline)
-                .thenApply(TmdbSession::new));
+        return Async.start(() -> client.api.createSession(approved).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAuth#login */
     public CompletableFuture<TmdbSession> login(String username, String password) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
-            return client.api.createRequestToken().executeAsync(client.pipeline)
-                    .thenCompose(t -> client.api.validateWithLogin(t, c.username(), c.password())
-                            .executeAsync(client.pipeline))
-                    .thenCompose(t -> client.api.createSession(t).executeAsync(client.pipeline))
-                    .thenApply(TmdbSession::new);
+            CompletableFuture<RequestToken> approved = Async.compose(
+                    client.api.createRequestToken().executeAsync(client.pipeline),
+                    t -> client.api.validateWithLogin(t, c.username(), c.password()).executeAsync(client.pipeline));
+            return Async.compose(approved, t -> client.api.createSession(t).executeAsync(client.pipeline));
         });
     }
 
     /** @see TmdbAuth#createGuestSession() */
     public CompletableFuture<GuestSession> createGuestSession() {
-        return Async.start(() -> client.api.createGuestSession().executeAsync(client.pipeline)
-                .thenApply(client::saveGuest));
+        return Async.start(() -> Async.map(client.api.createGuestSession().executeAsync(client.pipeline),
+                client::saveGuest));
     }
 
     /** @see TmdbAuth#convertV4 */
     public CompletableFuture<TmdbSession> convertV4(V4AccessToken accessToken) {
-        return Async.start(() -> client.api.convertV4(accessToken).executeAsync(client.pipeline)
-                .thenApply(TmdbSession::new));
+        return Async.start(() -> client.api.convertV4(accessToken).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAuth#deleteSession */
     public CompletableFuture<Void> deleteSession(TmdbSession session) {
-        return Async.start(() -> client.api.deleteSession(session.sessionId()).executeAsync(client.pipeline));
+        return Async.start(() -> client.api.deleteSession(InvalidInputException.require(session, "session")
+                .sessionId()).executeAsync(client.pipeline));
     }
 
     /** @see TmdbAuth#createV4RequestToken */

@@ -7,6 +7,8 @@ import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.error.SessionStoreException;
+import dev.latchkey.core.http.ApiRequest;
 import dev.latchkey.core.http.HttpPipeline;
 import dev.latchkey.core.http.ProviderSpec;
 import dev.latchkey.tmdb.internal.TmdbApi;
@@ -68,7 +70,8 @@ public final class TmdbClient implements AutoCloseable {
      * @throws dev.latchkey.core.error.UnauthorizedException if TMDb does not accept the session
      */
     public TmdbAccount account(TmdbSession session) {
-        AccountDetails details = api.accountDetails(session.sessionId(), null).execute(pipeline);
+        AccountDetails details = api.accountDetails(InvalidInputException.require(session, "session").sessionId(), null)
+                .execute(pipeline);
         return account(session, details);
     }
 
@@ -81,14 +84,25 @@ public final class TmdbClient implements AutoCloseable {
             throw new InvalidInputException("username is blank");
         }
         String key = storeKey(username);
-        return store().load(key).map(s -> new TmdbAccount(this, new SessionHolder(key, store(), s, null)));
+        return store().load(key).map(s -> {
+            try {
+                return new TmdbAccount(this, new SessionHolder(key, store(), s, null));
+            } catch (RuntimeException e) {
+                throw corrupted(key, e);
+            }
+        });
     }
 
     /** @return the guest session saved by the last {@link TmdbAuth#createGuestSession()}, if any */
     public Optional<GuestSession> resumeGuest() {
         String key = storeKey(GuestSession.STORE_NAME);
-        return store().load(key).map(s -> new GuestSession(this, s.token(GuestSession.TOKEN).orElseThrow(),
-                s.expiresAt().orElse(null)));
+        return store().load(key).map(s -> {
+            try {
+                return new GuestSession(this, s.token(GuestSession.TOKEN).orElseThrow(), s.expiresAt().orElse(null));
+            } catch (RuntimeException e) {
+                throw corrupted(key, e);
+            }
+        });
     }
 
     /** @return a guest session known by its id (from elsewhere) */
@@ -122,6 +136,7 @@ public final class TmdbClient implements AutoCloseable {
 
     /** @return a client with changed options, sharing this one's connection pool; closing it releases nothing */
     public TmdbClient withOptions(Consumer<ClientOptions.Builder> change) {
+        InvalidInputException.require(change, "change");
         ClientOptions.Builder b = pipeline.options().toBuilder();
         change.accept(b);
         return new TmdbClient(pipeline.withOptions(b.build()), api);
@@ -141,6 +156,12 @@ public final class TmdbClient implements AutoCloseable {
     @Override
     public String toString() {
         return "TmdbClient{" + pipeline.baseUrl() + '}';
+    }
+
+    /** A stored session a login did not make (hand-edited, corrupted): typed, naming the key; the store is left alone. */
+    private static SessionStoreException corrupted(String key, RuntimeException e) {
+        return new SessionStoreException("the stored session under key '" + key + "' is not a TMDb session a login "
+                + "made (" + e.getClass().getSimpleName() + "); log in again", null);
     }
 
     SessionStore store() {
@@ -179,12 +200,14 @@ public final class TmdbClient implements AutoCloseable {
         /** @param apiKey the v3 API key, sent as {@code api_key} (redacted everywhere) */
         public Builder apiKey(String apiKey) {
             this.apiKey = Secret.of(apiKey);
+            ApiRequest.checkHeaderValue("API key", apiKey);
             return this;
         }
 
         /** @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication */
         public Builder readAccessToken(String token) {
             this.readAccessToken = Secret.of(token);
+            ApiRequest.checkHeaderValue("read access token", token);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.tmdb;
 
 import dev.latchkey.core.Async;
+import dev.latchkey.core.error.InvalidInputException;
 import java.util.concurrent.CompletableFuture;
 
 /** The calls of a {@link TmdbClient}, returning {@code CompletableFuture}s, on the same code path. */
@@ -18,7 +19,7 @@ public final class TmdbClientAsync {
 
     /** @see TmdbClient#account(TmdbSession) */
     public CompletableFuture<TmdbAccount> account(TmdbSession session) {
-        return Async.start(() -> client.api.accountDetails(session.sessionId(), null).executeAsync(client.pipeline)
-                .thenApply(details -> client.account(session, details)));
+        return Async.start(() -> Async.map(client.api.accountDetails(InvalidInputException.require(session,
+                "session").sessionId(), null).executeAsync(client.pipeline), details -> client.account(session, details)));
     }
 }

@@ -14,6 +14,12 @@ public record TmdbSession(String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
             throw new InvalidInputException("session id is blank");
         }
+        for (int i = 0; i < sessionId.length(); i++) {
+            char c = sessionId.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new InvalidInputException("session id holds white space, a control or a non-ASCII character");
+            }
+        }
     }
 
     @Override

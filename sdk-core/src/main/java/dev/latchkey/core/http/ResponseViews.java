@@ -101,12 +101,20 @@ final class ResponseViews {
 
         @Override
         public <T> T json(Class<T> type) throws IOException {
-            return Json.mapper().readValue(jsonStream(), type);
+            return present(Json.mapper().readValue(jsonStream(), type));
         }
 
         @Override
         public <T> T json(TypeReference<T> type) throws IOException {
-            return Json.readerFor(type).readValue(jsonStream());
+            return present(Json.readerFor(type).<T>readValue(jsonStream()));
+        }
+
+        /** A body of JSON {@code null} is no value: callers would meet it as a NullPointerException later. */
+        private <T> T present(T value) {
+            if (value == null) {
+                throw invalid("the answer is JSON null where a value was expected", null, null, null);
+            }
+            return value;
         }
 
         @Override
@@ -240,8 +248,10 @@ final class ResponseViews {
         InvalidResponseException invalid(String problem, String field, String excerpt, Throwable cause) {
             Secrets secrets = origin.secrets();
             String type = headers.get("Content-Type");
+            // A provider's problem text may quote a value the server sent: scrubbed like everything else.
             return new InvalidResponseException(origin.method(), origin.path(), status,
-                    type == null ? null : secrets.excerpt(type, 100), problem, field, excerpt,
+                    type == null ? null : secrets.excerpt(type, 100), secrets.excerpt(problem, 1000),
+                    field == null ? null : secrets.excerpt(field, 200), excerpt,
                     // A parser's exception may quote the value it choked on: keep only a scrubbed copy.
                     ScrubbedThrowables.copy(cause, secrets));
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.error.InvalidInputException;
+import static dev.latchkey.core.error.InvalidInputException.require;
+import dev.latchkey.tmdb.TmdbSession;
 import dev.latchkey.core.http.ApiCall;
 import dev.latchkey.core.http.ApiRequest;
 import dev.latchkey.core.http.ResponseParser;
@@ -113,6 +115,7 @@ public final class TmdbApi {
     }
 
     public ApiCall<RequestToken> validateWithLogin(RequestToken token, String username, Secret password) {
+        require(token, "token");
         if (username == null || username.isBlank()) {
             throw new InvalidInputException("username is blank");
         }
@@ -125,24 +128,27 @@ public final class TmdbApi {
                 TmdbApi::readToken);
     }
 
-    public ApiCall<String> createSession(RequestToken token) {
+    public ApiCall<TmdbSession> createSession(RequestToken token) {
+        require(token, "token");
+        // The session is made inside the parser: an unusable id from the server is an invalid answer, with its path.
         return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/new"))
                 .jsonBody(Map.of("request_token", token.value())).secret(token.value()).sensitive()
-                .replayable(false).build(), r -> r.json(SessionShape.class).sessionId());
+                .replayable(false).build(), r -> new TmdbSession(r.json(SessionShape.class).sessionId()));
     }
 
     public ApiCall<Guest> createGuestSession() {
         return new ApiCall<>(app(ApiRequest.get("/3/authentication/guest_session/new")).sensitive()
                 .replayable(false).build(), r -> {
                     GuestShape g = r.json(GuestShape.class);
-                    return new Guest(g.guestSessionId(), parseExpiry(r, g.expiresAt()));
+                    return new Guest(new TmdbSession(g.guestSessionId()).sessionId(), parseExpiry(r, g.expiresAt()));
                 });
     }
 
-    public ApiCall<String> convertV4(V4AccessToken token) {
+    public ApiCall<TmdbSession> convertV4(V4AccessToken token) {
+        require(token, "accessToken");
         return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/convert/4"))
                 .jsonBody(Map.of("access_token", token.value())).secret(token.value()).sensitive().replayable(false)
-                .build(), r -> r.json(SessionShape.class).sessionId());
+                .build(), r -> new TmdbSession(r.json(SessionShape.class).sessionId()));
     }
 
     public ApiCall<Void> deleteSession(String sessionId) {
@@ -160,6 +166,7 @@ public final class TmdbApi {
     }
 
     public ApiCall<V4AccessToken> createAccessToken(V4RequestToken token) {
+        require(token, "approved");
         return new ApiCall<>(v4(ApiRequest.post("/4/auth/access_token"))
                 .jsonBody(Map.of("request_token", token.value())).secret(token.value()).sensitive()
                 .replayable(false).build(), r -> {
@@ -169,6 +176,7 @@ public final class TmdbApi {
     }
 
     public ApiCall<Void> deleteAccessToken(V4AccessToken token) {
+        require(token, "token");
         return new ApiCall<>(v4(ApiRequest.delete("/4/auth/access_token"))
                 .jsonBody(Map.of("access_token", token.value())).secret(token.value()).sensitive().build(),
                 TmdbApi::checkStatus);
@@ -208,6 +216,7 @@ public final class TmdbApi {
 
     /** @param list {@code favorite} or {@code watchlist} */
     public ApiCall<Void> mark(String list, int accountId, String sessionId, MediaType type, int mediaId, boolean on) {
+        require(type, "type");
         requireId(mediaId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("media_type", type.wire());
@@ -220,6 +229,7 @@ public final class TmdbApi {
     }
 
     public ApiCall<Void> rate(Actor actor, MediaType type, int mediaId, double value) {
+        require(type, "type");
         requireId(mediaId);
         if (!(value > 0 && value <= 10) || Math.rint(value * 2) != value * 2) {
             throw new InvalidInputException("a TMDb rating is 0.5 to 10 in steps of 0.5, not " + value);
@@ -231,6 +241,7 @@ public final class TmdbApi {
     }
 
     public ApiCall<Void> deleteRating(Actor actor, MediaType type, int mediaId) {
+        require(type, "type");
         requireId(mediaId);
         ApiRequest.Builder b = app(ApiRequest.delete("/3/" + type.wire() + "/{id}/rating")
                 .pathParam("id", String.valueOf(mediaId))).secretQuery(actor.param(), actor.id());
@@ -325,6 +336,7 @@ public final class TmdbApi {
             }
             return EXPIRES.parse(text, java.time.ZonedDateTime::from).toInstant();
         } catch (java.time.DateTimeException e) {
+            // The value may be anything the server chose to echo: the view scrubs and cuts it.
             throw r.invalid("'expires_at' is not a date TMDb writes: " + text);
         }
     }

@@ -16,8 +16,10 @@ import java.util.Objects;
 public record RequestToken(String value, Instant expiresAt) {
 
     public RequestToken {
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (value == null || value.isBlank()) {
+            throw new dev.latchkey.core.error.InvalidInputException("request token is blank");
+        }
+        dev.latchkey.core.error.InvalidInputException.require(expiresAt, "expiresAt");
     }
 
     /** @return where the user approves the token, then comes back to {@code redirectTo} (or TMDb's page if null) */
