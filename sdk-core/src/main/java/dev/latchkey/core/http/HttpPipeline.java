@@ -421,27 +421,40 @@ public final class HttpPipeline implements AutoCloseable {
 
     private <T> T handle(Prepared p, Call call, Response response, ExchangeHandler<T> handler) {
         Exchange exchange = new Exchange(response, p.origin);
+        // An answer given up on mid-body (malformed, too large, endless) is not drained for reuse: OkHttp would spend
+        // up to 100 ms reading what a hostile server keeps sending. Cancelling closes its connection at once.
+        boolean abandon = false;
         try {
             if (!response.isSuccessful()) {
                 throw mapError(p, response);
             }
             String length = response.header("Content-Length");
             if (length != null && !length.trim().chars().allMatch(Character::isDigit)) {
+                abandon = true;
                 throw exchange.view().invalid("the answer's Content-Length is not a length", null, null, null);
             }
             return handler.handle(exchange);
         } catch (IOException e) {
+            abandon = true;
             throw call.isCanceled() ? transportFailure(p.origin, e, true) : readFailure(exchange.view(), e);
         } catch (InvalidInputException e) {
+            abandon = true;
             // A provider parser refused a value the server sent (an empty id): the answer is at fault, not the caller.
             throw exchange.view().invalid("the answer holds an unusable value: " + e.getMessage(), null, null, null);
+        } catch (InvalidResponseException e) {
+            abandon = true;
+            throw e;
         } catch (LatchkeyException e) {
             throw e;
         } catch (RuntimeException e) {
+            abandon = true;
             // A provider parser tripped on data it did not expect: report the answer, not a bare NPE.
             throw exchange.view().invalid("could not read the answer (" + e.getClass().getSimpleName() + ')', null, null, e);
         } finally {
             if (!exchange.keepOpen) {
+                if (abandon) {
+                    call.cancel();
+                }
                 closeQuietly(response);
             }
         }
