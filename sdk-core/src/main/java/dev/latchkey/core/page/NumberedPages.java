@@ -63,13 +63,17 @@ public final class NumberedPages {
     /**
      * The next page is the one asked for plus one, whatever the answer claims: a server that always says "page 1 of
      * 500", or a page number near {@code Integer.MAX_VALUE}, cannot make the walk loop or overflow. A page that does
-     * not say it is the one asked for, or holds nothing, ends the walk; {@code maxPage} bounds it.
+     * not say it is the one asked for ends the walk without its items; one that holds nothing ends it too;
+     * {@code maxPage} bounds it.
      */
     private static <T> Page<T> toPage(Slice<T> slice, int requested, HttpPipeline pipeline,
             IntFunction<ApiCall<Slice<T>>> call, int maxPage) {
         Objects.requireNonNull(slice, "slice");
-        boolean last = slice.items().isEmpty() || slice.page() != requested || requested >= maxPage
-                || requested >= slice.totalPages();
+        if (slice.page() != requested) {
+            // Not the page asked for (a server that repeats page 1): its items would be served twice.
+            return Page.last(List.of());
+        }
+        boolean last = slice.items().isEmpty() || requested >= maxPage || requested >= slice.totalPages();
         if (last) {
             return Page.last(slice.items());
         }

@@ -136,6 +136,14 @@ public abstract class ProviderContract {
      */
     protected abstract Subject subject(String baseUrl, OkHttpClient http, Consumer<ClientOptions.Builder> options);
 
+    /**
+     * The hostile server closes each connection after one answer, so nothing is pooled: a reused, closed connection
+     * would fail every call with a reset before the answer under test was even sent.
+     */
+    private static OkHttpClient.Builder noReuse() {
+        return new OkHttpClient.Builder().connectionPool(new okhttp3.ConnectionPool(0, 1, TimeUnit.SECONDS));
+    }
+
     private static Consumer<ClientOptions.Builder> contractOptions() {
         // Short deadlines keep the silent and trickling answers quick; a deadline that fires early on a busy machine
         // still ends in a typed TransportException, which every assertion accepts.
@@ -148,7 +156,7 @@ public abstract class ProviderContract {
     @TestFactory
     Stream<DynamicNode> everyCallAgainstEveryHostileAnswer() {
         OpenResponseCounter counter = new OpenResponseCounter();
-        OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(counter).build();
+        OkHttpClient http = noReuse().addNetworkInterceptor(counter).build();
         Subject subject = subject(HOSTILE.url(), http, contractOptions());
         List<ContractCall> calls = subject.calls();
         assertThat(calls).as("calls").isNotEmpty();
@@ -181,6 +189,7 @@ public abstract class ProviderContract {
         if (failure != null) {
             assertThat(failure).as("%s: what %s ends in", answer, call.name()).isInstanceOf(LatchkeyException.class);
             assertDescribes((LatchkeyException) failure, call);
+            assertExpected(answer, (LatchkeyException) failure, call);
             String printed = printed(failure);
             String leak = Leaks.find(printed, subject.secrets());
             assertThat(leak).as("%s / %s: the printed stack trace leaks: %s", answer, call.name(), leak).isNull();
@@ -261,6 +270,32 @@ public abstract class ProviderContract {
         }
     }
 
+    /**
+     * Answers that are well-formed HTTP have one right category, whatever the call: a status error is an
+     * {@link ApiException} with that status, a page or an empty body where data was due is an invalid answer. This
+     * also proves the answer under test reached the client (a reused, closed connection would show as a reset).
+     */
+    private static void assertExpected(HostileAnswer answer, LatchkeyException e, ContractCall call) {
+        String name = answer.toString();
+        if (e instanceof InvalidInputException) {
+            return;
+        }
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("^(JSON error echo|header echo) (\\d+)$")
+                .matcher(name);
+        if (status.matches() && !status.group(2).equals("200")) {
+            assertThat(e).as("%s / %s", name, call.name()).isInstanceOf(ApiException.class);
+            assertThat(((ApiException) e).status()).as("%s / %s: status", name, call.name())
+                    .isEqualTo(Integer.parseInt(status.group(2)));
+        } else if (name.equals("HTML challenge 200") || name.equals("HTML with byte-order mark")) {
+            assertThat(e).as("%s / %s", name, call.name()).isInstanceOf(InvalidResponseException.class);
+            assertThat(e.getMessage()).as("%s / %s", name, call.name()).contains("HTML page");
+        } else if (name.equals("text error echo")) {
+            assertThat(e).as("%s / %s", name, call.name()).isInstanceOf(ApiException.class);
+        } else if (name.equals("Retry-After overflow")) {
+            assertThat(e).as("%s / %s", name, call.name()).isInstanceOf(dev.latchkey.core.error.RateLimitedException.class);
+        }
+    }
+
     private static String printed(Throwable t) {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));
@@ -276,7 +311,7 @@ public abstract class ProviderContract {
 
     @TestFactory
     Stream<DynamicTest> cancellingAnAsyncCallCancelsItsHttpCall() {
-        OkHttpClient http = new OkHttpClient();
+        OkHttpClient http = noReuse().build();
         // Long timeouts: only the cancel can end these calls in time.
         Subject subject = subject(HOSTILE.url(), http, b -> b.readTimeout(Duration.ofMinutes(2))
                 .callTimeout(Duration.ofMinutes(2)).totalTimeout(Duration.ofMinutes(3))
@@ -316,7 +351,7 @@ public abstract class ProviderContract {
 
     @TestFactory
     Stream<DynamicTest> aNullArgumentIsAnInvalidInputNeverANullPointer() {
-        OkHttpClient http = new OkHttpClient();
+        OkHttpClient http = noReuse().build();
         Subject subject = subject(HOSTILE.url(), http, contractOptions());
         List<DynamicTest> tests = new ArrayList<>();
         for (Object api : subject.apiObjects()) {
