@@ -32,4 +32,43 @@ class SecretsTest {
         assertThat(RetryAfter.parse("soon", clock)).isNull();
         assertThat(RetryAfter.parse(null, clock)).isNull();
     }
+
+    @Test
+    void scrubsHexBase64PiecesAndAPrefixLeftAtTheEnd() {
+        String secret = "c00k1e-7f3a9b2e5d1c8046";
+        Secrets s = Secrets.NONE.with(List.of(secret));
+        String hex = java.util.HexFormat.of().formatHex(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String b64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(s.scrub("hex " + hex + " HEX " + hex.toUpperCase(java.util.Locale.ROOT) + " b64 " + b64))
+                .isEqualTo("hex *** HEX *** b64 ***");
+        // A server that cut the cookie short still echoes most of it: any 8-character piece is masked.
+        assertThat(s.scrub("value=" + secret.substring(3, 17) + ";")).isEqualTo("value=***;");
+        // A cut through a secret leaves its head at the end of the text.
+        assertThat(s.scrub("message ends with c00k1e")).isEqualTo("message ends with ***");
+        assertThat(s.scrub("nothing to hide here")).isEqualTo("nothing to hide here");
+    }
+
+    @Test
+    void anExcerptIsScrubbedBeforeItIsCutAndFolded() {
+        String secret = "two  spaces-9f1c7e";
+        Secrets s = Secrets.NONE.with(List.of(secret));
+        assertThat(s.excerpt("pw was " + secret, 200)).isEqualTo("pw was ***");
+        String cut = s.excerpt("x".repeat(10) + secret, 14);
+        assertThat(cut).doesNotContain("two").startsWith("xxxxxxxxxx");
+    }
+
+    @Test
+    void aCauseChainIsCopiedWithTheSameTypesAndScrubbedMessages() {
+        String secret = "apikey-4e8b1d6f2a9c7035";
+        Secrets s = Secrets.NONE.with(List.of(secret));
+        java.net.ProtocolException top = new java.net.ProtocolException("Unexpected status line: HTTP/1.1 2x0 " + secret);
+        top.initCause(new java.io.EOFException("chunk " + secret));
+        top.addSuppressed(new IllegalStateException(secret));
+        Throwable copy = ScrubbedThrowables.copy(top, s);
+        assertThat(copy).isExactlyInstanceOf(java.net.ProtocolException.class).hasMessageContaining("***")
+                .hasMessageNotContaining(secret);
+        assertThat(copy.getCause()).isExactlyInstanceOf(java.io.EOFException.class).hasMessage("chunk ***");
+        assertThat(copy.getSuppressed()[0]).isExactlyInstanceOf(IllegalStateException.class).hasMessage("***");
+        assertThat(copy.getStackTrace()).isEqualTo(top.getStackTrace());
+    }
 }

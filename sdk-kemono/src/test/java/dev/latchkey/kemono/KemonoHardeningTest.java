@@ -1,0 +1,195 @@
+package dev.latchkey.kemono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.core.RetryPolicy;
+import dev.latchkey.core.auth.Session;
+import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.error.ErrorResponse;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.error.InvalidResponseException;
+import dev.latchkey.core.error.SessionStoreException;
+import dev.latchkey.core.error.UnauthorizedException;
+import dev.latchkey.core.error.ValidationException;
+import dev.latchkey.kemono.internal.KemonoErrors;
+import dev.latchkey.kemono.model.Service;
+import dev.latchkey.testkit.hostile.HostileAnswers;
+import dev.latchkey.testkit.hostile.HostileServer;
+import dev.latchkey.testkit.kemono.FakeKemono;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import okhttp3.ConnectionPool;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Kemono's share of the hostile-server review (issue 11): each test names its item. */
+class KemonoHardeningTest {
+    @RegisterExtension
+    static final HostileServer hostile = HostileServer.create();
+    @RegisterExtension
+    static final FakeKemono fake = FakeKemono.create();
+
+    static final String COOKIE = "sess-2b7e9f1c4a8d6053";
+    final OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+            .build();
+    final SessionStore store = SessionStore.inMemory();
+
+    private KemonoClient hostileClient() {
+        return KemonoClient.builder().baseUrl(hostile.url()).httpClient(http).sessionStore(store)
+                .options(b -> b.retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(5))).build();
+    }
+
+    private KemonoAccount resumed(KemonoClient client) {
+        store.save(client.storeKey("alice"), Session.builder("kemono").cookie("session", COOKIE)
+                .attribute("username", "alice").attribute("account_id", "1").attribute("role", "consumer").build());
+        return client.resume("alice").orElseThrow();
+    }
+
+    @Test
+    void dotSegmentsAreRefusedBeforeTheSessionIsSent() {
+        // Item 4: removeFavoritePost(service, "..", "..") sent DELETE /api/v1/favorites/ with the session cookie.
+        try (KemonoClient client = hostileClient()) {
+            KemonoAccount me = resumed(client);
+            assertThatThrownBy(() -> me.removeFavoritePost(Service.FANBOX, "..", ".."))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> me.addFavoriteCreator(Service.of(".."), "1"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("service");
+            assertThatThrownBy(() -> client.post(Service.FANBOX, ".", "1")).isInstanceOf(InvalidInputException.class);
+            assertThat(hostile.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCookieValueCannotSmuggleAnotherCookieOrAHeader() {
+        // Items 5 and 15: "v; admin=1" sent a second cookie; CR, LF and non-ASCII threw OkHttp's exception at call time.
+        try (KemonoClient client = hostileClient()) {
+            for (String bad : List.of("v; admin=1", "a\r\nX-Admin: 1", "caf\u00e9", "two words")) {
+                assertThatThrownBy(() -> client.withSessionCookie(bad)).isInstanceOf(InvalidInputException.class)
+                        .hasMessageNotContaining(bad);
+                assertThatThrownBy(() -> KemonoClient.builder().cookie("__ddg1_", bad))
+                        .isInstanceOf(InvalidInputException.class);
+            }
+            assertThatThrownBy(() -> KemonoClient.builder().cookie("a=b", "v")).isInstanceOf(InvalidInputException.class);
+            assertThat(hostile.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void serverDataIsCheckedBeforeUse() throws Exception {
+        // Item 11: randomPost().flatMap(kemono::post) with "service": null threw a NullPointerException.
+        hostile.answer(HostileAnswers.ok("{\"service\":null,\"artist_id\":\"1\",\"post_id\":\"2\"}"));
+        try (KemonoClient client = hostileClient()) {
+            assertThatThrownBy(() -> client.randomPost().flatMap(client::post))
+                    .isInstanceOf(InvalidResponseException.class).hasMessageContaining("GET /v1/posts/random")
+                    .hasMessageContaining("service");
+            // A login answer whose session cookie is not a cookie value is an invalid answer, not a session.
+            hostile.answer(ex -> ex.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: "
+                    + "session=\"a b\"\r\nContent-Length: 62\r\n\r\n"
+                    + "{\"id\":1,\"username\":\"alice\",\"created_at\":null,\"role\":\"consumer\"}".substring(0, 62)));
+            assertThatThrownBy(() -> client.login("alice", "pw-4f7c1e9b")).isInstanceOf(InvalidResponseException.class);
+        }
+    }
+
+    @Test
+    void aChallengePageIsNotASuccessfulLogoutAndKeepsTheSession() throws Exception {
+        // Item 13: a 200 HTML page counted as a successful logout, and the stored session was deleted.
+        hostile.answer(HostileAnswers.htmlChallenge200());
+        try (KemonoClient client = hostileClient()) {
+            KemonoAccount me = resumed(client);
+            assertThatThrownBy(me::logout).isInstanceOf(InvalidResponseException.class);
+            assertThat(store.load(me.storeKey())).isPresent();
+            assertThatThrownBy(() -> me.changePassword("pw-4f7c1e9b", "pw-9a2d6e3c"))
+                    .isInstanceOf(InvalidResponseException.class);
+            assertThatThrownBy(() -> me.addFavoriteCreator(Service.FANBOX, "1"))
+                    .isInstanceOf(InvalidResponseException.class);
+            CompletableFuture<Void> f = me.async().logout();
+            assertThatThrownBy(() -> f.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidResponseException.class);
+            assertThat(me.session().cookie("session")).contains(COOKIE);
+        }
+    }
+
+    @Test
+    void aCorruptedStoredSessionIsASessionStoreErrorNamingItsKey() {
+        // Item 16: resume() threw NumberFormatException on a hand-edited account id.
+        try (KemonoClient client = hostileClient()) {
+            String key = client.storeKey("alice");
+            Session bad = Session.builder("kemono").cookie("session", COOKIE).attribute("username", "alice")
+                    .attribute("account_id", "not-a-number").build();
+            store.save(key, bad);
+            assertThatThrownBy(() -> client.resume("alice")).isInstanceOf(SessionStoreException.class)
+                    .hasMessageContaining(key).hasMessageNotContaining(COOKIE);
+            assertThat(store.load(key)).contains(bad);
+            Session noCookie = Session.builder("kemono").attribute("username", "alice").attribute("account_id", "1")
+                    .build();
+            store.save(key, noCookie);
+            assertThatThrownBy(() -> client.resume("alice")).isInstanceOf(SessionStoreException.class);
+        }
+    }
+
+    @Test
+    void aTooLongNameReportsOnlyTheLengthRule() {
+        // Item 24: "3 to 128 characters" also matched the characters rule.
+        for (String message : List.of("Name must be 3 to 128 characters.", "Username cannot be empty")) {
+            ErrorResponse r = ErrorResponse.of(400, "POST", "/v1/authentication/register", Headers.of(),
+                    "{\"error\":\"" + message + "\"}", null, null, UnaryOperator.identity());
+            assertThat(KemonoErrors.map(null, r)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_LENGTH));
+        }
+        ErrorResponse chars = ErrorResponse.of(400, "POST", "/v1/authentication/register", Headers.of(),
+                "{\"error\":\"Name may only contain letters and digits.\"}", null, null, UnaryOperator.identity());
+        assertThat(KemonoErrors.map(null, chars)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_CHARACTERS));
+    }
+
+    @Test
+    void cancellingDuringTheReloginCancelsTheLogin() throws Exception {
+        // Item 7 and the async re-login: a 401 starts a login that is itself a future; cancelling ends it.
+        OkHttpClient own = new OkHttpClient();
+        try (KemonoClient client = KemonoClient.builder().baseUrl(fake.baseUrl()).reloginOnExpiry(true)
+                .httpClient(own).sessionStore(store).build();
+                KemonoClient other = KemonoClient.builder().baseUrl(fake.baseUrl()).build()) {
+            KemonoAccount me = client.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
+            Session before = me.session();
+            other.withSessionCookie(before.cookie("session").orElseThrow()).logout(); // the session ends on the server
+            fake.clearCalls();
+            fake.faults().next().onMethod("POST").stall(Duration.ofSeconds(30));
+            CompletableFuture<?> f = me.async().favoriteCreators();
+            for (int i = 0; i < 500 && fake.calls().stream().noneMatch(c -> c.path().endsWith("/login")); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(fake.calls()).anyMatch(c -> c.path().endsWith("/login"));
+            f.cancel(true);
+            assertThat(f).isCancelled();
+            for (int i = 0; i < 500 && own.dispatcher().runningCallsCount() > 0; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(own.dispatcher().runningCallsCount()).as("the re-login still running").isZero();
+            assertThat(me.session()).isEqualTo(before); // a cancelled re-login swaps nothing
+        } finally {
+            fake.faults().clear();
+        }
+    }
+
+    @Test
+    void anAsyncReloginRenewsTheSessionOnce() throws Exception {
+        try (KemonoClient client = KemonoClient.builder().baseUrl(fake.baseUrl()).reloginOnExpiry(true)
+                .sessionStore(store).build();
+                KemonoClient other = KemonoClient.builder().baseUrl(fake.baseUrl()).build()) {
+            KemonoAccount me = client.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
+            Session before = me.session();
+            other.withSessionCookie(before.cookie("session").orElseThrow()).logout();
+            fake.clearCalls();
+            assertThat(me.async().favoriteCreators().get(20, TimeUnit.SECONDS)).isNotNull();
+            assertThat(me.session()).isNotEqualTo(before);
+            assertThat(store.load(me.storeKey())).contains(me.session());
+            assertThat(fake.calls().stream().filter(c -> c.path().endsWith("/login"))).hasSize(1);
+        }
+    }
+}
