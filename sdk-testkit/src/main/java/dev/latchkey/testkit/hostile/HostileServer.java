@@ -220,13 +220,14 @@ public final class HostileServer implements AutoCloseable, BeforeAllCallback, Af
     private void serve(Socket client) {
         try (client) {
             client.setTcpNoDelay(true);
-            InputStream in = client.getInputStream();
+            // Buffered: the head is read byte by byte, and one system call per byte is slow.
+            InputStream in = new java.io.BufferedInputStream(client.getInputStream());
             HostileRequest request = readRequest(in);
             if (request == null) {
                 return;
             }
             requests.add(request);
-            OutputStream out = client.getOutputStream();
+            OutputStream out = new java.io.BufferedOutputStream(client.getOutputStream());
             HostileAnswer script = answer.get();
             try {
                 script.play(new HostileAnswer.Exchange(request, in, out, client));

@@ -140,11 +140,11 @@ public abstract class ProviderContract {
      * The hostile server closes each connection after one answer, so nothing is pooled: a reused, closed connection
      * would fail every call with a reset before the answer under test was even sent.
      */
-    private static OkHttpClient.Builder noReuse() {
+    static OkHttpClient.Builder noReuse() {
         return new OkHttpClient.Builder().connectionPool(new okhttp3.ConnectionPool(0, 1, TimeUnit.SECONDS));
     }
 
-    private static Consumer<ClientOptions.Builder> contractOptions() {
+    static Consumer<ClientOptions.Builder> contractOptions() {
         // Short deadlines keep the silent and trickling answers quick; a deadline that fires early on a busy machine
         // still ends in a typed TransportException, which every assertion accepts.
         return b -> b.connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(80))
@@ -206,7 +206,7 @@ public abstract class ProviderContract {
     }
 
     /** @return the failure, or {@code null} if the call gave a value */
-    private static Throwable outcome(ContractCall call) throws Exception {
+    static Throwable outcome(ContractCall call) throws Exception {
         CompletableFuture<Throwable> result = CompletableFuture.supplyAsync(() -> {
             try {
                 Object value = call.run().invoke();
@@ -296,7 +296,7 @@ public abstract class ProviderContract {
         }
     }
 
-    private static String printed(Throwable t) {
+    static String printed(Throwable t) {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));
         return out.toString();
