@@ -33,12 +33,11 @@ public final class BaseUrls {
         if (parsed.query() != null || parsed.fragment() != null) {
             throw new InvalidInputException("base URL must not have a query or fragment: " + parsed.redact());
         }
-        HttpUrl.Builder b = parsed.newBuilder();
-        int last = parsed.pathSize() - 1;
-        if (last >= 0 && parsed.pathSegments().get(last).isEmpty()) {
-            b.removePathSegment(last);
+        String path = parsed.encodedPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            return parsed.newBuilder().encodedPath(path.substring(0, path.length() - 1)).build();
         }
-        return b.build();
+        return parsed;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.latchkey.core.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -60,9 +61,11 @@ public final class RedactingLogInterceptor implements Interceptor {
         Response response = delegate.intercept(chain);
         if (bodies) {
             try {
-                okhttp3.ResponseBody peeked = response.peekBody(MAX_LOGGED_BODY);
-                trace(scrub, "<-- body" + (peeked.contentLength() >= MAX_LOGGED_BODY ? " (first " + MAX_LOGGED_BODY
-                        + " bytes)" : "") + ": " + peeked.string());
+                // One byte more than is shown tells whether the body goes on.
+                byte[] head = response.peekBody(MAX_LOGGED_BODY + 1L).bytes();
+                boolean cut = head.length > MAX_LOGGED_BODY;
+                trace(scrub, "<-- body" + (cut ? " (first " + MAX_LOGGED_BODY + " bytes)" : "") + ": "
+                        + new String(head, 0, Math.min(head.length, MAX_LOGGED_BODY), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 // The caller's read will meet the same failure and report it; the log only says so.
                 trace(scrub, "<-- body unreadable: " + e.getClass().getSimpleName());

@@ -1,6 +1,9 @@
 package dev.latchkey.core.internal;
 
+import java.math.BigInteger;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -14,6 +17,7 @@ public final class RetryAfter {
      * that no arithmetic on it overflows (a server may send {@code 9223372036854775807}).
      */
     static final Duration LONGEST = Duration.ofDays(3650);
+    private static final BigInteger LONGEST_SECONDS = BigInteger.valueOf(LONGEST.getSeconds());
 
     private RetryAfter() {
     }
@@ -29,11 +33,10 @@ public final class RetryAfter {
         }
         String v = value.trim();
         try {
-            if (v.chars().allMatch(Character::isDigit) && v.length() > 12) {
-                return LONGEST; // more digits than any real wait: do not even parse it
-            }
-            long seconds = Long.parseLong(v);
-            return seconds < 0 ? null : capped(Duration.ofSeconds(seconds));
+            // Any number of digits: a value past a long's range is still "wait longer than we will".
+            // At most 30 digits are read: more cannot make the wait shorter, and parsing them costs.
+            long seconds = new BigInteger(v.substring(0, Math.min(v.length(), 30))).min(LONGEST_SECONDS).longValue();
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -46,6 +49,6 @@ public final class RetryAfter {
     }
 
     private static Duration capped(Duration d) {
-        return d.compareTo(LONGEST) > 0 ? LONGEST : d;
+        return Collections.min(List.of(d, LONGEST));
     }
 }

@@ -166,7 +166,8 @@ public final class Secrets {
 
     private String maskTail(String text) {
         for (String f : forms) {
-            for (int k = Math.min(f.length() - 1, text.length()); k >= MIN_LENGTH; k--) {
+            // A whole form was replaced already; only a proper prefix can be left at the end.
+            for (int k = Math.min(f.length(), text.length()); k >= MIN_LENGTH; k--) {
                 if (text.regionMatches(text.length() - k, f, 0, k)) {
                     return text.substring(0, text.length() - k) + MASK;
                 }

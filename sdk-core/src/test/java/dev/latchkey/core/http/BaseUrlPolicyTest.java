@@ -34,4 +34,28 @@ class BaseUrlPolicyTest {
                 .isEqualTo("https://kemono.cr/api/v1/account");
         p.close();
     }
+
+    @org.junit.jupiter.api.Test
+    void credentialsAloneOrHalfAreRefusedAndNeverEchoed() {
+        for (String url : java.util.List.of("https://user@host/", "https://:pw-only@host/", "https://u:p@127.0.0.1/")) {
+            assertThatThrownBy(() -> ClientOptions.builder().baseUrl(url)).as(url)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("credentials")
+                    .hasMessageNotContaining("pw-only");
+        }
+        assertThat(ClientOptions.builder().baseUrl("http://127.0.0.100:8080/").build().baseUrl()).isPresent();
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl("http://127.0.0.1000/"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnparsableUrlIsShownWithItsUserInfoMasked() {
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl("https://@host x"))
+                .hasMessage("base URL is not an http(s) URL: \"https://***@host x\"");
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl("://user:pw@x y"))
+                .hasMessage("base URL is not an http(s) URL: \"://***@x y\"");
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl("user:pw@x y"))
+                .hasMessage("base URL is not an http(s) URL: \"***@x y\"");
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl("no user here"))
+                .hasMessage("base URL is not an http(s) URL: \"no user here\"");
+    }
 }

@@ -121,19 +121,26 @@ public final class AnswerFuzzing {
     /**
      * The fuzzer learns the secrets from the comparisons it watches and would write them into answers itself. A secret
      * the server holds from nowhere is not the client's leak, and one the request did not carry cannot be scrubbed:
-     * so secrets reach an answer only through {@value #ECHO}, and any piece of one the input holds is blanked.
+     * so secrets reach an answer only through {@value #ECHO}, and any 8-character run of any form of one (raw,
+     * URL-encoded, hex, Base64) that the input holds is blanked.
      */
     private byte[] withoutPlantedSecrets(byte[] answer) {
-        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        StringBuilder text = new StringBuilder(new String(answer, StandardCharsets.ISO_8859_1));
         for (String secret : secrets) {
-            for (int i = 0; i + Leaks.PIECE <= secret.length(); i++) {
-                String piece = secret.substring(i, i + Leaks.PIECE);
-                if (text.contains(piece)) {
-                    text = text.replace(piece, "x".repeat(Leaks.PIECE));
+            for (String form : Leaks.formsOf(secret)) {
+                // Case-insensitive, as the leak check reads hex; any 8-character run of a form is blanked.
+                String f = form.toLowerCase(java.util.Locale.ROOT);
+                for (int i = 0; i + Leaks.PIECE <= f.length(); i++) {
+                    String piece = f.substring(i, i + Leaks.PIECE);
+                    String lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+                    for (int at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + 1)) {
+                        text.replace(at, at + Leaks.PIECE, "x".repeat(Leaks.PIECE));
+                        lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+                    }
                 }
             }
         }
-        return text.getBytes(StandardCharsets.ISO_8859_1);
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] echo(byte[] answer, String everything) {

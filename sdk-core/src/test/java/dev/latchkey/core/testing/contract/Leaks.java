@@ -47,6 +47,11 @@ public final class Leaks {
         return null;
     }
 
+    /** @return every form a secret is looked for in (raw, URL-encoded, hex, Base64), without their names */
+    public static List<String> formsOf(String s) {
+        return forms(s).stream().map(f -> f[1]).toList();
+    }
+
     private static List<String[]> forms(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         List<String[]> out = new ArrayList<>();
