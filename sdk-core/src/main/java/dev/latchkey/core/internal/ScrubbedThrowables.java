@@ -20,12 +20,14 @@ public final class ScrubbedThrowables {
     /**
      * @param t the exception, or {@code null}
      * @param secrets what to scrub
-     * @param <T> its type
      * @return a copy of the same type where the type can be rebuilt from a message (else an exception of the nearest
      *     JDK type naming the original class), with the same stack trace, and every message scrubbed and capped
      */
-    public static <T extends Throwable> Throwable copy(T t, Secrets secrets) {
-        return t == null ? null : copy(t, secrets, 0, new IdentityHashMap<>());
+    public static Throwable copy(Throwable t, Secrets secrets) {
+        if (t == null) {
+            return null;
+        }
+        return copy(t, secrets, 0, new IdentityHashMap<>());
     }
 
     private static Throwable copy(Throwable t, Secrets secrets, int depth, Map<Throwable, Throwable> seen) {

@@ -129,4 +129,38 @@ class AuthMutantsTest {
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(UnauthorizedException.class);
         assertThat(asyncLogins).hasValue(0);
     }
+
+    @Test
+    void aCallThatSucceedsReturnsItsValueWithoutALogin() throws Exception {
+        AtomicInteger logins = new AtomicInteger();
+        SessionHolder holder = new SessionHolder("k", SessionStore.inMemory(), OLD, () -> {
+            logins.incrementAndGet();
+            return NEW;
+        }, () -> {
+            logins.incrementAndGet();
+            return CompletableFuture.completedFuture(NEW);
+        });
+        String sync = holder.call(s -> "first");
+        assertThat(sync).isEqualTo("first");
+        assertThat(holder.callAsync(s -> CompletableFuture.completedFuture("async")).get(5, TimeUnit.SECONDS))
+                .isEqualTo("async");
+        assertThat(logins).hasValue(0);
+    }
+
+    @Test
+    void anAsyncFailureThatIsNotARejectionIsPassedOnWithoutALogin() {
+        AtomicInteger logins = new AtomicInteger();
+        SessionHolder holder = new SessionHolder("k", SessionStore.inMemory(), OLD, () -> {
+            logins.incrementAndGet();
+            return NEW;
+        }, () -> {
+            logins.incrementAndGet();
+            return CompletableFuture.completedFuture(NEW);
+        });
+        CompletableFuture<String> f = holder.callAsync(s -> CompletableFuture.failedFuture(
+                new dev.latchkey.core.error.ServerException(new ApiError(503, "GET", "/me", null, "down", null, null))));
+        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(dev.latchkey.core.error.ServerException.class);
+        assertThat(logins).hasValue(0);
+    }
 }

@@ -190,4 +190,23 @@ class SecurityMutantsTest {
                     .hasMessageContaining("credentials");
         }
     }
+
+    @Test
+    void anUnparsableUrlIsShownWithWhatMayBeUserInfoMasked() {
+        assertThat(BaseUrls.withoutUserInfo("https://@host x")).isEqualTo("\"https://***@host x\"");
+        assertThat(BaseUrls.withoutUserInfo("://user:pw@x y")).isEqualTo("\"://***@x y\"");
+        assertThat(BaseUrls.withoutUserInfo("user:pw@x y")).isEqualTo("\"***@x y\"");
+        assertThat(BaseUrls.withoutUserInfo("no user here")).isEqualTo("\"no user here\"");
+        assertThat(BaseUrls.withoutUserInfo("  ftp://a:b@c  ")).isEqualTo("\"ftp://***@c\"");
+    }
+
+    @Test
+    void anExceptionMetTwiceInTheChainIsCopiedOnce() {
+        IllegalStateException cause = new IllegalStateException("shared");
+        RuntimeException top = new RuntimeException("top", cause);
+        top.addSuppressed(cause);
+        Throwable copy = ScrubbedThrowables.copy(top, Secrets.NONE);
+        assertThat(copy.getSuppressed()).hasSize(1);
+        assertThat(copy.getSuppressed()[0]).isSameAs(copy.getCause()).hasMessage("shared");
+    }
 }
