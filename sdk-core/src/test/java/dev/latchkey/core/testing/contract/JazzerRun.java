@@ -44,7 +44,7 @@ public record JazzerRun(long runs, long seconds, long coverage, int exitCode, Pa
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=" + driver.getName(), "--instrumentation_includes=dev.latchkey.**",
                 "--reproducer_path=" + dir.toAbsolutePath(), "-artifact_prefix=" + dir.toAbsolutePath() + "/" + name + "-",
-                "-runs=" + runs, "-timeout=20", "-rss_limit_mb=0", "-print_final_stats=1"));
+                "-runs=" + runs, "-timeout=120", "-rss_limit_mb=0", "-print_final_stats=1"));
         if (seconds > 0) {
             cmd.add("-max_total_time=" + seconds);
         }
