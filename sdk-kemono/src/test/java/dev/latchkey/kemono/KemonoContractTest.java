@@ -1,5 +1,7 @@
 package dev.latchkey.kemono;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionStore;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
 
 /** The provider contract suite over every public Kemono call, sync and async. */
 class KemonoContractTest extends ProviderContract {
@@ -20,6 +23,13 @@ class KemonoContractTest extends ProviderContract {
     static final String NEW_PASSWORD = "Pw-new-5d38b1c9";
     static final String SESSION = "sess-4f1c9a7e2b8d6035";
     static final String DDG = "ddg-90e7b3a1c5f2";
+
+    @Test
+    void everyPublicAsyncMethodIsAContractCall() {
+        try (Subject subject = subject("http://127.0.0.1:9", new OkHttpClient(), b -> { })) {
+            assertThat(asyncMethodsWithoutACall(subject)).isEmpty();
+        }
+    }
 
     @Override
     protected Subject subject(String baseUrl, OkHttpClient http, Consumer<ClientOptions.Builder> options) {
@@ -94,6 +104,11 @@ class KemonoContractTest extends ProviderContract {
             c.add(ContractCall.async("account.refresh", () -> account.async().refresh()));
             c.add(ContractCall.async("account.favoriteCreators", () -> account.async().favoriteCreators()));
             c.add(ContractCall.async("account.favoritePosts", () -> account.async().favoritePosts()));
+            c.add(ContractCall.async("account.favoriteArtists", () -> account.async().favoriteArtists()));
+            c.add(ContractCall.async("account.addFavoriteCreator", () -> account.async()
+                    .addFavoriteCreator(Service.FANBOX, "123")));
+            c.add(ContractCall.async("account.removeFavoritePost", () -> account.async()
+                    .removeFavoritePost(Service.FANBOX, "123", "456")));
             c.add(ContractCall.async("account.addFavoritePost", () -> account.async().addFavoritePost(Service.FANBOX,
                     "123", "456")));
             c.add(ContractCall.async("account.removeFavoriteCreator", () -> account.async()

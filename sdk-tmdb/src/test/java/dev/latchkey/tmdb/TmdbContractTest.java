@@ -1,5 +1,7 @@
 package dev.latchkey.tmdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionStore;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
 
 /** The provider contract suite over every public TMDb call, sync and async, with the API key and the v4 token. */
 class TmdbContractTest extends ProviderContract {
@@ -27,6 +30,13 @@ class TmdbContractTest extends ProviderContract {
     static final String GUEST = "gst-1f7c3a9e5b2d4068";
     static final String REQUEST_TOKEN = "rqt-9b4e2c7a1f5d3086";
     static final String V4_TOKEN = "v4t-2c8f5a1e9d3b7064";
+
+    @Test
+    void everyPublicAsyncMethodIsAContractCall() {
+        try (Subject subject = subject("http://127.0.0.1:9", new OkHttpClient(), b -> { })) {
+            assertThat(asyncMethodsWithoutACall(subject)).isEmpty();
+        }
+    }
 
     @Override
     protected Subject subject(String baseUrl, OkHttpClient http, Consumer<ClientOptions.Builder> options) {
@@ -131,7 +141,18 @@ class TmdbContractTest extends ProviderContract {
             c.add(ContractCall.async("auth.convertV4", () -> client.async().auth().convertV4(access)));
             c.add(ContractCall.async("auth.deleteSession", () -> client.async().auth().deleteSession(tmdbSession)));
             c.add(ContractCall.async("v4.createAccessToken", () -> v4.async().auth().createAccessToken(v4Request)));
-            c.add(ContractCall.async("account(session)", () -> client.async().account(tmdbSession)));
+            c.add(ContractCall.async("account", () -> client.async().account(tmdbSession)));
+            c.add(ContractCall.async("v4.createV4RequestToken", () -> v4.async().auth().createV4RequestToken(null)));
+            c.add(ContractCall.async("v4.deleteAccessToken", () -> v4.async().auth().deleteAccessToken(access)));
+            c.add(ContractCall.async("account.rateMovie", () -> account.async().rateMovie(550, 8.0)));
+            c.add(ContractCall.async("account.deleteTvRating", () -> account.async().deleteTvRating(1399)));
+            c.add(ContractCall.async("account.markFavorite", () -> account.async().markFavorite(MediaType.MOVIE, 550,
+                    false)));
+            c.add(ContractCall.async("account.watchlistTv", () -> account.async().watchlistTv()));
+            c.add(ContractCall.async("account.favoriteTv", () -> account.async().favoriteTv()));
+            c.add(ContractCall.async("account.watchlistMovies", () -> account.async().watchlistMovies()));
+            c.add(ContractCall.async("guest.rateMovie", () -> guest.async().rateMovie(550, 6.0)));
+            c.add(ContractCall.async("guest.deleteTvRating", () -> guest.async().deleteTvRating(1399)));
             c.add(ContractCall.async("account.details", () -> account.async().details()));
             c.add(ContractCall.async("account.favoriteMovies", () -> account.async().favoriteMovies()));
             c.add(ContractCall.async("account.ratedTv", () -> account.async().ratedTv()));

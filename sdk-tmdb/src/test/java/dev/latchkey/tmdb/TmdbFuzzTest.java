@@ -1,8 +1,11 @@
 package dev.latchkey.tmdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.latchkey.core.testing.contract.AnswerFuzzing;
 import dev.latchkey.core.testing.contract.ProviderFuzzing;
+import org.junit.jupiter.api.Test;
 
 /** Raw HTTP answers from Jazzer through every public TMDb call ({@link ProviderFuzzing}). */
 class TmdbFuzzTest extends ProviderFuzzing {
@@ -23,6 +26,15 @@ class TmdbFuzzTest extends ProviderFuzzing {
     @Override
     protected Class<?> driver() {
         return Driver.class;
+    }
+
+    @Test
+    void theRegressionCorpusIsThere() throws Exception {
+        // libFuzzer replays it before fuzzing: an empty or moved folder would silently drop every past finding.
+        java.nio.file.Path corpus = java.nio.file.Path.of("src/test/resources/dev/latchkey/tmdb/TmdbFuzzTestInputs/rawAnswers");
+        try (var files = java.nio.file.Files.list(corpus)) {
+            assertThat(files.count()).isGreaterThan(100);
+        }
     }
 
     /** The entry point Jazzer's own driver calls, in a child JVM. */

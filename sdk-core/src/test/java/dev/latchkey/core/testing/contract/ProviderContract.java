@@ -309,6 +309,29 @@ public abstract class ProviderContract {
         }
     }
 
+    /**
+     * @param subject a provider's subject
+     * @return the public methods returning a future, on the subject's API objects, that no async contract call names
+     *     (a call named {@code "async account.logout"} covers every async {@code logout}): a method added later must
+     *     join the calls, so that its cancel and its failures are proven too
+     */
+    protected static List<String> asyncMethodsWithoutACall(Subject subject) {
+        List<String> names = subject.calls().stream().filter(ContractCall::async).map(ContractCall::name).toList();
+        List<String> missing = new ArrayList<>();
+        for (Object api : subject.apiObjects()) {
+            for (Method m : api.getClass().getMethods()) {
+                if (!CompletableFuture.class.isAssignableFrom(m.getReturnType())) {
+                    continue;
+                }
+                String n = m.getName();
+                if (names.stream().noneMatch(c -> c.equals("async " + n) || c.endsWith("." + n))) {
+                    missing.add(api.getClass().getSimpleName() + '.' + n);
+                }
+            }
+        }
+        return missing;
+    }
+
     @TestFactory
     Stream<DynamicTest> cancellingAnAsyncCallCancelsItsHttpCall() {
         OkHttpClient http = noReuse().build();
