@@ -147,7 +147,7 @@ final class ResponseViews {
         }
 
         /** @return the body as a stream, once it is known to start like JSON; not bounded (streamed listings) */
-        InputStream sniffJson() throws IOException {
+        private InputStream sniffJson() throws IOException {
             // Sniff in the source's own buffer: a peek() source would copy into a fresh segment on every call.
             Buffer buffer = source.getBuffer();
             long start = 0;
@@ -256,9 +256,7 @@ final class ResponseViews {
                     ScrubbedThrowables.copy(cause, secrets));
         }
 
-        long maxBytes() {
-            return maxBytes;
-        }
+
     }
 
     /** Signals a body larger than the client's cap; the pipeline reports it as an invalid answer. */
@@ -321,8 +319,7 @@ final class ResponseViews {
 
         JsonArrayIterator(View view, Class<E> type) throws IOException {
             this.view = view;
-            this.parser = Json.mapper().createParser(view.maxBytes() == Long.MAX_VALUE ? view.sniffJson()
-                    : view.jsonStream());
+            this.parser = Json.mapper().createParser(view.jsonStream()); // unbounded for a streamed view
             // Elements follow each other in the array: trailing tokens after one element are the next element.
             this.reader = Json.mapper().readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             JsonToken first = parser.nextToken();

@@ -276,7 +276,11 @@ public final class HostileServer implements AutoCloseable, BeforeAllCallback, Af
                 String value = lines[i].substring(colon + 1).trim();
                 headers.add(new String[] {name, value});
                 if (name.equalsIgnoreCase("Content-Length")) {
-                    length = Integer.parseInt(value);
+                    try {
+                        length = Math.max(0, Integer.parseInt(value));
+                    } catch (NumberFormatException notALength) {
+                        length = 0; // a client's broken request is not this server's to fail on
+                    }
                 }
             }
         }
