@@ -79,7 +79,7 @@ public class TmdbBenchmark {
 
     @Benchmark
     public List<Movie> favoritesLatchkeyAsync() {
-        return account.async().favoriteMovies().join().items();
+        return account.async().favoriteMovies().firstPage().join().items();
     }
 
     @Benchmark

@@ -113,12 +113,12 @@ public final class ClientOptions {
         return writeTimeout;
     }
 
-    /** @return the timeout of one whole attempt */
+    /** @return the timeout of one whole attempt; zero: none (only {@link #totalTimeout()} bounds an attempt) */
     public Duration callTimeout() {
         return callTimeout;
     }
 
-    /** @return the deadline of a whole call, across every attempt and wait */
+    /** @return the deadline of a whole call, across every attempt and wait; zero: none */
     public Duration totalTimeout() {
         return totalTimeout;
     }
@@ -223,15 +223,22 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param timeout the timeout of one whole attempt */
+        /**
+         * @param timeout the timeout of one whole attempt (connect, write, server time and read), 60 seconds by
+         *     default; {@link Duration#ZERO} for none, as OkHttp takes it: a long {@code stream()} of a huge listing
+         *     needs that (with {@link #totalTimeout} zero too, or long enough)
+         */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive(timeout, "callTimeout");
+            this.callTimeout = positiveOrZero(timeout, "callTimeout");
             return this;
         }
 
-        /** @param timeout the deadline of a whole call, across every attempt and wait */
+        /**
+         * @param timeout the deadline of a whole call, across every attempt and wait, 3 minutes by default;
+         *     {@link Duration#ZERO} for none (then only {@link #callTimeout} and the retry policy end a call)
+         */
         public Builder totalTimeout(Duration timeout) {
-            this.totalTimeout = positive(timeout, "totalTimeout");
+            this.totalTimeout = positiveOrZero(timeout, "totalTimeout");
             return this;
         }
 
@@ -290,13 +297,22 @@ public final class ClientOptions {
 
         /** Adds a header sent with every call. */
         public Builder header(String name, String value) {
-            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            RequestOptions.Builder.checkHeader(name, value);
+            headers.put(name, value);
             return this;
         }
 
         /** @return the options */
         public ClientOptions build() {
             return new ClientOptions(this);
+        }
+
+        private static Duration positiveOrZero(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be zero (none) or positive: " + d);
+            }
+            return d;
         }
 
         private static Duration positive(Duration d, String name) {

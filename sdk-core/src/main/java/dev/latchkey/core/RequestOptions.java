@@ -72,11 +72,14 @@ public final class RequestOptions {
         private Builder() {
         }
 
-        /** @param timeout the whole-attempt timeout for this call (connect, write, server time and read) */
+        /**
+         * @param timeout the whole-attempt timeout for this call (connect, write, server time and read);
+         *     {@link Duration#ZERO} for none, as in {@link ClientOptions.Builder#callTimeout}
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout must be zero (none) or positive: " + timeout);
             }
             this.timeout = timeout;
             return this;
@@ -91,10 +94,26 @@ public final class RequestOptions {
             return this;
         }
 
-        /** Adds a header to this call (replacing one of the same name). */
+        /**
+         * Adds a header to this call (replacing one of the same name).
+         *
+         * @throws dev.latchkey.core.error.InvalidInputException if the name is not an HTTP token or the value holds a
+         *     character HTTP cannot carry (CR, LF, a control or non-ASCII character); the value is not repeated
+         */
         public Builder header(String name, String value) {
-            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            checkHeader(name, value);
+            headers.put(name, value);
             return this;
+        }
+
+        /** Checked here, so a bad header fails where it is given, not as OkHttp's exception on the first call. */
+        static void checkHeader(String name, String value) {
+            dev.latchkey.core.error.InvalidInputException.require(name, "header name");
+            dev.latchkey.core.error.InvalidInputException.require(value, "header " + name);
+            if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+                throw new dev.latchkey.core.error.InvalidInputException("header name is not an HTTP token");
+            }
+            dev.latchkey.core.http.ApiRequest.checkHeaderValue("header " + name, value);
         }
 
         /**

@@ -160,7 +160,7 @@ public final class KemonoAccount {
      * @return the answer
      */
     public <T> T request(String method, String path, Class<T> type) {
-        return holder.call(s -> client.api.raw(s, method, path, type).execute(client.pipeline));
+        return holder.call(s -> client.api.raw(s, method, path, null, null, type).execute(client.pipeline));
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s */

@@ -94,4 +94,9 @@ public final class KemonoAccountAsync {
             return null;
         });
     }
+
+    /** @see KemonoAccount#request(String, String, Class) */
+    public <T> CompletableFuture<T> request(String method, String path, Class<T> type) {
+        return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(client.pipeline));
+    }
 }

@@ -130,10 +130,7 @@ public final class KemonoClient implements AutoCloseable {
      * @throws dev.latchkey.core.error.UnauthorizedException if Kemono does not accept the cookie
      */
     public KemonoAccount withSessionCookie(String sessionCookie) {
-        Secret cookie = Secret.of(sessionCookie);
-        Session probe = Session.builder("kemono").cookie(KemonoApi.SESSION_COOKIE, cookie.reveal()).build();
-        AccountInfo info = api.account(probe).execute(pipeline);
-        return account(new KemonoApi.Login(info, api.session(info, cookie.reveal())), null);
+        return account(api.sessionCookie(Secret.of(sessionCookie).reveal()).execute(pipeline), null);
     }
 
     /**
@@ -189,7 +186,8 @@ public final class KemonoClient implements AutoCloseable {
      * @return the answer
      */
     public <T> T request(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
-        return pipeline.request(method, path, query, body, type);
+        // The extra cookies (DDoS-Guard's) go with this call too, as with every other Kemono call.
+        return api.raw(null, method, path, query, body, type).execute(pipeline);
     }
 
     /**

@@ -2,12 +2,15 @@ package dev.latchkey.kemono;
 
 import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Credentials;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.kemono.internal.KemonoApi;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.Post;
 import dev.latchkey.kemono.model.RandomCreator;
 import dev.latchkey.kemono.model.RandomPost;
 import dev.latchkey.kemono.model.Service;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,11 +27,22 @@ public final class KemonoClientAsync {
 
     /** @see KemonoClient#login(String, String) */
     public CompletableFuture<KemonoAccount> login(String username, String password) {
+        return Async.start(() -> login(Credentials.of(username, password)));
+    }
+
+    /** @see KemonoClient#login(Credentials) */
+    public CompletableFuture<KemonoAccount> login(Credentials credentials) {
         return Async.start(() -> {
-            Credentials c = Credentials.of(username, password);
+            Credentials c = InvalidInputException.require(credentials, "credentials");
             return Async.map(client.api.login(c.username(), c.password()).executeAsync(client.pipeline),
                     login -> client.account(login, c));
         });
+    }
+
+    /** @see KemonoClient#withSessionCookie(String) */
+    public CompletableFuture<KemonoAccount> withSessionCookie(String sessionCookie) {
+        return Async.start(() -> Async.map(client.api.sessionCookie(Secret.of(sessionCookie).reveal())
+                .executeAsync(client.pipeline), login -> client.account(login, null)));
     }
 
     /** @see KemonoClient#register(String, String) */
@@ -60,5 +74,19 @@ public final class KemonoClientAsync {
     /** @see KemonoClient#post(Service, String, String) */
     public CompletableFuture<Optional<Post>> post(Service service, String creatorId, String postId) {
         return Async.start(() -> client.api.post(null, service, creatorId, postId).executeOptionalAsync(client.pipeline));
+    }
+
+    /** @see KemonoClient#post(RandomPost) */
+    public CompletableFuture<Optional<Post>> post(RandomPost where) {
+        return Async.start(() -> {
+            RandomPost w = InvalidInputException.require(where, "where");
+            return post(w.service(), w.creatorId(), w.postId());
+        });
+    }
+
+    /** @see KemonoClient#request(String, String, Map, Object, Class) */
+    public <T> CompletableFuture<T> request(String method, String path, Map<String, ?> query, Object body,
+            Class<T> type) {
+        return Async.start(() -> client.api.raw(null, method, path, query, body, type).executeAsync(client.pipeline));
     }
 }

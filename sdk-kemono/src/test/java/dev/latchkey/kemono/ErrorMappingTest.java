@@ -89,7 +89,7 @@ class ErrorMappingTest {
             case "change" -> KemonoErrors.CHANGE_PASSWORD;
             default -> null;
         };
-        LatchkeyException e = KemonoErrors.map(endpointMapper, r);
+        LatchkeyException e = KemonoClient.SPEC.mapError(endpointMapper, r);
         assertThat(e).isExactlyInstanceOf(type);
         assertThat(e.getMessage()).startsWith(messageStart.contains("HTTP") ? messageStart : "HTTP")
                 .contains(messageStart.contains("HTTP") ? "" : messageStart);

@@ -101,6 +101,14 @@ class KemonoContractTest extends ProviderContract {
             c.add(ContractCall.async("randomCreator", () -> client.async().randomCreator()));
             c.add(ContractCall.async("randomPost", () -> client.async().randomPost()));
             c.add(ContractCall.async("post", () -> client.async().post(Service.FANBOX, "123", "456")));
+            c.add(ContractCall.async("login(Credentials)", () -> client.async()
+                    .login(dev.latchkey.core.auth.Credentials.of("alice", PASSWORD))));
+            c.add(ContractCall.async("withSessionCookie", () -> client.async().withSessionCookie(SESSION)));
+            c.add(ContractCall.async("post(RandomPost)", () -> client.async().post(where)));
+            c.add(ContractCall.async("request", () -> client.async().request("GET", "/v1/creators", Map.of("q", "x"),
+                    null, Object.class)));
+            c.add(ContractCall.async("account.request", () -> account.async().request("GET",
+                    "/v1/account/notifications", Object.class)));
             c.add(ContractCall.async("account.refresh", () -> account.async().refresh()));
             c.add(ContractCall.async("account.favoriteCreators", () -> account.async().favoriteCreators()));
             c.add(ContractCall.async("account.favoritePosts", () -> account.async().favoritePosts()));

@@ -139,12 +139,12 @@ class KemonoHardeningTest {
         for (String message : List.of("Name must be 3 to 128 characters.", "Username cannot be empty")) {
             ErrorResponse r = ErrorResponse.of(400, "POST", "/v1/authentication/register", Headers.of(),
                     "{\"error\":\"" + message + "\"}", null, null, UnaryOperator.identity());
-            assertThat(KemonoErrors.map(null, r)).isInstanceOfSatisfying(ValidationException.class,
+            assertThat(KemonoClient.SPEC.mapError(null, r)).isInstanceOfSatisfying(ValidationException.class,
                     e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_LENGTH));
         }
         ErrorResponse chars = ErrorResponse.of(400, "POST", "/v1/authentication/register", Headers.of(),
                 "{\"error\":\"Name may only contain letters and digits.\"}", null, null, UnaryOperator.identity());
-        assertThat(KemonoErrors.map(null, chars)).isInstanceOfSatisfying(ValidationException.class,
+        assertThat(KemonoClient.SPEC.mapError(null, chars)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_CHARACTERS));
     }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.tmdb;
 
 import dev.latchkey.core.Async;
+import dev.latchkey.core.page.AsyncAutoPager;
 import dev.latchkey.core.page.NumberedPages;
 import dev.latchkey.core.page.Page;
 import dev.latchkey.tmdb.internal.TmdbApi;
@@ -45,15 +46,15 @@ public final class GuestSessionAsync {
     }
 
     /** @see GuestSession#ratedMovies() */
-    public CompletableFuture<Page<RatedMovie>> ratedMovies() {
-        return Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
-                n -> client.api.guestRatedMovies(guest.id(), n), 1, TmdbApi.MAX_PAGE));
+    public AsyncAutoPager<RatedMovie> ratedMovies() {
+        return new AsyncAutoPager<>(Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
+                n -> client.api.guestRatedMovies(guest.id(), n), 1, TmdbApi.MAX_PAGE)));
     }
 
     /** @see GuestSession#ratedTv() */
-    public CompletableFuture<Page<RatedTvShow>> ratedTv() {
-        return Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
-                n -> client.api.guestRatedShows(guest.id(), n), 1, TmdbApi.MAX_PAGE));
+    public AsyncAutoPager<RatedTvShow> ratedTv() {
+        return new AsyncAutoPager<>(Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
+                n -> client.api.guestRatedShows(guest.id(), n), 1, TmdbApi.MAX_PAGE)));
     }
 
     /** @see GuestSession#movieStates */

@@ -3,6 +3,7 @@ package dev.latchkey.tmdb;
 import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.SessionHolder;
 import dev.latchkey.core.http.ApiCall;
+import dev.latchkey.core.page.AsyncAutoPager;
 import dev.latchkey.core.page.NumberedPages;
 import dev.latchkey.core.page.Page;
 import dev.latchkey.tmdb.internal.TmdbApi;
@@ -17,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
- * {@link TmdbAccount}'s calls, returning {@code CompletableFuture}s, on the same code path. Lists complete with their
- * first page; walk on with {@code page.nextAsync()} or {@code page.autoPagerAsync().collect(n)}.
+ * {@link TmdbAccount}'s calls, returning {@code CompletableFuture}s, on the same code path. Lists are
+ * {@link AsyncAutoPager}s, as the sync ones are {@code AutoPager}s: {@code collect(n)}, {@code forEach}, or
+ * {@code firstPage()} to walk page by page with {@code nextAsync()}.
  */
 public final class TmdbAccountAsync {
     private final TmdbClient client;
@@ -38,33 +40,33 @@ public final class TmdbAccountAsync {
     }
 
     /** @see TmdbAccount#favoriteMovies() */
-    public CompletableFuture<Page<Movie>> favoriteMovies() {
-        return pages(n -> client.api.movies("favorite", account.id(), account.sid(), n, false));
+    public AsyncAutoPager<Movie> favoriteMovies() {
+        return pager(n -> client.api.movies("favorite", account.id(), account.sid(), n, false));
     }
 
     /** @see TmdbAccount#favoriteTv() */
-    public CompletableFuture<Page<TvShow>> favoriteTv() {
-        return pages(n -> client.api.shows("favorite", account.id(), account.sid(), n, false));
+    public AsyncAutoPager<TvShow> favoriteTv() {
+        return pager(n -> client.api.shows("favorite", account.id(), account.sid(), n, false));
     }
 
     /** @see TmdbAccount#ratedMovies() */
-    public CompletableFuture<Page<RatedMovie>> ratedMovies() {
-        return pages(n -> client.api.ratedMovies(account.id(), account.sid(), n, false));
+    public AsyncAutoPager<RatedMovie> ratedMovies() {
+        return pager(n -> client.api.ratedMovies(account.id(), account.sid(), n, false));
     }
 
     /** @see TmdbAccount#ratedTv() */
-    public CompletableFuture<Page<RatedTvShow>> ratedTv() {
-        return pages(n -> client.api.ratedShows(account.id(), account.sid(), n, false));
+    public AsyncAutoPager<RatedTvShow> ratedTv() {
+        return pager(n -> client.api.ratedShows(account.id(), account.sid(), n, false));
     }
 
     /** @see TmdbAccount#watchlistMovies() */
-    public CompletableFuture<Page<Movie>> watchlistMovies() {
-        return pages(n -> client.api.movies("watchlist", account.id(), account.sid(), n, false));
+    public AsyncAutoPager<Movie> watchlistMovies() {
+        return pager(n -> client.api.movies("watchlist", account.id(), account.sid(), n, false));
     }
 
     /** @see TmdbAccount#watchlistTv() */
-    public CompletableFuture<Page<TvShow>> watchlistTv() {
-        return pages(n -> client.api.shows("watchlist", account.id(), account.sid(), n, false));
+    public AsyncAutoPager<TvShow> watchlistTv() {
+        return pager(n -> client.api.shows("watchlist", account.id(), account.sid(), n, false));
     }
 
     /** @see TmdbAccount#markFavorite */
@@ -116,6 +118,15 @@ public final class TmdbAccountAsync {
                     holder.clear();
                     return null;
                 });
+    }
+
+    /** @see TmdbAccount#favoriteMoviesPage(boolean) */
+    public CompletableFuture<Page<Movie>> favoriteMoviesPage(boolean newestFirst) {
+        return pages(n -> client.api.movies("favorite", account.id(), account.sid(), n, newestFirst));
+    }
+
+    private <T> AsyncAutoPager<T> pager(IntFunction<ApiCall<NumberedPages.Slice<T>>> call) {
+        return new AsyncAutoPager<>(pages(call));
     }
 
     private <T> CompletableFuture<Page<T>> pages(IntFunction<ApiCall<NumberedPages.Slice<T>>> call) {

@@ -2,6 +2,7 @@ package dev.latchkey.tmdb;
 
 import dev.latchkey.core.Async;
 import dev.latchkey.core.error.InvalidInputException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The calls of a {@link TmdbClient}, returning {@code CompletableFuture}s, on the same code path. */
@@ -21,5 +22,11 @@ public final class TmdbClientAsync {
     public CompletableFuture<TmdbAccount> account(TmdbSession session) {
         return Async.start(() -> Async.map(client.api.accountDetails(InvalidInputException.require(session,
                 "session").sessionId(), null).executeAsync(client.pipeline), details -> client.account(session, details)));
+    }
+
+    /** @see TmdbClient#request(String, String, Map, Object, Class) */
+    public <T> CompletableFuture<T> request(String method, String path, Map<String, ?> query, Object body,
+            Class<T> type) {
+        return Async.start(() -> client.api.raw(method, path, query, body, type).executeAsync(client.pipeline));
     }
 }

@@ -64,7 +64,7 @@ class ErrorMappingTest {
         String body = "{\"success\":false,\"status_code\":" + code + ",\"status_message\":\"" + message + "\"}";
         ErrorResponse r = ErrorResponse.of(status, "GET", "/3/x?api_key=***", Headers.of(), body, "req-1", null,
                 UnaryOperator.identity());
-        LatchkeyException e = TmdbErrors.map(null, r);
+        LatchkeyException e = TmdbClient.SPEC.mapError(null, r);
         assertThat(e).isExactlyInstanceOf(EXPECTED.get(code));
         assertThat(e.getMessage()).isEqualTo("HTTP " + status + " on GET /3/x?api_key=***: " + message + " (code: " + code
                 + ", request-id: req-1)");
@@ -80,11 +80,11 @@ class ErrorMappingTest {
     void thePageEnvelopeAndBodiesWithoutACodeFallBackToTheStatus() {
         ErrorResponse page = ErrorResponse.of(422, "GET", "/3/account/1/favorite/movies?page=501", Headers.of(),
                 "{\"errors\":[\"page must be less than or equal to 500\"]}", null, null, UnaryOperator.identity());
-        assertThat(TmdbErrors.map(null, page)).isInstanceOf(ValidationException.class)
+        assertThat(TmdbClient.SPEC.mapError(null, page)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("page must be less than or equal to 500");
         ErrorResponse html = ErrorResponse.of(502, "GET", "/3/x", Headers.of(),
                 "<html><title>502 Bad Gateway</title></html>", null, null, UnaryOperator.identity());
-        assertThat(TmdbErrors.map(null, html)).isInstanceOf(ServerException.class).hasMessageContaining("502 Bad Gateway");
+        assertThat(TmdbClient.SPEC.mapError(null, html)).isInstanceOf(ServerException.class).hasMessageContaining("502 Bad Gateway");
     }
 
     @Test
@@ -92,7 +92,7 @@ class ErrorMappingTest {
         ErrorResponse r = ErrorResponse.of(400, "POST", "/3/movie/1/rating", Headers.of(), "{\"success\":false,"
                 + "\"status_code\":18,\"status_message\":\"Value too high: Value must be less than, or equal to 10.0.\"}",
                 null, null, UnaryOperator.identity());
-        assertThat(TmdbErrors.map(null, r)).isInstanceOfSatisfying(ValidationException.class,
+        assertThat(TmdbClient.SPEC.mapError(null, r)).isInstanceOfSatisfying(ValidationException.class,
                 v -> assertThat(v.failedRules()).containsExactly(TmdbErrors.RATING_RULE));
     }
 
@@ -101,7 +101,7 @@ class ErrorMappingTest {
         ErrorResponse r = ErrorResponse.of(401, "POST", "/3/movie/550/rating?guest_session_id=***", Headers.of(),
                 "{\"success\":false,\"status_code\":3,\"status_message\":\"Authentication failed\"}", null, null,
                 UnaryOperator.identity());
-        assertThat(TmdbErrors.map(TmdbErrors.GUEST, r)).isInstanceOf(UnauthorizedException.class)
+        assertThat(TmdbClient.SPEC.mapError(TmdbErrors.GUEST, r)).isInstanceOf(UnauthorizedException.class)
                 .hasMessageContaining("not used within 24 hours");
     }
 }

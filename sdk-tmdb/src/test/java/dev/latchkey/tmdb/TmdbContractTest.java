@@ -148,14 +148,14 @@ class TmdbContractTest extends ProviderContract {
             c.add(ContractCall.async("account.deleteTvRating", () -> account.async().deleteTvRating(1399)));
             c.add(ContractCall.async("account.markFavorite", () -> account.async().markFavorite(MediaType.MOVIE, 550,
                     false)));
-            c.add(ContractCall.async("account.watchlistTv", () -> account.async().watchlistTv()));
-            c.add(ContractCall.async("account.favoriteTv", () -> account.async().favoriteTv()));
-            c.add(ContractCall.async("account.watchlistMovies", () -> account.async().watchlistMovies()));
+            c.add(ContractCall.async("account.watchlistTv", () -> account.async().watchlistTv().firstPage()));
+            c.add(ContractCall.async("account.favoriteTv", () -> account.async().favoriteTv().firstPage()));
+            c.add(ContractCall.async("account.watchlistMovies", () -> account.async().watchlistMovies().firstPage()));
             c.add(ContractCall.async("guest.rateMovie", () -> guest.async().rateMovie(550, 6.0)));
             c.add(ContractCall.async("guest.deleteTvRating", () -> guest.async().deleteTvRating(1399)));
             c.add(ContractCall.async("account.details", () -> account.async().details()));
-            c.add(ContractCall.async("account.favoriteMovies", () -> account.async().favoriteMovies()));
-            c.add(ContractCall.async("account.ratedTv", () -> account.async().ratedTv()));
+            c.add(ContractCall.async("account.favoriteMovies", () -> account.async().favoriteMovies().firstPage()));
+            c.add(ContractCall.async("account.ratedTv", () -> account.async().ratedTv().firstPage()));
             c.add(ContractCall.async("account.markWatchlist", () -> account.async().markWatchlist(MediaType.TV, 1399,
                     true)));
             c.add(ContractCall.async("account.rateTv", () -> account.async().rateTv(1399, 6.5)));
@@ -163,7 +163,12 @@ class TmdbContractTest extends ProviderContract {
             c.add(ContractCall.async("account.movieStates", () -> account.async().movieStates(550)));
             c.add(ContractCall.async("account.logout", () -> account.async().logout()));
             c.add(ContractCall.async("guest.rateTv", () -> guest.async().rateTv(1399, 7.0)));
-            c.add(ContractCall.async("guest.ratedMovies", () -> guest.async().ratedMovies()));
+            c.add(ContractCall.async("guest.ratedMovies", () -> guest.async().ratedMovies().firstPage()));
+            c.add(ContractCall.async("guest.ratedTv", () -> guest.async().ratedTv().collect(50)));
+            c.add(ContractCall.async("account.favoriteMoviesPage", () -> account.async().favoriteMoviesPage(true)));
+            c.add(ContractCall.async("account.ratedMovies", () -> account.async().ratedMovies().collect(50)));
+            c.add(ContractCall.async("request", () -> client.async().request("GET", "/3/movie/550",
+                    Map.of("language", "en"), null, Object.class)));
             return c;
         }
 

@@ -62,7 +62,7 @@ class TmdbHardeningTest {
         try (TmdbClient tmdb = client()) {
             GuestSession guest = tmdb.guest("..", null);
             assertThatThrownBy(guest::ratedMovies).isInstanceOf(InvalidInputException.class);
-            assertThatThrownBy(() -> guest.async().ratedTv().get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> guest.async().ratedTv().collect(10).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(InvalidInputException.class);
             assertThat(hostile.requests()).isEmpty();
         }

@@ -1,8 +1,14 @@
 package dev.latchkey.core.error;
 
+import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a provider answered when a call failed with an HTTP error status: the facts every {@link ApiException}
@@ -15,13 +21,38 @@ import java.util.Optional;
  * @param serverMessage the provider's message, scrubbed of the request's secrets, or {@code null}
  * @param requestId the request id the server sent back, or {@code null}
  * @param retryAfter the server's {@code Retry-After}, as a duration from now, or {@code null}
+ * @param headers the answer's headers (names case-insensitive), scrubbed of the request's secrets, credential headers
+ *     such as {@code Set-Cookie} masked: the rate-limit headers a caller may need to pace itself
  */
 public record ApiError(int status, String method, String path, String providerCode, String serverMessage,
-        String requestId, Duration retryAfter) {
+        String requestId, Duration retryAfter, Map<String, List<String>> headers) implements Serializable {
 
     public ApiError {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
+        headers = caseInsensitiveCopy(headers);
+    }
+
+    /** The facts of an error answer whose headers are not known. */
+    public ApiError(int status, String method, String path, String providerCode, String serverMessage,
+            String requestId, Duration retryAfter) {
+        this(status, method, path, providerCode, serverMessage, requestId, retryAfter, Map.of());
+    }
+
+    /** @return the first value of a response header (name case-insensitive), if the answer had it */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static Map<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> headers) {
+        // Serializable all the way down, so an exception that crossed a process boundary still has its facts.
+        SortedMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            headers.forEach((name, values) -> copy.merge(name, List.copyOf(values),
+                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        }
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     /** @return the provider's error code, when it sent one */
@@ -31,7 +62,7 @@ public record ApiError(int status, String method, String path, String providerCo
 
     /** @return this error with another provider code and message (a mapper refining a generic answer) */
     public ApiError withCodeAndMessage(String newCode, String newMessage) {
-        return new ApiError(status, method, path, newCode, newMessage, requestId, retryAfter);
+        return new ApiError(status, method, path, newCode, newMessage, requestId, retryAfter, headers);
     }
 
     /**

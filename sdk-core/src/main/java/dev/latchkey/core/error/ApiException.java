@@ -9,7 +9,8 @@ import java.util.Optional;
 public class ApiException extends LatchkeyException {
     private static final long serialVersionUID = 1L;
 
-    private final transient ApiError error;
+    /** Serializable: a deserialized exception still answers {@link #status()} and the rest. */
+    private final ApiError error;
 
     /** @param error what the provider answered */
     public ApiException(ApiError error) {
@@ -40,6 +41,14 @@ public class ApiException extends LatchkeyException {
     /** @return the request id the server sent back, when it sent one */
     public Optional<String> requestId() {
         return Optional.ofNullable(error.requestId());
+    }
+
+    /**
+     * @param name a response header's name, case-insensitive
+     * @return its first value (scrubbed of the request's secrets), if the answer had it: rate-limit headers, say
+     */
+    public Optional<String> header(String name) {
+        return error.header(name);
     }
 
     /** @return the HTTP method of the failed request */

@@ -1,9 +1,14 @@
 package dev.latchkey.core.error;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * Turns an HTTP error answer into a typed exception. Each provider supplies one, for its own error envelope and codes;
  * a single endpoint may add its own in front (a login's 400 means bad credentials, a register's 400 means invalid
- * input). Whatever a mapper does not claim falls through to {@link #DEFAULT}.
+ * input). Whatever no mapper claims falls through to {@link #DEFAULT}: {@link #chain} is that order, and the pipeline
+ * runs every error answer through it.
  */
 @FunctionalInterface
 public interface ErrorMapper {
@@ -18,13 +23,22 @@ public interface ErrorMapper {
     LatchkeyException map(ErrorResponse response);
 
     /**
-     * @param next the mapper to ask when this one returns {@code null}
-     * @return a mapper that asks this one first
+     * The one order every error answer is mapped in: each mapper in turn (an endpoint's, then the provider's), the
+     * first non-null answer wins, and {@link #DEFAULT} decides what none claims.
+     *
+     * @param mappers the mappers to ask, in order; {@code null} entries (an endpoint without its own) are skipped
+     * @return a mapper that never returns {@code null}
      */
-    default ErrorMapper orElse(ErrorMapper next) {
+    static ErrorMapper chain(ErrorMapper... mappers) {
+        List<ErrorMapper> asked = Arrays.stream(mappers).filter(Objects::nonNull).toList();
         return response -> {
-            LatchkeyException e = map(response);
-            return e != null ? e : next.map(response);
+            for (ErrorMapper m : asked) {
+                LatchkeyException e = m.map(response);
+                if (e != null) {
+                    return e;
+                }
+            }
+            return DEFAULT.map(response);
         };
     }
 }

@@ -146,7 +146,32 @@ public final class ErrorResponse {
      */
     public ApiError error(String providerCode, String serverMessage) {
         return new ApiError(status, method, path, excerpt(providerCode, MAX_CODE_CHARS),
-                excerpt(serverMessage, MAX_MESSAGE_CHARS), requestId, retryAfter);
+                excerpt(serverMessage, MAX_MESSAGE_CHARS), requestId, retryAfter, keptHeaders());
+    }
+
+    /** Credential headers: their values never reach an exception. */
+    static final java.util.Set<String> MASKED_HEADERS = java.util.Set.of("authorization", "proxy-authorization",
+            "cookie", "set-cookie", "x-api-key", "x-auth-token", "onlineauthorization");
+    /** The most headers, and the longest value, an exception keeps: a hostile answer must not bloat it. */
+    static final int MAX_HEADERS = 64;
+    static final int MAX_HEADER_CHARS = 512;
+
+    private java.util.Map<String, java.util.List<String>> kept;
+
+    /** @return the headers an exception keeps: scrubbed, cut, credential values masked; computed once */
+    private java.util.Map<String, java.util.List<String>> keptHeaders() {
+        if (kept == null) {
+            java.util.Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+            int n = Math.min(headers.size(), MAX_HEADERS);
+            for (int i = 0; i < n; i++) {
+                String name = excerpt(headers.name(i), 100); // a hostile server may echo a secret as a name
+                String value = MASKED_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "***"
+                        : excerpt(headers.value(i), MAX_HEADER_CHARS);
+                out.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+            }
+            kept = out;
+        }
+        return kept;
     }
 
     /**

@@ -16,6 +16,7 @@ public class InvalidResponseException extends LatchkeyException {
     private final String contentType;
     private final String field;
     private final String excerpt;
+    private final String requestId;
 
     /**
      * @param method the HTTP method
@@ -29,8 +30,27 @@ public class InvalidResponseException extends LatchkeyException {
      */
     public InvalidResponseException(String method, String path, int status, String contentType, String problem,
             String field, String excerpt, Throwable cause) {
-        super(method + ' ' + path + " (HTTP " + status + (contentType == null ? "" : ", " + contentType) + "): "
-                + problem + (excerpt == null || excerpt.isEmpty() ? "" : "; body starts: \"" + excerpt + '"'), cause);
+        this(method, path, status, contentType, null, problem, field, excerpt, cause);
+    }
+
+    /**
+     * @param method the HTTP method
+     * @param path the redacted request path
+     * @param status the HTTP status of the answer
+     * @param contentType the answer's content type, or {@code null}
+     * @param requestId the request id the server sent back (scrubbed), or {@code null}: what the provider's support
+     *     asks for when an answer was broken
+     * @param problem what is wrong, for example {@code "missing required field 'id' at results[3]"}
+     * @param field the JSON path of the offending field, or {@code null}
+     * @param excerpt a short scrubbed excerpt of the body, or {@code null}
+     * @param cause the parser's exception, or {@code null}
+     */
+    public InvalidResponseException(String method, String path, int status, String contentType, String requestId,
+            String problem, String field, String excerpt, Throwable cause) {
+        super(method + ' ' + path + " (HTTP " + status + (contentType == null ? "" : ", " + contentType)
+                + (requestId == null ? "" : ", request-id: " + requestId) + "): " + problem
+                + (excerpt == null || excerpt.isEmpty() ? "" : "; body starts: \"" + excerpt + '"'), cause);
+        this.requestId = requestId;
         this.method = method;
         this.path = path;
         this.status = status;
@@ -62,6 +82,11 @@ public class InvalidResponseException extends LatchkeyException {
     /** @return the JSON path of the missing or malformed field, when one is to blame */
     public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /** @return the request id the server sent back, when it sent one */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
     }
 
     /** @return a short excerpt of the body, scrubbed of secrets */

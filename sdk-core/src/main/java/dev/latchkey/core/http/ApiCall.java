@@ -1,6 +1,7 @@
 package dev.latchkey.core.http;
 
 import dev.latchkey.core.Async;
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.error.NotFoundException;
 import java.util.Map;
 import java.util.Objects;
@@ -10,8 +11,9 @@ import java.util.function.Function;
 
 /**
  * One endpoint call, described once (request and parser) and run either way: {@link #execute} blocks,
- * {@link #executeAsync} does not. Provider modules define each endpoint as an {@code ApiCall}, so the sync and async
- * forms of a call cannot drift apart.
+ * {@link #executeAsync} does not, {@link #executeRaw} keeps the whole answer, and {@link #withOptions} changes the
+ * per-call options. Provider modules define each endpoint as an {@code ApiCall}, so these forms of a call cannot drift
+ * apart: none is a hand-written copy.
  *
  * @param request the request
  * @param parser reads a successful answer
@@ -46,6 +48,14 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
         return new ApiCall<>(request.build(), type == Void.class ? r -> null : ResponseParser.json(type));
     }
 
+    /**
+     * @param options per-call options: a timeout, retries, headers, an idempotency key
+     * @return this call with them; the endpoint's request and parser are unchanged
+     */
+    public ApiCall<T> withOptions(RequestOptions options) {
+        return new ApiCall<>(request.withOptions(options), parser);
+    }
+
     /** @return the result, blocking */
     public T execute(HttpPipeline pipeline) {
         return pipeline.execute(request, parser);
@@ -54,6 +64,14 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
     /** @return the result, without blocking */
     public CompletableFuture<T> executeAsync(HttpPipeline pipeline) {
         return pipeline.executeAsync(request, parser);
+    }
+
+    /**
+     * @return the whole answer (status, headers, request id, the body to parse on demand), blocking; an error status
+     *     still throws its typed exception
+     */
+    public RawResponse executeRaw(HttpPipeline pipeline) {
+        return pipeline.executeRaw(request);
     }
 
     /** @return the result, or empty if the provider answered 404 (the thing does not exist) */

@@ -72,6 +72,30 @@ public final class ApiRequest {
         }
     }
 
+    private ApiRequest(ApiRequest o, RequestOptions options) {
+        this.method = o.method;
+        this.pathTemplate = o.pathTemplate;
+        this.pathParams = o.pathParams;
+        this.secretPathParams = o.secretPathParams;
+        this.query = o.query;
+        this.headers = o.headers;
+        this.body = o.body;
+        this.bodyType = o.bodyType;
+        this.sensitive = o.sensitive;
+        this.replayable = o.replayable;
+        this.errorMapper = o.errorMapper;
+        this.options = options;
+        this.extraSecrets = o.extraSecrets;
+    }
+
+    /**
+     * @param newOptions per-call options (timeout, retries, headers, idempotency key)
+     * @return this request with them in place of its own
+     */
+    public ApiRequest withOptions(RequestOptions newOptions) {
+        return new ApiRequest(this, InvalidInputException.require(newOptions, "options"));
+    }
+
     /** @return a builder for a GET */
     public static Builder get(String pathTemplate) {
         return builder("GET", pathTemplate);

@@ -30,6 +30,19 @@ public record ProviderSpec(String name, String defaultBaseUrl, ErrorMapper error
         requestIdHeaders = List.copyOf(requestIdHeaders == null ? COMMON_REQUEST_ID_HEADERS : requestIdHeaders);
     }
 
+    /**
+     * Maps an error answer the way every call does: the endpoint's mapper, then this provider's, then core's default
+     * ({@link ErrorMapper#chain}). The pipeline calls exactly this; a provider's mapping tests should too.
+     *
+     * @param endpoint the endpoint's own mapper, or {@code null}
+     * @param response the error answer
+     * @return the typed exception, never {@code null}
+     */
+    public dev.latchkey.core.error.LatchkeyException mapError(ErrorMapper endpoint,
+            dev.latchkey.core.error.ErrorResponse response) {
+        return ErrorMapper.chain(endpoint, errorMapper).map(response);
+    }
+
     /** @return a spec with the default error mapper, no extra headers and the common request id headers */
     public static ProviderSpec of(String name, String defaultBaseUrl) {
         return new ProviderSpec(name, defaultBaseUrl, ErrorMapper.DEFAULT, Map.of(), COMMON_REQUEST_ID_HEADERS);

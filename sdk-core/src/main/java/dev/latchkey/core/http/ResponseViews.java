@@ -36,9 +36,22 @@ final class ResponseViews {
     /** Says which request an answer belongs to, for messages; path and secrets are computed only when needed. */
     static final class Origin {
         private final ApiRequest api;
+        private final List<String> requestIdHeaders;
 
-        Origin(ApiRequest api) {
+        Origin(ApiRequest api, List<String> requestIdHeaders) {
             this.api = api;
+            this.requestIdHeaders = requestIdHeaders;
+        }
+
+        /** @return the request id the provider sent back (first of its headers present), scrubbed, or {@code null} */
+        String requestId(Headers headers) {
+            for (String h : requestIdHeaders) {
+                String v = headers.get(h);
+                if (v != null && !v.isBlank()) {
+                    return secrets().excerpt(v, 100);
+                }
+            }
+            return null;
         }
 
         String method() {
@@ -236,7 +249,7 @@ final class ResponseViews {
             Secrets secrets = origin.secrets();
             return new ApiError(status, origin.method(), origin.path(),
                     providerCode == null ? null : secrets.excerpt(providerCode, 64),
-                    message == null ? null : secrets.excerpt(message, 300), null, null);
+                    message == null ? null : secrets.excerpt(message, 300), origin.requestId(headers), null);
         }
 
         @Override
@@ -250,7 +263,8 @@ final class ResponseViews {
             String type = headers.get("Content-Type");
             // A provider's problem text may quote a value the server sent: scrubbed like everything else.
             return new InvalidResponseException(origin.method(), origin.path(), status,
-                    type == null ? null : secrets.excerpt(type, 100), secrets.excerpt(problem, 1000),
+                    type == null ? null : secrets.excerpt(type, 100), origin.requestId(headers),
+                    secrets.excerpt(problem, 1000),
                     field == null ? null : secrets.excerpt(field, 200), excerpt,
                     // A parser's exception may quote the value it choked on: keep only a scrubbed copy.
                     ScrubbedThrowables.copy(cause, secrets));
@@ -372,7 +386,7 @@ final class ResponseViews {
             try {
                 return hasNextChecked();
             } catch (IOException e) {
-                throw HttpPipeline.readFailure(view, e);
+                throw Failures.read(view, e);
             }
         }
 
@@ -381,7 +395,7 @@ final class ResponseViews {
             try {
                 return nextChecked();
             } catch (IOException e) {
-                throw HttpPipeline.readFailure(view, e);
+                throw Failures.read(view, e);
             }
         }
 
@@ -389,5 +403,51 @@ final class ResponseViews {
         public void close() throws IOException {
             parser.close();
         }
+    }
+
+    /**
+     * The elements of a JSON array answer as a lazy stream over the open exchange: parsed as consumed, the response
+     * closed at the end, on the first failure, or when the stream is closed.
+     */
+    static <E> java.util.stream.Stream<E> stream(Exchange exchange, Class<E> elementType) {
+        View view = exchange.view();
+        JsonArrayIterator<E> it;
+        try {
+            it = new JsonArrayIterator<>(view, elementType);
+        } catch (IOException e) {
+            Exchange.closeQuietly(exchange.response);
+            throw Failures.read(view, e);
+        } catch (RuntimeException e) {
+            Exchange.closeQuietly(exchange.response);
+            throw Failures.unexpected(view, e);
+        }
+        Iterator<E> closing = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    boolean more = it.hasNext();
+                    if (!more) {
+                        Exchange.closeQuietly(exchange.response);
+                    }
+                    return more;
+                } catch (RuntimeException e) {
+                    Exchange.closeQuietly(exchange.response);
+                    throw Failures.unexpected(view, e);
+                }
+            }
+
+            @Override
+            public E next() {
+                try {
+                    return it.next();
+                } catch (RuntimeException e) {
+                    Exchange.closeQuietly(exchange.response);
+                    throw Failures.unexpected(view, e);
+                }
+            }
+        };
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(closing,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false)
+                .onClose(() -> Exchange.closeQuietly(exchange.response));
     }
 }

@@ -22,6 +22,14 @@ public final class AsyncAutoPager<T> {
     }
 
     /**
+     * @return the first page, when it arrives, to walk page by page with {@link Page#nextAsync()}; cancelling it
+     *     cancels the call in flight
+     */
+    public CompletableFuture<Page<T>> firstPage() {
+        return first;
+    }
+
+    /**
      * Hands each item to the consumer, in order, fetching pages as needed.
      *
      * @param consumer takes each item

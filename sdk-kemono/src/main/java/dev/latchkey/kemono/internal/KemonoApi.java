@@ -202,9 +202,20 @@ public final class KemonoApi {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    /** The escape hatch: any path, with the session and the extra cookies. */
-    public <T> ApiCall<T> raw(Session s, String method, String path, Class<T> type) {
-        return ApiCall.of(withSession(ApiRequest.builder(method, path), s), null, null, type);
+    /**
+     * The escape hatch: any path, with the extra cookies every call sends, and the session when there is one.
+     *
+     * @param s the session, or {@code null} for a public call
+     */
+    public <T> ApiCall<T> raw(Session s, String method, String path, Map<String, ?> query, Object body,
+            Class<T> type) {
+        return ApiCall.of(maybeSession(ApiRequest.builder(method, path), s), query, body, type);
+    }
+
+    /** Checks a session cookie taken elsewhere: who it belongs to, and the session to keep. */
+    public ApiCall<Login> sessionCookie(String cookie) {
+        Session probe = Session.builder("kemono").cookie(SESSION_COOKIE, cookie).build();
+        return account(probe).map(info -> new Login(info, session(info, cookie)));
     }
 
     private ApiRequest.Builder withSession(ApiRequest.Builder b, Session s) {

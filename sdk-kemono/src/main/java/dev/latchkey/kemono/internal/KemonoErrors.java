@@ -92,13 +92,4 @@ public final class KemonoErrors {
         }
         return rules;
     }
-
-    /** @return the exception for a mapper chain result; used by tests of the table */
-    public static LatchkeyException map(ErrorMapper endpoint, ErrorResponse r) {
-        LatchkeyException e = endpoint == null ? null : endpoint.map(r);
-        if (e == null) {
-            e = PROVIDER.map(r);
-        }
-        return e != null ? e : ErrorMapper.DEFAULT.map(r);
-    }
 }

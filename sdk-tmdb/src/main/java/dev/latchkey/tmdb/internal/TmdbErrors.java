@@ -75,13 +75,4 @@ public final class TmdbErrors {
     static Optional<Integer> code(ErrorResponse r) {
         return r.json().map(n -> n.get("status_code")).filter(JsonNode::canConvertToInt).map(JsonNode::asInt);
     }
-
-    /** @return the exception the chain gives, for tests of the table */
-    public static LatchkeyException map(ErrorMapper endpoint, ErrorResponse r) {
-        LatchkeyException e = endpoint == null ? null : endpoint.map(r);
-        if (e == null) {
-            e = PROVIDER.map(r);
-        }
-        return e != null ? e : ErrorMapper.DEFAULT.map(r);
-    }
 }

@@ -176,6 +176,20 @@ public abstract class ProviderContract {
 
     private static void check(Subject subject, OpenResponseCounter counter, HostileAnswer answer, ContractCall call)
             throws Exception {
+        try {
+            checkOnce(subject, counter, answer, call);
+        } catch (AssertionError e) {
+            // The short deadlines can fire on a busy machine even for an answer sent at once: a well-formed answer
+            // that timed out is tried once more. A client that really hangs on it times out twice.
+            if (!String.valueOf(e.getMessage()).contains("TransportException") || !e.getMessage().contains("timed out")) {
+                throw e;
+            }
+            checkOnce(subject, counter, answer, call);
+        }
+    }
+
+    private static void checkOnce(Subject subject, OpenResponseCounter counter, HostileAnswer answer,
+            ContractCall call) throws Exception {
         HOSTILE.reset();
         HOSTILE.answer(answer);
         subject.restoreSession();
@@ -320,7 +334,8 @@ public abstract class ProviderContract {
         List<String> missing = new ArrayList<>();
         for (Object api : subject.apiObjects()) {
             for (Method m : api.getClass().getMethods()) {
-                if (!CompletableFuture.class.isAssignableFrom(m.getReturnType())) {
+                if (!CompletableFuture.class.isAssignableFrom(m.getReturnType())
+                        && m.getReturnType() != dev.latchkey.core.page.AsyncAutoPager.class) {
                     continue;
                 }
                 String n = m.getName();

@@ -1,0 +1,90 @@
+package dev.latchkey.core.http;
+
+import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.internal.LazySecrets;
+import dev.latchkey.core.internal.RedactingLogInterceptor;
+import io.github.resilience4j.retry.Retry;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * An {@link ApiRequest} turned into what OkHttp sends, once per call (every attempt sends the same request), with what
+ * messages and retries need: where the answer came from, the retry budget and the call's deadline.
+ */
+final class PreparedCall {
+    final ApiRequest api;
+    final Request request;
+    final ResponseViews.Origin origin;
+    /** {@code null}: this call is attempted once. */
+    final Retry retry;
+    final ClientOptions options;
+    final ProviderSpec provider;
+    private final OkHttpClient client;
+    /** {@link Long#MAX_VALUE}: no deadline. */
+    private final long deadlineMillis;
+    /** 0: no per-attempt limit (OkHttp's meaning), only the whole call's deadline. */
+    private final long attemptTimeoutMillis;
+
+    PreparedCall(ApiRequest api, HttpPipeline pipeline) {
+        this.api = api;
+        this.options = pipeline.options();
+        this.provider = pipeline.provider();
+        this.client = pipeline.client();
+        this.origin = new ResponseViews.Origin(api, pipeline.provider().requestIdHeaders());
+        Request.Builder rb = new Request.Builder().url(api.url(pipeline.baseUrl())).header("User-Agent",
+                pipeline.userAgent());
+        pipeline.provider().defaultHeaders().forEach(rb::header);
+        options.headers().forEach(rb::header);
+        for (ApiRequest.Param h : api.headers()) {
+            rb.header(h.name(), h.value());
+        }
+        api.options().headers().forEach(rb::header);
+        api.options().idempotencyKey().ifPresent(k -> rb.header("Idempotency-Key", k));
+        byte[] body = api.body();
+        RequestBody rbody = body != null ? RequestBody.create(body, api.bodyType())
+                : requiresBody(api.method()) ? RequestBody.create(new byte[0], null) : null;
+        rb.method(api.method(), rbody);
+        // The log interceptor computes the secrets only if it logs: nothing is spent on them otherwise.
+        rb.tag(LazySecrets.class, new LazySecrets(api::secrets));
+        if (api.sensitive()) {
+            rb.tag(RedactingLogInterceptor.Sensitive.class, RedactingLogInterceptor.Sensitive.YES);
+        }
+        this.request = rb.build();
+        this.retry = api.replayable() ? pipeline.retries().forCall(api.options().maxRetries()) : null;
+        long total = options.totalTimeout().toMillis();
+        this.deadlineMillis = total == 0 ? Long.MAX_VALUE : options.clock().millis() + total;
+        this.attemptTimeoutMillis = api.options().timeout().orElse(options.callTimeout()).toMillis();
+    }
+
+    /** @return a new OkHttp call for one attempt, which never outlives the whole call's deadline */
+    Call newCall() {
+        Call call = client.newCall(request);
+        call.timeout().timeout(attemptLimitMillis(attemptTimeoutMillis, deadlineMillis, options.clock().millis()),
+                TimeUnit.MILLISECONDS);
+        return call;
+    }
+
+    /**
+     * @return the time one attempt may take: the shorter of its own timeout and what is left of the deadline (at
+     *     least 1 ms, which fails at once), or 0 (OkHttp's "none") when neither is set
+     */
+    static long attemptLimitMillis(long attemptTimeoutMillis, long deadlineMillis, long nowMillis) {
+        if (deadlineMillis == Long.MAX_VALUE) {
+            return attemptTimeoutMillis;
+        }
+        long remaining = Math.max(1, deadlineMillis - nowMillis);
+        return attemptTimeoutMillis == 0 ? remaining : Math.min(attemptTimeoutMillis, remaining);
+    }
+
+    /** @return whether waiting this long would pass the deadline */
+    boolean pastDeadline(long delayMillis) {
+        return deadlineMillis != Long.MAX_VALUE && options.clock().millis() + delayMillis >= deadlineMillis;
+    }
+
+    private static boolean requiresBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+}

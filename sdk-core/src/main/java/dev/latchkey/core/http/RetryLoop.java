@@ -1,0 +1,186 @@
+package dev.latchkey.core.http;
+
+import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.RetryPolicy;
+import dev.latchkey.core.error.ApiException;
+import dev.latchkey.core.error.LatchkeyException;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Response;
+
+/**
+ * Both retry loops, side by side, on one decision ({@link #nextDelay}): resilience4j says whether and how long
+ * ({@link RetryPolicy}, a server's {@code Retry-After}), the call's deadline may veto, and the injected
+ * {@link dev.latchkey.core.Sleeper} waits (blocking) or schedules (async).
+ */
+final class RetryLoop {
+    private final ClientOptions options;
+    private final String name;
+    private final Retry defaultRetry;
+
+    RetryLoop(ClientOptions options, String providerName) {
+        this.options = options;
+        this.name = "latchkey-" + providerName;
+        this.defaultRetry = retryOf(options.retryPolicy(), options.retryPolicy().maxRetries());
+    }
+
+    /** @return the retry budget of a replayable call, or {@code null} if it is attempted once */
+    Retry forCall(Optional<Integer> maxRetries) {
+        RetryPolicy policy = options.retryPolicy();
+        int retries = maxRetries.orElse(policy.maxRetries());
+        return retries == 0 ? null : retries == policy.maxRetries() ? defaultRetry : retryOf(policy, retries);
+    }
+
+    /**
+     * The one decision both loops take after a failed attempt.
+     *
+     * @return how long to wait before the next attempt, or -1 to give up (not retryable, budget spent, or the wait
+     *     would pass the call's deadline)
+     */
+    static long nextDelay(Retry.AsyncContext<Object> context, LatchkeyException failure, PreparedCall p) {
+        if (context == null) {
+            return -1;
+        }
+        long delay = context.onError(failure);
+        return delay < 0 || p.pastDeadline(delay) ? -1 : delay;
+    }
+
+    /** The blocking loop. */
+    <T> T run(PreparedCall p, Exchange.Handler<T> handler) {
+        Retry.AsyncContext<Object> context = p.retry == null ? null : p.retry.asyncContext();
+        while (true) {
+            try {
+                T result = Exchange.send(p, handler);
+                if (context != null) {
+                    context.onComplete();
+                }
+                return result;
+            } catch (LatchkeyException e) {
+                long delay = nextDelay(context, e, p);
+                if (delay < 0) {
+                    throw e;
+                }
+                try {
+                    options.sleeper().sleep(Duration.ofMillis(delay));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    e.addSuppressed(ie);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The async loop: the same decisions, with waits scheduled instead of slept. */
+    <T> CompletableFuture<T> runAsync(PreparedCall p, ResponseParser<T> parser) {
+        AsyncLoop<T> loop = new AsyncLoop<>(p, parser);
+        loop.attempt();
+        return loop.future;
+    }
+
+    private final class AsyncLoop<T> implements Callback {
+        final PreparedCall p;
+        final ResponseParser<T> parser;
+        final Retry.AsyncContext<Object> context;
+        volatile Call current;
+        /** Cancelling it cancels the HTTP call in flight, and a scheduled attempt then never starts. */
+        final CompletableFuture<T> future = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                Call c = current;
+                if (c != null) {
+                    c.cancel();
+                }
+                return cancelled;
+            }
+        };
+
+        AsyncLoop(PreparedCall p, ResponseParser<T> parser) {
+            this.p = p;
+            this.parser = parser;
+            this.context = p.retry == null ? null : p.retry.asyncContext();
+        }
+
+        void attempt() {
+            if (future.isDone()) {
+                return;
+            }
+            Call call = p.newCall();
+            current = call;
+            if (future.isCancelled()) {
+                call.cancel();
+                return;
+            }
+            call.enqueue(this);
+        }
+
+        @Override
+        public void onFailure(Call call, IOException e) {
+            try {
+                failed(Failures.transport(p.origin, e, call.isCanceled() || future.isCancelled()));
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+            T value;
+            try {
+                value = Exchange.handle(p, call, response, exchange -> exchange.parse(parser));
+            } catch (LatchkeyException e) {
+                failed(e);
+                return;
+            } catch (Throwable t) {
+                // Whatever happens on OkHttp's thread (even an OutOfMemoryError) must end the future, not the thread
+                // and the caller's wait with it.
+                Exchange.closeQuietly(response);
+                future.completeExceptionally(t);
+                return;
+            }
+            if (context != null) {
+                context.onComplete();
+            }
+            future.complete(value);
+        }
+
+        private void failed(LatchkeyException e) {
+            if (future.isDone()) {
+                return;
+            }
+            long delay = nextDelay(context, e, p);
+            if (delay < 0) {
+                future.completeExceptionally(e);
+                return;
+            }
+            try {
+                options.sleeper().schedule(Duration.ofMillis(delay), this::attempt);
+            } catch (RuntimeException scheduling) {
+                e.addSuppressed(scheduling);
+                future.completeExceptionally(e);
+            }
+        }
+    }
+
+    private Retry retryOf(RetryPolicy policy, int maxRetries) {
+        RetryConfig config = RetryConfig.<Object>custom()
+                .maxAttempts(maxRetries + 1)
+                .retryOnException(t -> Failures.isRetryable(t, policy))
+                .intervalBiFunction((attempt, either) -> {
+                    Throwable t = either.isLeft() ? either.getLeft() : null;
+                    if (t instanceof ApiException ae && ae.error().retryAfter() != null) {
+                        return ae.error().retryAfter().toMillis();
+                    }
+                    return policy.backoffMillis(attempt);
+                })
+                .build();
+        return Retry.of(name, config);
+    }
+}
