@@ -87,6 +87,19 @@ class FaultsTest {
     }
 
     @Test
+    void aConnectionDroppedMidBodyIsARetriedResetAndMidStreamAResetThatStops() {
+        fake.faults().next().droppedMidBody();
+        assertThat(me.favoriteCreators()).hasSize(2);
+        assertThat(sleeper.slept()).containsExactly(500L);
+        // A stream has handed out elements already: its reset is reported, never silently restarted.
+        fake.faults().next().droppedMidBody();
+        try (var creators = me.streamFavoriteCreators()) {
+            assertThatThrownBy(creators::count).isInstanceOfSatisfying(TransportException.class,
+                    e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESET));
+        }
+    }
+
+    @Test
     void truncatedJsonIsAnInvalidResponse() {
         fake.faults().next().truncatedJson();
         assertThatThrownBy(me::favoriteCreators).isInstanceOf(InvalidResponseException.class)

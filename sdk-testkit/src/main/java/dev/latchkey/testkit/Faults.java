@@ -21,6 +21,7 @@ import mockwebserver3.SocketEffect;
  * fake.faults().next(2).onPath("/api/v1/account/favorites").rateLimited(Duration.ofSeconds(1));
  * fake.faults().next().serverError(503);
  * fake.faults().next().truncatedJson();   // the real answer, cut in the middle
+ * fake.faults().next().droppedMidBody();  // the real answer, connection dropped halfway through the body
  * }</pre>
  *
  * A fault replaces the answer (status, reset, HTML page, empty body) or alters the real one (stall, truncation); a
@@ -181,6 +182,15 @@ public final class Faults {
                 String cut = body.substring(0, Math.max(1, body.length() / 2));
                 return real.newBuilder().body(cut).build();
             }));
+        }
+
+        /**
+         * The real answer's status, headers and first half of its body, then the connection is dropped (WireMock's
+         * {@code MALFORMED_RESPONSE_CHUNK}; a proxy or server dying mid-answer). The request was processed: its
+         * change to the fake's state stands, though the client never heard the answer.
+         */
+        public void droppedMidBody() {
+            register(altering(real -> real.newBuilder().onResponseBody(new SocketEffect.CloseSocket()).build()));
         }
 
         /** The provider's anti-bot challenge (Kemono: DDoS-Guard's 403 page); a generic one elsewhere. */

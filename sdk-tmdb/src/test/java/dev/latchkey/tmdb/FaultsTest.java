@@ -96,6 +96,20 @@ class FaultsTest {
     }
 
     @Test
+    void aConnectionDroppedMidBodyIsAResetThatIsRetried() {
+        var pager = me.favoriteMovies();
+        fake.faults().next().droppedMidBody();
+        assertThat(pager.stream().count()).isEqualTo(45); // the second page's reset was retried
+        assertThat(sleeper.slept()).hasSize(1);
+        fake.faults().next(4).droppedMidBody();
+        assertThatThrownBy(() -> me.favoriteMovies().stream().count()).isInstanceOfSatisfying(TransportException.class,
+                e -> {
+                    assertThat(e.kind()).isEqualTo(TransportException.Kind.RESET);
+                    assertThat(e.getMessage()).contains("GET /3/account/");
+                });
+    }
+
+    @Test
     void anHtmlPageMidWalkIsTypedNotAParseError() {
         var pager = me.favoriteMovies();
         fake.faults().next().htmlChallenge();

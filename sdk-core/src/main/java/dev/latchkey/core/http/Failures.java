@@ -96,7 +96,13 @@ final class Failures {
     static LatchkeyException read(ResponseViews.View view, IOException e) {
         if (e instanceof JsonProcessingException jpe) {
             ResponseViews.TooLargeException tooLarge = tooLarge(jpe);
-            return tooLarge != null ? tooLargeAnswer(view, tooLarge) : invalidJson(view, jpe);
+            if (tooLarge != null) {
+                return tooLargeAnswer(view, tooLarge);
+            }
+            // Jackson wraps the I/O failure it met while binding (a connection dropped mid-body): that is the
+            // transport's failure, to be retried like one, not a malformed answer.
+            IOException io = ioCause(jpe);
+            return io != null ? transport(view.origin, io, false) : invalidJson(view, jpe);
         }
         if (e instanceof ResponseViews.TooLargeException tooLarge) {
             return tooLargeAnswer(view, tooLarge);
@@ -130,6 +136,17 @@ final class Failures {
 
     static InvalidResponseException negativeLength(ResponseViews.View view) {
         return view.invalid("the answer's Content-Length is not a length", null, null, null);
+    }
+
+    private static IOException ioCause(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        // JsonMappingException.fromUnexpectedIOE keeps only the message of what it wrapped.
+        String m = e.getOriginalMessage();
+        return m != null && m.startsWith("Unexpected IOException") ? new IOException(m) : null;
     }
 
     private static ResponseViews.TooLargeException tooLarge(Throwable e) {

@@ -99,6 +99,21 @@ class PipelineShapeTest {
     }
 
     @Test
+    void aConnectionLostWhileJacksonBindsIsATransportFailureNotAMalformedAnswer() {
+        ResponseViews.View view = new ResponseViews.View(200, Headers.of(), okhttp3.HttpUrl.get("http://h.invalid/a"),
+                new okio.Buffer(), new ResponseViews.Origin(ApiRequest.get("/a").build(), List.of()), 100);
+        IOException lost = new ProtocolException("unexpected end of stream");
+        LatchkeyException e = Failures.read(view,
+                new com.fasterxml.jackson.databind.JsonMappingException(null, "while binding", lost));
+        assertThat(e).isInstanceOfSatisfying(TransportException.class,
+                t -> assertThat(t.kind()).isEqualTo(TransportException.Kind.RESET));
+        assertThat(Failures.read(view, com.fasterxml.jackson.databind.JsonMappingException.fromUnexpectedIOE(lost)))
+                .isInstanceOf(TransportException.class);
+        assertThat(Failures.read(view, new com.fasterxml.jackson.core.JsonParseException(null, "bad")))
+                .isInstanceOf(InvalidResponseException.class);
+    }
+
+    @Test
     void whatIsRetriedIsDecidedWithoutAServer() {
         RetryPolicy policy = RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(30)).build();
         for (int status : new int[] {408, 429, 502, 503, 504}) {
