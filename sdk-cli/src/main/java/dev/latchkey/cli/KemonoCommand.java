@@ -14,65 +14,35 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code latchkey kemono ...}: Kemono (and Coomer) account commands for scripts. */
 @Command(name = "kemono", mixinStandardHelpOptions = true, description = "Kemono and Coomer accounts.",
         subcommands = {KemonoCommand.Login.class, KemonoCommand.Logout.class, KemonoCommand.Account.class,
             KemonoCommand.Favorites.class, KemonoCommand.CreatorCmd.class, KemonoCommand.Random.class})
-public final class KemonoCommand implements Runnable {
-    @ParentCommand
-    LatchkeyCommand root;
-
-    @Spec
-    CommandSpec spec;
+public final class KemonoCommand extends ProviderCommand.Group {
+    @Override
+    String provider() {
+        return "kemono";
+    }
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    String defaultBaseUrl() {
+        return KemonoClient.DEFAULT_BASE_URL;
     }
 
-    /** Options every Kemono command takes. */
-    static final class Common {
-        @Option(names = "--base-url", paramLabel = "URL", description = "API root (default: ${DEFAULT-VALUE}; "
-                + "https://coomer.st/api for Coomer; the sandbox's URL to try things).",
-                defaultValue = KemonoClient.DEFAULT_BASE_URL)
-        String baseUrl;
-
-        @Option(names = "--json", description = "Print JSON instead of a table.")
-        boolean json;
-
-        @Option(names = "--user", paramLabel = "NAME", description = "Act as this user (default: the last login).")
-        String user;
-    }
-
-    abstract static class Sub implements Callable<Integer> {
-        @ParentCommand
-        KemonoCommand kemono;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Common common;
-
+    /** The Kemono part every Kemono command shares: its client and its stored account. */
+    abstract static class Sub extends ProviderCommand {
         KemonoClient client() {
-            return KemonoClient.builder().baseUrl(common.baseUrl).sessionStore(kemono.root.sessionStore()).build();
-        }
-
-        Output out() {
-            return new Output(spec.commandLine().getOut(), common.json);
+            return KemonoClient.builder().baseUrl(baseUrl()).sessionStore(root().sessionStore()).build();
         }
 
         KemonoAccount account(KemonoClient client) {
-            String user = kemono.root.user("kemono", common.baseUrl, common.user);
-            return client.resume(user).orElseThrow(() -> new ExitCodes.NotLoggedInException("no stored Kemono session "
-                    + "for " + user + ": run 'latchkey kemono login --user " + user + "'"));
+            String user = user();
+            return stored(client.resume(user), "no stored Kemono session for " + user
+                    + ": run 'latchkey kemono login --user " + user + "'");
         }
     }
 
@@ -85,10 +55,10 @@ public final class KemonoCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String password = SecretInput.loginPassword(kemono.root.env, common.user, passwordFile, "KEMONO_PASSWORD");
+            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "KEMONO_PASSWORD");
             try (KemonoClient client = client()) {
                 KemonoAccount me = client.login(common.user, password);
-                kemono.root.rememberUser("kemono", common.baseUrl, me.username());
+                rememberUser(me.username());
                 out().value(me.info(), "Logged in as " + me.username() + " (account " + me.id() + ", " + me.role()
                         + ").");
             }
@@ -103,7 +73,7 @@ public final class KemonoCommand implements Runnable {
             try (KemonoClient client = client()) {
                 KemonoAccount me = account(client);
                 me.logout();
-                kemono.root.forgetUser("kemono", common.baseUrl);
+                forgetUser();
                 out().value(java.util.Map.of("logged_out", me.username()), "Logged out " + me.username() + ".");
             }
             return ExitCodes.OK;
@@ -169,7 +139,7 @@ public final class KemonoCommand implements Runnable {
         public Integer call() {
             try (KemonoClient client = client()) {
                 Creator c = client.creator(Service.of(service), id).orElseThrow(() -> new NotFound(
-                        "no creator " + service + "/" + id + " on " + common.baseUrl));
+                        "no creator " + service + "/" + id + " on " + baseUrl()));
                 out().value(c, c.name() + " (" + c.service() + "/" + c.id() + "), " + c.postCount() + " posts");
             }
             return ExitCodes.OK;

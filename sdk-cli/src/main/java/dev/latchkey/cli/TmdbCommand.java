@@ -16,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code latchkey tmdb ...}: TMDb authentication and account commands for scripts. */
@@ -29,80 +26,53 @@ import picocli.CommandLine.Spec;
         subcommands = {TmdbCommand.Token.class, TmdbCommand.SessionCmd.class, TmdbCommand.Login.class,
             TmdbCommand.Guest.class, TmdbCommand.Account.class, TmdbCommand.Favorites.class, TmdbCommand.Rate.class,
             TmdbCommand.Ratings.class, TmdbCommand.Logout.class})
-public final class TmdbCommand implements Runnable {
-    @ParentCommand
-    LatchkeyCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class TmdbCommand extends ProviderCommand.Group {
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    String provider() {
+        return "tmdb";
     }
 
-    /** Options every TMDb command takes. */
-    static final class Common {
-        @Option(names = "--base-url", paramLabel = "URL", defaultValue = TmdbClient.DEFAULT_BASE_URL,
-                description = "API root (default: ${DEFAULT-VALUE}; the sandbox's URL to try things).")
-        String baseUrl;
+    @Override
+    String defaultBaseUrl() {
+        return TmdbClient.DEFAULT_BASE_URL;
+    }
 
-        @Option(names = "--json", description = "Print JSON instead of a table.")
-        boolean json;
-
-        @Option(names = "--user", paramLabel = "NAME", description = "Act as this user (default: the last login).")
-        String user;
+    /** The TMDb part every TMDb command shares: the application's credentials, its client and stored sessions. */
+    abstract static class Sub extends ProviderCommand {
+        static final String PENDING = "pending-request-token";
 
         @Option(names = "--api-key-file", paramLabel = "FILE", description = "A file whose first line is the API key.")
         Path apiKeyFile;
-    }
-
-    abstract static class Sub implements Callable<Integer> {
-        static final String PENDING = "pending-request-token";
-
-        @ParentCommand
-        TmdbCommand tmdb;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Common common;
 
         TmdbClient client() {
-            TmdbClient.Builder b = TmdbClient.builder().baseUrl(common.baseUrl).sessionStore(tmdb.root.sessionStore());
-            var token = tmdb.root.env.get("TMDB_READ_ACCESS_TOKEN");
-            if (token.isPresent() && common.apiKeyFile == null) {
+            TmdbClient.Builder b = TmdbClient.builder().baseUrl(baseUrl()).sessionStore(root().sessionStore());
+            var token = env().get("TMDB_READ_ACCESS_TOKEN");
+            if (token.isPresent() && apiKeyFile == null) {
                 b.readAccessToken(token.get());
             } else {
-                b.apiKey(SecretInput.read(tmdb.root.env, common.apiKeyFile, "TMDB_API_KEY", "TMDb API key"));
+                b.apiKey(SecretInput.read(env(), apiKeyFile, "TMDB_API_KEY", "TMDb API key"));
             }
             return b.build();
         }
 
-        Output out() {
-            return new Output(spec.commandLine().getOut(), common.json);
-        }
-
         TmdbAccount account(TmdbClient client) {
-            String user = tmdb.root.user("tmdb", common.baseUrl, common.user);
-            return client.resume(user).orElseThrow(() -> new ExitCodes.NotLoggedInException("no stored TMDb session "
-                    + "for " + user + ": run 'latchkey tmdb login' or 'latchkey tmdb session'"));
+            String user = user();
+            return stored(client.resume(user), "no stored TMDb session for " + user
+                    + ": run 'latchkey tmdb login' or 'latchkey tmdb session'");
         }
 
         GuestSession guest(TmdbClient client) {
-            return client.resumeGuest().orElseThrow(() -> new ExitCodes.NotLoggedInException(
-                    "no stored guest session: run 'latchkey tmdb guest'"));
+            return stored(client.resumeGuest(), "no stored guest session: run 'latchkey tmdb guest'");
         }
 
         String pendingKey() {
-            return "cli:tmdb:" + common.baseUrl + ":" + PENDING;
+            return "cli:tmdb:" + baseUrl() + ":" + PENDING;
         }
 
         void print(TmdbAccount me) {
             out().value(Map.of("account_id", me.id(), "username", me.username()),
                     "Session kept for " + me.username() + " (account " + me.id() + ").");
-            tmdb.root.rememberUser("tmdb", common.baseUrl, me.username());
+            rememberUser(me.username());
         }
     }
 
@@ -117,7 +87,7 @@ public final class TmdbCommand implements Runnable {
         public Integer call() {
             try (TmdbClient client = client()) {
                 RequestToken token = client.auth().createRequestToken();
-                tmdb.root.sessionStore().save(pendingKey(), Session.builder("cli").token("request_token",
+                root().sessionStore().save(pendingKey(), Session.builder("cli").token("request_token",
                         token.value()).expiresAt(token.expiresAt()).build());
                 URI approve = token.approvalUrl(redirectTo);
                 out().value(Map.of("approval_url", approve.toString(), "expires_at", token.expiresAt().toString()),
@@ -134,12 +104,12 @@ public final class TmdbCommand implements Runnable {
         @Override
         public Integer call() {
             try (TmdbClient client = client()) {
-                Session pending = tmdb.root.sessionStore().load(pendingKey()).orElseThrow(() ->
+                Session pending = root().sessionStore().load(pendingKey()).orElseThrow(() ->
                         new ExitCodes.UsageException("no pending request token: run 'latchkey tmdb token' first"));
                 RequestToken token = new RequestToken(pending.token("request_token").orElseThrow(),
                         pending.expiresAt().orElseThrow());
                 TmdbAccount me = client.account(client.auth().createSession(token));
-                tmdb.root.sessionStore().delete(pendingKey());
+                root().sessionStore().delete(pendingKey());
                 print(me);
             }
             return ExitCodes.OK;
@@ -155,7 +125,7 @@ public final class TmdbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String password = SecretInput.loginPassword(tmdb.root.env, common.user, passwordFile, "TMDB_PASSWORD");
+            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "TMDB_PASSWORD");
             try (TmdbClient client = client()) {
                 TmdbSession session = client.auth().login(common.user, password);
                 print(client.account(session));
@@ -306,7 +276,7 @@ public final class TmdbCommand implements Runnable {
                 TmdbAccount me = account(client);
                 String name = me.username();
                 me.logout();
-                tmdb.root.forgetUser("tmdb", common.baseUrl);
+                forgetUser();
                 out().value(Map.of("logged_out", name), "Logged out " + name + ".");
             }
             return ExitCodes.OK;
