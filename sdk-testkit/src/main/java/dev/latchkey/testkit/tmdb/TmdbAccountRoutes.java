@@ -1,0 +1,227 @@
+package dev.latchkey.testkit.tmdb;
+
+import static dev.latchkey.testkit.tmdb.TmdbWire.error;
+import static dev.latchkey.testkit.tmdb.TmdbWire.hex;
+import static dev.latchkey.testkit.tmdb.TmdbWire.json;
+import static dev.latchkey.testkit.tmdb.TmdbWire.parseId;
+import static dev.latchkey.testkit.tmdb.TmdbWire.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.testkit.FakeRequest;
+import dev.latchkey.testkit.internal.Responses;
+import dev.latchkey.testkit.tmdb.TmdbState.Account;
+import dev.latchkey.testkit.tmdb.TmdbState.GuestSession;
+import dev.latchkey.testkit.tmdb.TmdbState.Rating;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+
+/**
+ * TMDb's account endpoints (research sections 6 to 8): details, the six paged lists, favorites and watchlist marks,
+ * ratings (of an account or a guest session), account states, and the movies they point at. Runs under the fake's
+ * lock.
+ */
+final class TmdbAccountRoutes {
+    private final TmdbState state;
+
+    TmdbAccountRoutes(TmdbState state) {
+        this.state = state;
+    }
+
+    MockResponse details(FakeRequest r, Map<String, String> p) {
+        Account a = state.sessionAccount(r, p.get("account_id"));
+        if (a == null) {
+            return error(3);
+        }
+        ObjectNode o = Responses.object();
+        ObjectNode avatar = o.putObject("avatar");
+        avatar.putObject("gravatar").put("hash", hex(16));
+        avatar.putObject("tmdb").putNull("avatar_path");
+        o.put("id", a.id).put("iso_639_1", "en").put("iso_3166_1", "US")
+                .put("name", Character.toUpperCase(a.username.charAt(0)) + a.username.substring(1))
+                .put("include_adult", false).put("username", a.username);
+        return json(o);
+    }
+
+    /** {@code /3/account/{account_id}/{kind}/{movies|tv}}: favorite, watchlist or rated, oldest first by default. */
+    MockResponse list(FakeRequest r, Map<String, String> p, String kind, String mediaType) {
+        Account a = state.sessionAccount(r, p.get("account_id"));
+        if (a == null) {
+            return error(3);
+        }
+        if (kind.equals("rated")) {
+            return page(r, rated(a.ratings, mediaType));
+        }
+        List<ObjectNode> items = new ArrayList<>();
+        Map<String, Long> source = kind.equals("favorite") ? a.favorites : a.watchlist;
+        source.entrySet().stream().filter(e -> e.getKey().startsWith(mediaType + ':'))
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> Optional.ofNullable(item(e.getKey())).map(ObjectNode::deepCopy).ifPresent(items::add));
+        return page(r, items);
+    }
+
+    MockResponse guestRated(FakeRequest r, Map<String, String> p, String mediaType) {
+        GuestSession g = state.liveGuestSession(p.get("guest_session_id"));
+        return g == null ? error(3) : page(r, rated(g.ratings, mediaType));
+    }
+
+    /** {@code POST /3/account/{account_id}/{favorite|watchlist}}. */
+    MockResponse mark(FakeRequest r, Map<String, String> p, String kind) {
+        Account a = state.sessionAccount(r, p.get("account_id"));
+        if (a == null) {
+            return error(3);
+        }
+        Optional<JsonNode> body = r.json();
+        JsonNode type = body.map(b -> b.get("media_type")).orElse(null);
+        JsonNode id = body.map(b -> b.get("media_id")).orElse(null);
+        JsonNode flag = body.map(b -> b.get(kind)).orElse(null);
+        if (type == null || !type.isTextual() || id == null || !id.canConvertToInt() || flag == null
+                || !flag.isBoolean()) {
+            return error(18);
+        }
+        if (!type.asText().equals("movie") && !type.asText().equals("tv")) {
+            return error(18);
+        }
+        String key = type.asText() + ':' + id.asInt();
+        if (state.catalog.find(type.asText(), id.asInt()) == null) {
+            return error(34);
+        }
+        Map<String, Long> target = kind.equals("favorite") ? a.favorites : a.watchlist;
+        if (!flag.asBoolean()) {
+            target.remove(key);
+            return status(200, 13);
+        }
+        return target.putIfAbsent(key, state.next()) == null ? status(201, 1) : status(201, 12);
+    }
+
+    /** {@code POST /3/{movie|tv}/{id}/rating}: a multiple of 0.5 from 0.5 to 10. */
+    MockResponse rate(FakeRequest r, Map<String, String> p, String mediaType) {
+        Map<String, Rating> target = state.ratingTarget(r);
+        if (target == null) {
+            return error(3);
+        }
+        Integer id = parseId(p.get("id"));
+        if (id == null || state.catalog.find(mediaType, id) == null) {
+            return error(34);
+        }
+        JsonNode value = r.json().map(b -> b.get("value")).orElse(null);
+        if (value == null || !value.isNumber()) {
+            return error(18, "Value invalid: Values must be a multiple of 0.50.");
+        }
+        BigDecimal v = value.decimalValue();
+        if (v.signum() <= 0) {
+            return error(18, "Value too low: Value must be greater than 0.0.");
+        }
+        if (v.compareTo(BigDecimal.TEN) > 0) {
+            return error(18, "Value too high: Value must be less than, or equal to 10.0.");
+        }
+        if (v.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() > 0) {
+            return error(18, "Value invalid: Values must be a multiple of 0.50.");
+        }
+        Rating previous = target.put(mediaType + ':' + id, new Rating(v.doubleValue(), state.next()));
+        return previous == null ? status(201, 1) : status(201, 12);
+    }
+
+    MockResponse deleteRating(FakeRequest r, Map<String, String> p, String mediaType) {
+        Map<String, Rating> target = state.ratingTarget(r);
+        if (target == null) {
+            return error(3);
+        }
+        Integer id = parseId(p.get("id"));
+        if (id == null || target.remove(mediaType + ':' + id) == null) {
+            return error(34);
+        }
+        return status(200, 13);
+    }
+
+    MockResponse accountStates(FakeRequest r, Map<String, String> p) {
+        Integer id = parseId(p.get("id"));
+        if (id == null || state.catalog.find("movie", id) == null) {
+            return error(34);
+        }
+        String key = "movie:" + id;
+        Account a = state.sessionAccount(r, null);
+        Map<String, Rating> ratings = a != null ? a.ratings : state.ratingTarget(r);
+        if (ratings == null) {
+            return error(3);
+        }
+        ObjectNode o = Responses.object().put("id", id).put("favorite", a != null && a.favorites.containsKey(key));
+        Rating rating = ratings.get(key);
+        if (rating == null) {
+            o.put("rated", false);
+        } else {
+            o.putObject("rated").put("value", rating.value());
+        }
+        o.put("watchlist", a != null && a.watchlist.containsKey(key));
+        return json(o);
+    }
+
+    MockResponse movie(FakeRequest r, Map<String, String> p) {
+        Integer id = parseId(p.get("id"));
+        ObjectNode m = id == null ? null : state.catalog.movies.get(id);
+        return m == null ? error(34) : json(m);
+    }
+
+    // --- paging ------------------------------------------------------------------------------------------------
+
+    /** TMDb's page: 20 items, {@code page} from 1, 422 past page 500, {@code sort_by=created_at.asc|desc}. */
+    private static MockResponse page(FakeRequest r, List<ObjectNode> items) {
+        int page;
+        try {
+            page = Integer.parseInt(r.query("page").orElse("1"));
+        } catch (NumberFormatException e) {
+            return error(22);
+        }
+        if (page < 1) {
+            return error(22);
+        }
+        if (page > 500) {
+            ObjectNode o = Responses.object();
+            o.putArray("errors").add("page must be less than or equal to 500");
+            return Responses.json(422, o, TmdbWire.JSON_TYPE);
+        }
+        String sort = r.query("sort_by").orElse("created_at.asc");
+        if (sort.equals("created_at.desc")) {
+            Collections.reverse(items);
+        } else if (!sort.equals("created_at.asc")) {
+            return error(5);
+        }
+        int total = items.size();
+        int size = FakeTmdb.PAGE_SIZE;
+        int from = Math.min(total, (page - 1) * size);
+        int to = Math.min(total, from + size);
+        ObjectNode o = Responses.object().put("page", page);
+        ArrayNode results = o.putArray("results");
+        items.subList(from, to).forEach(results::add);
+        o.put("total_pages", (total + size - 1) / size).put("total_results", total);
+        return json(o);
+    }
+
+    private List<ObjectNode> rated(Map<String, Rating> ratings, String mediaType) {
+        List<ObjectNode> items = new ArrayList<>();
+        ratings.entrySet().stream().filter(e -> e.getKey().startsWith(mediaType + ':'))
+                .sorted((x, y) -> Long.compare(x.getValue().seq(), y.getValue().seq()))
+                .forEach(e -> withRating(item(e.getKey()), e.getValue()).ifPresent(items::add));
+        return items;
+    }
+
+    private ObjectNode item(String key) {
+        int colon = key.indexOf(':');
+        return state.catalog.find(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1)));
+    }
+
+    private static Optional<ObjectNode> withRating(ObjectNode item, Rating rating) {
+        if (item == null) {
+            return Optional.empty();
+        }
+        ObjectNode copy = item.deepCopy();
+        copy.put("rating", rating.value());
+        return Optional.of(copy);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.latchkey.testkit.tmdb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.testkit.internal.Responses;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+
+/** TMDb's wire format, as documented: the status envelope, error codes with their HTTP statuses, ids and tokens. */
+final class TmdbWire {
+    static final String JSON_TYPE = "application/json;charset=utf-8";
+    /** TMDb's {@code expires_at}: {@code 2016-08-26 17:04:39 UTC}. */
+    static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TmdbWire() {
+    }
+
+    static ObjectNode envelope(boolean success, int code, String message) {
+        return Responses.object().put("success", success).put("status_code", code).put("status_message", message);
+    }
+
+    /** A success-with-status answer (codes 1, 12, 13). */
+    static MockResponse status(int http, int code) {
+        return Responses.json(http, envelope(true, code, TmdbCodes.message(code)), JSON_TYPE);
+    }
+
+    static MockResponse error(int code) {
+        return error(code, TmdbCodes.message(code));
+    }
+
+    static MockResponse error(int code, String message) {
+        return Responses.json(TmdbCodes.httpStatus(code), envelope(false, code, message), JSON_TYPE);
+    }
+
+    static MockResponse json(ObjectNode body) {
+        return Responses.json(200, body, JSON_TYPE);
+    }
+
+    /** @return a positive id, or {@code null} for anything else */
+    static Integer parseId(String s) {
+        try {
+            int id = Integer.parseInt(s);
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** A JWT of TMDb's shape (v4 tokens): the claims readable, the signature random. */
+    static String jwt(Map<String, Object> claims) {
+        try {
+            String header = B64URL.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+            String payload = B64URL.encodeToString(Responses.JSON.writeValueAsBytes(claims));
+            byte[] sig = new byte[32];
+            RANDOM.nextBytes(sig);
+            return header + '.' + payload + '.' + B64URL.encodeToString(sig);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
