@@ -1,0 +1,68 @@
+package dev.latchkey.testkit.kemono;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.testkit.internal.Responses;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import mockwebserver3.MockResponse;
+
+/** Kemono's wire format, as documented: JSON served as {@code text/css}, {@code {"error": ...}}, its timestamps. */
+final class KemonoWire {
+    /** What the real site sends behind DDoS-Guard. */
+    static final String JSON_TYPE = "text/css; charset=utf-8";
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KemonoWire() {
+    }
+
+    static MockResponse json(int status, com.fasterxml.jackson.databind.JsonNode body) {
+        return Responses.json(status, body, JSON_TYPE);
+    }
+
+    /** Kemono's literal {@code true} (register, logout, change password). */
+    static MockResponse yes() {
+        return Responses.text(200, "true", JSON_TYPE);
+    }
+
+    static MockResponse error(int status, String message) {
+        return json(status, Responses.object().put("error", message));
+    }
+
+    /** Without a session: 401 and an empty body. */
+    static MockResponse unauthorized() {
+        return new MockResponse.Builder().code(401).setHeader("Content-Type", JSON_TYPE).body("").build();
+    }
+
+    /** A session cookie's value: 32 random bytes, base64url. */
+    static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return B64URL.encodeToString(b);
+    }
+
+    /** Kemono's timestamps: local time with microseconds, no zone. */
+    static String timestamp(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(MICROS);
+    }
+
+    static String key(String... parts) {
+        return String.join("/", parts);
+    }
+
+    /** The post endpoints wrap the post, with its attachments and previews beside it. */
+    static ObjectNode postEnvelope(ObjectNode post) {
+        ObjectNode env = Responses.object();
+        env.set("post", post.deepCopy());
+        env.putArray("attachments");
+        env.putArray("previews");
+        env.putArray("videos");
+        env.putObject("props").put("service", post.get("service").asText());
+        return env;
+    }
+}
