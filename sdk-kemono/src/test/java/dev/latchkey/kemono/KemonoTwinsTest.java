@@ -73,4 +73,23 @@ class KemonoTwinsTest {
             assertThat(c.async().creator(Service.FANBOX, "49494721").get(10, TimeUnit.SECONDS)).isPresent();
         }
     }
+
+    @Test
+    void logoutNeverReLogsInSyncOrAsync() {
+        // Issue 12, defect 1: the async logout re-logged in on a 401 when reloginOnExpiry was on; the sync one did not.
+        try (KemonoClient c = KemonoClient.builder().baseUrl(fake.baseUrl()).reloginOnExpiry(true).build()) {
+            for (boolean async : new boolean[] {false, true}) {
+                KemonoAccount me = c.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
+                fake.clearCalls();
+                // Kemono answers a logout 200 even without a session; a deployment that says 401 must not re-log in.
+                fake.faults().next().onPath("/api/v1/authentication/logout").status(401, "");
+                org.assertj.core.api.ThrowableAssert.ThrowingCallable logout = async
+                        ? () -> me.async().logout().get(10, TimeUnit.SECONDS) : me::logout;
+                org.assertj.core.api.Assertions.assertThatThrownBy(logout).as(async ? "async" : "sync")
+                        .satisfies(e -> assertThat(e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e)
+                                .isInstanceOf(dev.latchkey.core.error.UnauthorizedException.class));
+                assertThat(fake.calls()).as(async ? "async" : "sync").noneMatch(r -> r.path().endsWith("/login"));
+            }
+        }
+    }
 }
