@@ -147,8 +147,9 @@ public final class HostileAnswers {
 
     /** @return a 1 MB gzip body that inflates to 1 GB of white space */
     public static HostileAnswer gzipBomb() {
+        // Made here, not when a client asks: compressing 1 GB takes seconds, longer than a client's read timeout.
+        byte[] bomb = GzipBomb.BYTES;
         return HostileAnswer.named("gzip bomb", ex -> {
-            byte[] bomb = GzipBomb.BYTES;
             ex.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
                     + bomb.length + "\r\n\r\n");
             ex.send(bomb);
