@@ -11,6 +11,7 @@ module dev.latchkey.testkit {
 
     exports dev.latchkey.testkit;
     exports dev.latchkey.testkit.accounts;
+    exports dev.latchkey.testkit.eternaltwin;
     exports dev.latchkey.testkit.hostile;
     exports dev.latchkey.testkit.kemono;
     exports dev.latchkey.testkit.tmdb;

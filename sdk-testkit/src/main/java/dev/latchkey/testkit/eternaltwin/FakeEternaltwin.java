@@ -1,0 +1,283 @@
+package dev.latchkey.testkit.eternaltwin;
+
+import static dev.latchkey.testkit.eternaltwin.EtwinWire.error;
+
+import dev.latchkey.testkit.FakeRequest;
+import dev.latchkey.testkit.FakeServer;
+import dev.latchkey.testkit.accounts.AccountStore;
+import dev.latchkey.testkit.accounts.PasswordPolicy;
+import dev.latchkey.testkit.accounts.UserRecord;
+import dev.latchkey.testkit.internal.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import okhttp3.HttpUrl;
+
+/**
+ * A stateful fake of Eternaltwin's OAuth 2 server and users API, built from the wire format in Latchkey's research
+ * notes ({@code eternaltwin-aioaccount.md}, sections 1 and 2), not from any client code.
+ *
+ * <ul>
+ *   <li>{@link #baseUrl()} is the origin {@code http://127.0.0.1:PORT}; paths are {@code /oauth/...} and
+ *   {@code /api/v1/...}.</li>
+ *   <li>Clients are registered with {@link #registerClient}; {@code client_id} is the client's UUID or its key
+ *   {@code <key>@clients}; the {@code redirect_uri} must equal the registered one exactly.</li>
+ *   <li>A browser's approval is {@link #authorize(String, String)}: given the authorization URL and a user, the
+ *   callback URL with {@code code} and {@code state}. Over HTTP, {@code GET /oauth/authorize} needs the {@code sid}
+ *   cookie of {@code PUT /api/v1/auth/self?method=Etwin}, else it redirects to {@code /login}.</li>
+ *   <li>Codes are single-use HS256 JWTs that expire after 10 minutes on the injected clock; a PKCE S256 challenge is
+ *   checked at the exchange when one was sent. Client authentication is HTTP Basic of the raw {@code id:secret}.</li>
+ *   <li>{@code /api/v1/auth/self} answers a guest (status 200) for a missing, unknown or revoked token.</li>
+ * </ul>
+ *
+ * The route table below is the fake's index: {@link EtwinOAuthRoutes} answers the OAuth endpoints,
+ * {@link EtwinUserRoutes} the users API, both on one {@link EtwinState}, in the wire format of {@link EtwinWire}.
+ * Each request runs holding the state's monitor, so handlers take no locks of their own. The endpoints and their
+ * errors are listed in the testkit README.
+ */
+public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
+    /** The seeded demo client's key. */
+    public static final String DEMO_CLIENT = "latchkey_demo@clients";
+    /** The seeded demo client's secret. */
+    public static final String DEMO_CLIENT_SECRET = "dev_secret";
+    /** The seeded demo client's callback, unless the builder says otherwise: a loopback receiver's. */
+    public static final String DEMO_CALLBACK = "http://127.0.0.1:50321/oauth/callback";
+    /** The seeded demo user. */
+    public static final String DEMO_USER = "alice";
+    /** The seeded demo user's password. */
+    public static final String DEMO_PASSWORD = "alice-demo-pass";
+
+    private final boolean seeded;
+    private final String demoCallback;
+    private final AccountStore accounts;
+    private final EtwinState state;
+    private final EtwinOAuthRoutes oauth;
+    private final Router router;
+
+    private FakeEternaltwin(Builder b) {
+        this.seeded = b.seeded;
+        this.demoCallback = b.demoCallback;
+        this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock)
+                .hashIterations(b.hashIterations).build();
+        this.state = new EtwinState(b.clock, accounts);
+        this.oauth = new EtwinOAuthRoutes(state, b.codeLifetime, b.tokenLifetime.toSeconds(), b.refreshTokens);
+        EtwinUserRoutes users = new EtwinUserRoutes(state);
+        this.router = new Router(r -> error(404, "ResourceNotFound"), r -> error(405, "MethodNotAllowed"))
+                .add("GET", "/oauth/authorize", oauth::authorize)
+                .add("POST", "/oauth/token", oauth::token)
+                .add("GET", "/api/v1/auth/self", users::self)
+                .add("PUT", "/api/v1/auth/self", users::login)
+                .add("GET", "/api/v1/users", users::search)
+                .add("GET", "/api/v1/users/{id}", users::user);
+        resetState();
+    }
+
+    /** @return a seeded fake with default settings (not started) */
+    public static FakeEternaltwin create() {
+        return builder().build();
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "FakeEternaltwin";
+    }
+
+    @Override
+    public String baseUrl() {
+        String root = rootUrl().toString();
+        return root.substring(0, root.length() - 1);
+    }
+
+    /** @return the account store behind the fake */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /**
+     * Registers an OAuth client, as the operator does in the server's configuration.
+     *
+     * @param key the key, {@code <name>@clients}
+     * @param displayName the name users see
+     * @param callbackUri the one redirect URI the client may use
+     * @param secret the client secret
+     * @return the client's UUID (also accepted as {@code client_id})
+     */
+    public String registerClient(String key, String displayName, String callbackUri, String secret) {
+        if (!EtwinWire.CLIENT_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("a client key is <name>@clients: " + key);
+        }
+        HttpUrl.get(callbackUri); // an absolute http(s) URL, or IllegalArgumentException
+        synchronized (state) {
+            EtwinState.Client c = new EtwinState.Client(EtwinState.newId(), key, displayName, callbackUri, secret);
+            state.clientsById.put(c.id(), c);
+            state.clientsByKey.put(key, c);
+            return c.id();
+        }
+    }
+
+    /**
+     * Adds a user.
+     *
+     * @param username the login (letters and digits, 3 to 128, the account store's rule)
+     * @param password the password
+     * @param displayName the display name
+     * @param administrator whether the user is an administrator
+     * @return the user's UUID
+     */
+    public String addUser(String username, String password, String displayName, boolean administrator) {
+        UserRecord u = accounts.createAccount(password, null, username);
+        synchronized (state) {
+            EtwinState.User user = new EtwinState.User(EtwinState.newId(), u.userId(), displayName, administrator);
+            state.usersById.put(user.id, user);
+            return user.id;
+        }
+    }
+
+    /** @return the UUID of a user, by login */
+    public String userId(String username) {
+        String storeId = accounts.toUser(username).userId();
+        synchronized (state) {
+            return state.userOfStoreId(storeId).orElseThrow().id;
+        }
+    }
+
+    /**
+     * The user, logged in on Eternaltwin in a browser, opens the authorization URL and approves.
+     *
+     * @param authorizationUrl the URL the client built
+     * @param username who approves
+     * @return the callback URL the browser is sent to: {@code code} and {@code state}, or RFC 6749's {@code error}
+     * @throws IllegalArgumentException naming the server's error (for example {@code RedirectUriMismatch}) when the
+     *     server answers itself instead of redirecting
+     */
+    public String authorize(String authorizationUrl, String username) {
+        String userId = userId(username);
+        HttpUrl url = HttpUrl.get(authorizationUrl);
+        synchronized (state) {
+            return redirectOrThrow(oauth.grant(name -> Optional.ofNullable(url.queryParameter(name)), userId));
+        }
+    }
+
+    /**
+     * The user opens the authorization URL and refuses.
+     *
+     * @return the callback URL with {@code error=access_denied} and the state
+     */
+    public String deny(String authorizationUrl) {
+        HttpUrl url = HttpUrl.get(authorizationUrl);
+        synchronized (state) {
+            return redirectOrThrow(oauth.deny(name -> Optional.ofNullable(url.queryParameter(name))));
+        }
+    }
+
+    private static String redirectOrThrow(EtwinOAuthRoutes.Outcome o) {
+        if (o.location() == null) {
+            throw new IllegalArgumentException(o.error());
+        }
+        return o.location();
+    }
+
+    /** Revokes an access token: from now on it answers as a guest. */
+    public void revokeToken(String accessToken) {
+        synchronized (state) {
+            state.liveToken(accessToken).orElseThrow(() -> new IllegalArgumentException("unknown token")).revoked = true;
+        }
+    }
+
+    /** @return how many access tokens are live (issued and not revoked) */
+    public int activeTokens() {
+        synchronized (state) {
+            return (int) state.tokens.values().stream().filter(t -> !t.revoked).count();
+        }
+    }
+
+    @Override
+    protected void resetState() {
+        synchronized (state) {
+            state.clear();
+            if (seeded) {
+                registerClient(DEMO_CLIENT, "Latchkey demo", demoCallback, DEMO_CLIENT_SECRET);
+                addUser(DEMO_USER, DEMO_PASSWORD, "Alice", false);
+                addUser("bob", "bob-demo-pass", "Bob", false);
+                addUser("user1", "user1-demo-pass", "user1", false);
+                addUser("user2", "user2-demo-pass", "user2", false);
+                addUser("demurgos", "demurgos-demo-pass", "Demurgos", true);
+            }
+        }
+    }
+
+    @Override
+    protected MockResponse handle(FakeRequest request) {
+        synchronized (state) {
+            return router.route(request);
+        }
+    }
+
+    /** Builds a {@link FakeEternaltwin}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private boolean seeded = true;
+        private String demoCallback = DEMO_CALLBACK;
+        private Duration codeLifetime = Duration.ofMinutes(10);
+        private Duration tokenLifetime = Duration.ofSeconds(1_000_000_000L);
+        private boolean refreshTokens;
+        private int hashIterations = 1_000;
+
+        private Builder() {
+        }
+
+        /** @param clock the clock codes expire on */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param seeded start with the demo client and users (default true) */
+        public Builder seeded(boolean seeded) {
+            this.seeded = seeded;
+            return this;
+        }
+
+        /** @param callbackUri the demo client's registered callback ({@link #DEMO_CALLBACK} by default) */
+        public Builder demoCallback(String callbackUri) {
+            this.demoCallback = Objects.requireNonNull(callbackUri, "callbackUri");
+            return this;
+        }
+
+        /** @param lifetime how long a code may be exchanged (10 minutes, as the 2021 server) */
+        public Builder codeLifetime(Duration lifetime) {
+            this.codeLifetime = Objects.requireNonNull(lifetime, "lifetime");
+            return this;
+        }
+
+        /** @param lifetime the {@code expires_in} of access tokens (1,000,000,000 s, as the 2021 server) */
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
+            return this;
+        }
+
+        /** @param issue add a {@code refresh_token} to token answers, as the documentation shows (default false) */
+        public Builder refreshTokens(boolean issue) {
+            this.refreshTokens = issue;
+            return this;
+        }
+
+        /** @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests) */
+        public Builder hashIterations(int iterations) {
+            this.hashIterations = iterations;
+            return this;
+        }
+
+        /** @return the fake, not started */
+        public FakeEternaltwin build() {
+            return new FakeEternaltwin(this);
+        }
+    }
+}

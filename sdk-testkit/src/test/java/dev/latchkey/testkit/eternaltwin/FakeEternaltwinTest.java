@@ -1,0 +1,236 @@
+package dev.latchkey.testkit.eternaltwin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.testkit.Http;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import okhttp3.FormBody;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Eternaltwin fake against its documented wire format, with raw HTTP (no client module). */
+class FakeEternaltwinTest {
+    static final MutableClock CLOCK = new MutableClock();
+
+    @RegisterExtension
+    static FakeEternaltwin fake = FakeEternaltwin.builder().clock(CLOCK).build().resetBetweenTests();
+
+    final Http http = new Http(Headers.of());
+
+    static final class MutableClock extends Clock {
+        volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private String authorizeUrl(String state, String... extra) {
+        HttpUrl.Builder b = HttpUrl.get(fake.baseUrl() + "/oauth/authorize").newBuilder()
+                .addQueryParameter("response_type", "code").addQueryParameter("access_type", "offline")
+                .addQueryParameter("client_id", FakeEternaltwin.DEMO_CLIENT).addQueryParameter("scope", "base")
+                .addQueryParameter("state", state).addQueryParameter("redirect_uri", FakeEternaltwin.DEMO_CALLBACK);
+        for (int i = 0; i < extra.length; i += 2) {
+            b.setQueryParameter(extra[i], extra[i + 1]);
+        }
+        return b.build().toString();
+    }
+
+    private static String basic(String id, String secret) {
+        // Raw "id:secret", as the real server reads it: no percent-encoding of the '@'.
+        return "Basic " + Base64.getEncoder().encodeToString((id + ':' + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Http.Answer exchange(String code, String authorization) {
+        return http.post(fake.baseUrl() + "/oauth/token", "{\"grant_type\":\"authorization_code\",\"code\":\"" + code
+                + "\"}", "Authorization", authorization);
+    }
+
+    private String code(String callback) {
+        return HttpUrl.get(callback).queryParameter("code");
+    }
+
+    @Test
+    void theWholeFlowAuthorizeExchangeSelfUserSearchAndCount() {
+        String callback = fake.authorize(authorizeUrl("st4te"), FakeEternaltwin.DEMO_USER);
+        HttpUrl back = HttpUrl.get(callback);
+        assertThat(back.toString()).startsWith(FakeEternaltwin.DEMO_CALLBACK + "?code=");
+        assertThat(back.queryParameter("state")).isEqualTo("st4te");
+        assertThat(back.queryParameter("code")).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+"); // a JWT, as the real one
+        Http.Answer token = exchange(back.queryParameter("code"), basic(FakeEternaltwin.DEMO_CLIENT,
+                FakeEternaltwin.DEMO_CLIENT_SECRET));
+        assertThat(token.code()).isEqualTo(200);
+        assertThat(token.json().get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(token.json().get("expires_in").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(token.json().has("refresh_token")).isFalse();
+        String access = token.json().get("access_token").asText();
+        JsonNode self = http.get(fake.baseUrl() + "/api/v1/auth/self", "Authorization", "Bearer " + access).json();
+        assertThat(self.get("type").asText()).isEqualTo("AccessToken");
+        assertThat(self.at("/client/key").asText()).isEqualTo(FakeEternaltwin.DEMO_CLIENT);
+        assertThat(self.at("/user/display_name/current/value").asText()).isEqualTo("Alice");
+        String id = self.at("/user/id").asText();
+        assertThat(id).isEqualTo(fake.userId(FakeEternaltwin.DEMO_USER));
+        JsonNode user = http.get(fake.baseUrl() + "/api/v1/users/" + id).json();
+        assertThat(user.get("type").asText()).isEqualTo("User");
+        assertThat(user.get("is_administrator").asBoolean()).isFalse();
+        JsonNode found = http.get(fake.baseUrl() + "/api/v1/users?q=USER&limit=1&offset=1").json();
+        assertThat(found.get("count").asInt()).isEqualTo(2);
+        assertThat(found.get("items")).hasSize(1);
+        assertThat(found.at("/items/0/display_name/current/value").asText()).isEqualTo("user2");
+        JsonNode count = http.get(fake.baseUrl() + "/api/v1/users?q=user&limit=0").json();
+        assertThat(count.get("count").asInt()).isEqualTo(2);
+        assertThat(count.get("items")).isEmpty();
+    }
+
+    @Test
+    void aCodeIsSingleUseExpiresAndBelongsToItsClient() {
+        String auth = basic(FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET);
+        String code = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
+        assertThat(exchange(code, auth).code()).isEqualTo(200);
+        Http.Answer again = exchange(code, auth);
+        assertThat(again.code()).isEqualTo(401);
+        assertThat(again.json().get("cause").asText()).isEqualTo("CodeAlreadyUsedError");
+
+        String late = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
+        CLOCK.now = CLOCK.now.plus(Duration.ofMinutes(10));
+        Http.Answer expired = exchange(late, auth);
+        assertThat(expired.code()).isEqualTo(401);
+        assertThat(expired.json().get("error").asText()).isEqualTo("Unauthorized");
+        assertThat(expired.json().get("cause").asText()).isEqualTo("CodeExpiredError");
+
+        fake.registerClient("other_app@clients", "Other", "https://other.example/cb", "other_secret");
+        String mine = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
+        assertThat(exchange(mine, basic("other_app@clients", "other_secret")).json().get("error").asText())
+                .isEqualTo("WrongClient");
+        assertThat(exchange("not.a.code", auth).json().get("error").asText()).isEqualTo("OauthCodeFormatError");
+        assertThat(http.post(fake.baseUrl() + "/oauth/token", "{}", "Authorization", auth).json().get("error")
+                .asText()).isEqualTo("MissingCode");
+        assertThat(fake.activeTokens()).isEqualTo(1);
+    }
+
+    @Test
+    void clientsAuthenticateWithTheRawIdAndSecret() {
+        String code = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
+        for (String auth : new String[] {basic(FakeEternaltwin.DEMO_CLIENT, "wrong"),
+            basic("latchkey_demo%40clients", FakeEternaltwin.DEMO_CLIENT_SECRET), "Basic !!!", "Bearer x", ""}) {
+            Http.Answer a = auth.isEmpty() ? http.post(fake.baseUrl() + "/oauth/token", "{\"code\":\"" + code + "\"}")
+                    : exchange(code, auth);
+            assertThat(a.code()).as(auth).isEqualTo(401);
+            assertThat(a.json().get("cause").asText()).as(auth).isEqualTo("Unauthenticated");
+        }
+        // A form body works as JSON does; the client's UUID is as good as its key.
+        String uuid = fake.registerClient("uuid_app@clients", "U", "https://u.example/cb", "u_secret");
+        String byUuid = code(fake.authorize(authorizeUrl("s", "client_id", uuid, "redirect_uri",
+                "https://u.example/cb"), FakeEternaltwin.DEMO_USER));
+        Http.Answer form = http.send(new Request.Builder().url(fake.baseUrl() + "/oauth/token")
+                .post(new FormBody.Builder().add("grant_type", "authorization_code").add("code", byUuid).build()),
+                "Authorization", basic(uuid, "u_secret"));
+        assertThat(form.code()).isEqualTo(200);
+    }
+
+    @Test
+    void pkceS256IsCheckedWhenAChallengeWasSent() {
+        // RFC 7636 appendix B.
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        String auth = basic(FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET);
+        String code = code(fake.authorize(authorizeUrl("s", "code_challenge", challenge, "code_challenge_method",
+                "S256"), FakeEternaltwin.DEMO_USER));
+        assertThat(exchange(code, auth).json().get("error").asText()).isEqualTo("InvalidCodeVerifier");
+        Http.Answer ok = http.post(fake.baseUrl() + "/oauth/token", "{\"code\":\"" + code + "\",\"code_verifier\":\""
+                + verifier + "\"}", "Authorization", auth);
+        assertThat(ok.code()).isEqualTo(200);
+        assertThat(HttpUrl.get(fake.authorize(authorizeUrl("s", "code_challenge", challenge), FakeEternaltwin.DEMO_USER))
+                .queryParameter("error")).isEqualTo("invalid_request"); // plain is refused
+    }
+
+    @Test
+    void authorizationErrorsGoBackWithTheStateOrAreAnsweredByTheServer() {
+        assertThatThrownBy(() -> fake.authorize(authorizeUrl("s", "redirect_uri", "https://evil.example/cb"), "alice"))
+                .hasMessage("RedirectUriMismatch");
+        assertThatThrownBy(() -> fake.authorize(authorizeUrl("s", "client_id", "nobody@clients"), "alice"))
+                .hasMessage("ClientNotFound");
+        assertThatThrownBy(() -> fake.authorize(authorizeUrl("s", "client_id", "Not A Key"), "alice"))
+                .hasMessage("InvalidClientId");
+        HttpUrl scope = HttpUrl.get(fake.authorize(authorizeUrl("s1", "scope", "base admin"), "alice"));
+        assertThat(scope.queryParameter("error")).isEqualTo("invalid_scope");
+        assertThat(scope.queryParameter("state")).isEqualTo("s1");
+        assertThat(scope.queryParameter("code")).isNull();
+        assertThat(HttpUrl.get(fake.authorize(authorizeUrl("s", "response_type", "token"), "alice"))
+                .queryParameter("error")).isEqualTo("unsupported_response_type");
+        HttpUrl denied = HttpUrl.get(fake.deny(authorizeUrl("s2")));
+        assertThat(denied.queryParameter("error")).isEqualTo("access_denied");
+        assertThat(denied.queryParameter("state")).isEqualTo("s2");
+    }
+
+    @Test
+    void overHttpTheAuthorizationNeedsABrowserSession() {
+        Http.Answer anonymous = http.get(authorizeUrl("s"));
+        assertThat(anonymous.code()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).startsWith("/login?next=%2Foauth%2Fauthorize");
+        String hexPassword = HexFormat.of().formatHex(FakeEternaltwin.DEMO_PASSWORD.getBytes(StandardCharsets.UTF_8));
+        Http.Answer login = http.send(new Request.Builder().url(fake.baseUrl() + "/api/v1/auth/self?method=Etwin")
+                .put(okhttp3.RequestBody.create("{\"login\":\"alice\",\"password\":\"" + hexPassword + "\"}",
+                        okhttp3.MediaType.get("application/json"))));
+        assertThat(login.code()).isEqualTo(200);
+        String sid = login.header("Set-Cookie").split(";")[0];
+        Http.Answer granted = http.get(authorizeUrl("s3"), "Cookie", sid);
+        assertThat(granted.code()).isEqualTo(302);
+        assertThat(HttpUrl.get(granted.header("Location")).queryParameter("state")).isEqualTo("s3");
+        JsonNode self = http.get(fake.baseUrl() + "/api/v1/auth/self", "Cookie", sid).json();
+        assertThat(self.get("type").asText()).isEqualTo("User");
+    }
+
+    @Test
+    void aMissingUnknownOrRevokedTokenIsAGuestWithStatus200() {
+        String access = exchange(code(fake.authorize(authorizeUrl("s"), "alice")), basic(FakeEternaltwin.DEMO_CLIENT,
+                FakeEternaltwin.DEMO_CLIENT_SECRET)).json().get("access_token").asText();
+        fake.revokeToken(access);
+        for (String auth : new String[] {"Bearer " + access, "Bearer unknown", null}) {
+            Http.Answer a = auth == null ? http.get(fake.baseUrl() + "/api/v1/auth/self")
+                    : http.get(fake.baseUrl() + "/api/v1/auth/self", "Authorization", auth);
+            assertThat(a.code()).isEqualTo(200);
+            assertThat(a.json().get("type").asText()).as(String.valueOf(auth)).isEqualTo("Guest");
+        }
+    }
+
+    @Test
+    void usersAnswerTheDocumentedErrors() {
+        Http.Answer invalid = http.get(fake.baseUrl() + "/api/v1/users/not-a-uuid");
+        assertThat(invalid.code()).isEqualTo(422);
+        assertThat(invalid.json().get("error").asText()).isEqualTo("InvalidId");
+        Http.Answer missing = http.get(fake.baseUrl() + "/api/v1/users/00000000-0000-4000-8000-000000000000");
+        assertThat(missing.code()).isEqualTo(404);
+        assertThat(missing.json().get("error").asText()).isEqualTo("UserNotFound");
+        assertThat(http.get(fake.baseUrl() + "/api/v1/users?limit=101").json().get("error").asText())
+                .isEqualTo("InvalidLimit");
+        assertThat(http.get(fake.baseUrl() + "/api/v1/users?offset=-1").json().get("error").asText())
+                .isEqualTo("InvalidOffset");
+        JsonNode admin = http.get(fake.baseUrl() + "/api/v1/users/" + fake.userId("demurgos")).json();
+        assertThat(admin.get("is_administrator").asBoolean()).isTrue();
+        assertThat(http.get(fake.baseUrl() + "/api/v1/users?q=").json().get("count").asInt()).isEqualTo(5);
+    }
+}
