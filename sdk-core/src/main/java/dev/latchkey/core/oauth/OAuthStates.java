@@ -26,6 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * pinned: any other algorithm is refused) holding a 256-bit random id and an expiry. {@link #verify} needs the
  * state this client issued for the flow, compares it in constant time, and accepts each state once.
  *
+ * <p>A provider whose own libraries lay the state out their way gets the same checks on that layout:
+ * {@link #withClaims} adds fixed claims that every issued state carries and every verified one must carry with the
+ * same value (eternaltwin-py's action {@code a} and authorization server {@code as}), and {@link #issue(Map)} adds
+ * per-state claims. The single-use id is the {@code jti} claim, or, in a layout without one, the {@code nonce}.
+ *
  * <p>Thread-safe. Used states are remembered until they expire.
  */
 public final class OAuthStates {
@@ -36,9 +41,16 @@ public final class OAuthStates {
     private final MACVerifier verifier;
     private final Duration ttl;
     private final Clock clock;
-    private final Map<String, Instant> used = new ConcurrentHashMap<>();
+    private final Map<String, Instant> used;
+    private final Map<String, Object> fixed;
 
     private OAuthStates(byte[] key, Duration ttl, Clock clock) {
+        this(key, ttl, clock, Map.of(), new ConcurrentHashMap<>());
+    }
+
+    private OAuthStates(byte[] key, Duration ttl, Clock clock, Map<String, Object> fixed, Map<String, Instant> used) {
+        this.fixed = fixed;
+        this.used = used;
         try {
             this.signer = new MACSigner(key);
             this.verifier = new MACVerifier(key);
@@ -73,17 +85,43 @@ public final class OAuthStates {
         return new OAuthStates(key, Duration.ofMinutes(10), Clock.systemUTC());
     }
 
+    /**
+     * @param claims claims every state issued from now on carries, and every state verified must carry with these
+     *     values (strings, numbers or booleans)
+     * @return states with those claims, on the same key, clock and record of used states
+     */
+    public OAuthStates withClaims(Map<String, Object> claims) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(fixed);
+        all.putAll(Objects.requireNonNull(claims, "claims"));
+        return new OAuthStates(signerKey(), ttl, clock, Map.copyOf(all), used);
+    }
+
+    private byte[] signerKey() {
+        return signer.getSecret();
+    }
+
     /** @return a new state to send with an authorization request, and to keep for {@link #verify} */
     public String issue() {
-        byte[] nonce = new byte[32];
-        RANDOM.nextBytes(nonce);
+        return issue(Map.of());
+    }
+
+    /**
+     * @param claims claims of this state only, beside the fixed ones, {@code iat} and {@code exp}; when they hold a
+     *     {@code nonce}, it is the state's single-use id and no {@code jti} is added (a layout without one)
+     * @return a new state to send with an authorization request, and to keep for {@link #verify}
+     */
+    public String issue(Map<String, Object> claims) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .jwtID(B64URL.encodeToString(nonce))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(ttl)))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder();
+        fixed.forEach(b::claim);
+        Objects.requireNonNull(claims, "claims").forEach(b::claim);
+        if (!claims.containsKey("nonce")) {
+            byte[] nonce = new byte[32];
+            RANDOM.nextBytes(nonce);
+            b.jwtID(B64URL.encodeToString(nonce));
+        }
+        JWTClaimsSet set = b.issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), set);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
@@ -136,9 +174,17 @@ public final class OAuthStates {
         }
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
-        String id = claims.getJWTID();
+        Object nonce = claims.getClaim("nonce");
+        String id = claims.getJWTID() != null ? claims.getJWTID() : nonce instanceof String n ? "nonce:" + n : null;
         if (exp == null || id == null) {
             throw new InvalidStateException("OAuth state lacks an id or expiry");
+        }
+        for (Map.Entry<String, Object> e : fixed.entrySet()) {
+            Object value = claims.getClaim(e.getKey());
+            if (!sameValue(e.getValue(), value)) {
+                throw new InvalidStateException("OAuth state claim '" + e.getKey() + "' is not the one this client "
+                        + "issues");
+            }
         }
         if (!now.isBefore(exp.toInstant())) {
             throw new InvalidStateException("OAuth state expired at " + exp.toInstant());
@@ -149,8 +195,16 @@ public final class OAuthStates {
         }
     }
 
+    /** Numbers compare by value: JSON does not keep {@code int} apart from {@code long}. */
+    private static boolean sameValue(Object expected, Object actual) {
+        if (expected instanceof Number a && actual instanceof Number b) {
+            return a.doubleValue() == b.doubleValue();
+        }
+        return Objects.equals(expected, actual);
+    }
+
     @Override
     public String toString() {
-        return "OAuthStates{alg=HS256, ttl=" + ttl + ", key=***}";
+        return "OAuthStates{alg=HS256, ttl=" + ttl + ", claims=" + fixed.keySet() + ", key=***}";
     }
 }

@@ -176,15 +176,18 @@ public abstract class ProviderContract {
 
     private static void check(Subject subject, OpenResponseCounter counter, HostileAnswer answer, ContractCall call)
             throws Exception {
-        try {
-            checkOnce(subject, counter, answer, call);
-        } catch (AssertionError e) {
-            // The short deadlines can fire on a busy machine even for an answer sent at once: a well-formed answer
-            // that timed out is tried once more. A client that really hangs on it times out twice.
-            if (!String.valueOf(e.getMessage()).contains("TransportException") || !e.getMessage().contains("timed out")) {
-                throw e;
+        // The short deadlines can fire on a busy machine even for an answer sent at once: a well-formed answer that
+        // timed out is tried again, twice at most. A client that really hangs on it times out every time.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                checkOnce(subject, counter, answer, call);
+                return;
+            } catch (AssertionError e) {
+                String m = String.valueOf(e.getMessage());
+                if (attempt == 3 || !m.contains("TransportException") || !m.contains("timed out")) {
+                    throw e;
+                }
             }
-            checkOnce(subject, counter, answer, call);
         }
     }
 
