@@ -155,4 +155,28 @@ class OptionsTest {
         assertThatThrownBy(() -> RequestOptions.builder().timeout(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The smallest provider builder. */
+    static final class DemoBuilder extends ClientBuilder<DemoBuilder> {
+        ClientOptions built() {
+            return clientOptions();
+        }
+    }
+
+    @Test
+    void everyProviderBuilderSetsTheSameOptions() {
+        OkHttpClient http = new OkHttpClient();
+        SessionStore store = SessionStore.inMemory();
+        ClientOptions o = new DemoBuilder().baseUrl("http://127.0.0.1:8/x").httpClient(http).sessionStore(store)
+                .options(b -> b.maxRetries(4).userAgent("demo/1")).options(b -> b.readTimeout(Duration.ofSeconds(9)))
+                .built();
+        assertThat(o.baseUrl()).hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("http://127.0.0.1:8/x"));
+        assertThat(o.httpClient()).containsSame(http);
+        assertThat(o.sessionStore()).isSameAs(store);
+        assertThat(o.retryPolicy().maxRetries()).isEqualTo(4);
+        assertThat(o.userAgent()).contains("demo/1");
+        assertThat(o.readTimeout()).isEqualTo(Duration.ofSeconds(9));
+        assertThatThrownBy(() -> new DemoBuilder().options(null)).isInstanceOf(NullPointerException.class);
+        http.dispatcher().executorService().shutdown();
+    }
 }
