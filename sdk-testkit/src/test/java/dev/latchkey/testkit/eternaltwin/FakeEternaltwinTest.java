@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.testkit.Http;
+import dev.latchkey.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import okhttp3.FormBody;
@@ -22,31 +20,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Eternaltwin fake against its documented wire format, with raw HTTP (no client module). */
 class FakeEternaltwinTest {
-    static final MutableClock CLOCK = new MutableClock();
+    static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     @RegisterExtension
     static FakeEternaltwin fake = FakeEternaltwin.builder().clock(CLOCK).build().resetBetweenTests();
 
     final Http http = new Http(Headers.of());
-
-    static final class MutableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private String authorizeUrl(String state, String... extra) {
         HttpUrl.Builder b = HttpUrl.get(fake.baseUrl() + "/oauth/authorize").newBuilder()
@@ -115,7 +94,7 @@ class FakeEternaltwinTest {
         assertThat(again.json().get("cause").asText()).isEqualTo("CodeAlreadyUsedError");
 
         String late = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
-        CLOCK.now = CLOCK.now.plus(Duration.ofMinutes(10));
+        CLOCK.advance(Duration.ofMinutes(10));
         Http.Answer expired = exchange(late, auth);
         assertThat(expired.code()).isEqualTo(401);
         assertThat(expired.json().get("error").asText()).isEqualTo("Unauthorized");
