@@ -99,6 +99,12 @@ public abstract class FakeServer<S extends FakeServer<S>>
         return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(server.getPort()).build();
     }
 
+    /** @return the origin, {@code http://127.0.0.1:PORT} (no trailing slash), for a fake whose API is at the root */
+    protected final String origin() {
+        String root = rootUrl().toString();
+        return root.substring(0, root.length() - 1);
+    }
+
     /** @return the port it listens on */
     public final int port() {
         return rootUrl().port();

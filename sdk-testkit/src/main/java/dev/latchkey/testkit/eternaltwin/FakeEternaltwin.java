@@ -91,8 +91,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
 
     @Override
     public String baseUrl() {
-        String root = rootUrl().toString();
-        return root.substring(0, root.length() - 1);
+        return origin();
     }
 
     /** @return the account store behind the fake */

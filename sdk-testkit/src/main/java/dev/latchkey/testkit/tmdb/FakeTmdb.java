@@ -123,8 +123,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
 
     @Override
     public String baseUrl() {
-        String root = rootUrl().toString();
-        return root.substring(0, root.length() - 1);
+        return origin();
     }
 
     /** @return the v4 API read access token the fake accepts as a bearer token */
