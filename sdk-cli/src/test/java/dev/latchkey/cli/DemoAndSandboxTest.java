@@ -23,6 +23,19 @@ class DemoAndSandboxTest {
                 "InvalidCredentialsException", "favorite movies, walked across pages", "45 movies over 3 pages",
                 "rate as the guest", "all as expected").doesNotContain("FAIL");
         assertThat(demo.all()).doesNotContain(FakeKemono.DEMO_PASSWORD, FakeTmdb.API_KEY, "a-new-demo-pass");
+        // Each step's own result, not only its "ok": a step that skipped its call would still print ok.
+        assertThat(demo.out()).contains("account 1, consumer, session cookie kept",
+                "2: someone (fanbox), artsy (patreon)", "now 3 favorites", "waited as asked, retried, got 3 creators",
+                "HTTP 403 on GET /v1/account/favorites", "HTTP 400 on POST /v1/authentication/login",
+                "logged in again as alice", "approved at https://www.themoviedb.org/authenticate/***",
+                "account 548 (alice)", "first \"Fight Club\"", "TMDb now says 8.5", "favorite: true",
+                "the guest has 1 rating", "waited as asked, retried, got 5 movies", "(code: 30)",
+                "0 sessions left on the server", "19 steps, all as expected")
+                .containsPattern("random post +\\d+ ms  \"[^\"]+ — update \\d\" \\([a-z]+/\\w+/\\d+\\)")
+                .containsPattern("create a request token +\\d+ ms  valid until 20\\d\\d-")
+                .containsPattern("create a guest session +\\d+ ms  valid until 20\\d\\d-.* unless used")
+                .containsPattern("in \\d+ ms\\.");
+        assertThat(demo.out().lines().filter(l -> l.startsWith("  ok ")).count()).isEqualTo(19);
     }
 
     @Test
