@@ -56,6 +56,12 @@ public final class FakeRequest {
         return Optional.ofNullable(headers.get(name));
     }
 
+    /** @return the token of an {@code Authorization: Bearer} header (the scheme matched case-insensitively) */
+    public Optional<String> bearerToken() {
+        return header("Authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip());
+    }
+
     /** @return the request headers */
     public Headers headers() {
         return headers;

@@ -122,7 +122,7 @@ final class EtwinOAuthRoutes {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(codeLifetime).getEpochSecond());
         claims.put("jti", EtwinState.newId());
-        String code = EtwinWire.jwt(claims, serverKey);
+        String code = Responses.jwt(claims, serverKey);
         state.codes.put(code, new EtwinState.Code(c.client().id(), userId, now.plus(codeLifetime), c.challenge()));
         HttpUrl.Builder to = c.callback().newBuilder().addQueryParameter("code", code);
         c.state().ifPresent(s -> to.addQueryParameter("state", s));

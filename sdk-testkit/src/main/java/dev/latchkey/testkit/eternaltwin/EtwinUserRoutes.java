@@ -37,8 +37,7 @@ final class EtwinUserRoutes {
      * including an unknown or revoked token, is a guest, with status 200 as on the real server.
      */
     MockResponse self(FakeRequest r, Map<String, String> p) {
-        Optional<String> bearer = r.header("Authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).strip());
+        Optional<String> bearer = r.bearerToken();
         if (bearer.isPresent()) {
             Optional<EtwinState.Token> token = state.liveToken(bearer.get());
             if (token.isEmpty()) {

@@ -33,4 +33,26 @@ public final class Responses {
     public static MockResponse text(int status, String body, String contentType) {
         return new MockResponse.Builder().code(status).setHeader("Content-Type", contentType).body(body).build();
     }
+
+    /**
+     * An HS256 JWT ({@code {"alg":"HS256","typ":"JWT"}}), as TMDb's v4 tokens and Eternaltwin's codes are.
+     *
+     * @param claims the payload
+     * @param key the HMAC key (a fake's own secret)
+     * @return the compact serialization
+     */
+    public static String jwt(java.util.Map<String, Object> claims, byte[] key) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        try {
+            String head = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String body = b64.encodeToString(JSON.writeValueAsBytes(claims));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return head + '.' + body + '.' + b64.encodeToString(mac.doFinal((head + '.' + body).getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

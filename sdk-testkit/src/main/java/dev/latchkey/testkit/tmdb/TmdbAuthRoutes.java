@@ -42,7 +42,7 @@ final class TmdbAuthRoutes {
             // "For GET based calls on v4, you can still use your v3 api_key"; writes on v4 need a bearer token.
             return !r.path().startsWith("/4/") || r.method().equals("GET");
         }
-        Optional<String> bearer = TmdbState.bearer(r);
+        Optional<String> bearer = r.bearerToken();
         if (bearer.isEmpty()) {
             return false;
         }

@@ -124,16 +124,11 @@ final class TmdbState {
         return t;
     }
 
-    /** @return the bearer token of the request, if it has one */
-    static Optional<String> bearer(FakeRequest r) {
-        return r.header("Authorization").filter(h -> h.startsWith("Bearer ")).map(h -> h.substring(7).strip());
-    }
-
     /** The account of the request's {@code session_id} (or v4 bearer); the path's account id, if given, its own. */
     Account sessionAccount(FakeRequest r, String accountId) {
         Integer id = r.query("session_id").map(sessions::get).orElse(null);
         if (id == null) {
-            id = bearer(r).map(v4AccessTokens::get).orElse(null);
+            id = r.bearerToken().map(v4AccessTokens::get).orElse(null);
             if (id == null || r.query("session_id").isPresent()) {
                 return null;
             }

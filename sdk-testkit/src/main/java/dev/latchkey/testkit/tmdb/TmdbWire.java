@@ -2,11 +2,9 @@ package dev.latchkey.testkit.tmdb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.testkit.internal.Responses;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -17,8 +15,12 @@ final class TmdbWire {
     /** TMDb's {@code expires_at}: {@code 2016-08-26 17:04:39 UTC}. */
     static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] SIGNING_KEY = new byte[32];
+
+    static {
+        RANDOM.nextBytes(SIGNING_KEY);
+    }
 
     private TmdbWire() {
     }
@@ -60,16 +62,8 @@ final class TmdbWire {
         return HexFormat.of().formatHex(b);
     }
 
-    /** A JWT of TMDb's shape (v4 tokens): the claims readable, the signature random. */
+    /** A JWT of TMDb's shape (v4 tokens): the claims readable, signed with a key only this fake knows. */
     static String jwt(Map<String, Object> claims) {
-        try {
-            String header = B64URL.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
-            String payload = B64URL.encodeToString(Responses.JSON.writeValueAsBytes(claims));
-            byte[] sig = new byte[32];
-            RANDOM.nextBytes(sig);
-            return header + '.' + payload + '.' + B64URL.encodeToString(sig);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Responses.jwt(claims, SIGNING_KEY);
     }
 }
