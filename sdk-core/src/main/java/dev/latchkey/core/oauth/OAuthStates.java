@@ -111,6 +111,19 @@ public final class OAuthStates {
      * @return a new state to send with an authorization request, and to keep for {@link #verify}
      */
     public String issue(Map<String, Object> claims) {
+        return issue(claims, ttl);
+    }
+
+    /**
+     * @param claims as for {@link #issue(Map)}
+     * @param lifetime how long this state stays valid (eternaltwin-py's {@code expiration}), instead of the default
+     * @return a new state to send with an authorization request, and to keep for {@link #verify}
+     */
+    public String issue(Map<String, Object> claims, Duration lifetime) {
+        Objects.requireNonNull(lifetime, "lifetime");
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("lifetime must be positive: " + lifetime);
+        }
         Instant now = clock.instant();
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder();
         fixed.forEach(b::claim);
@@ -120,7 +133,7 @@ public final class OAuthStates {
             RANDOM.nextBytes(nonce);
             b.jwtID(B64URL.encodeToString(nonce));
         }
-        JWTClaimsSet set = b.issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).build();
+        JWTClaimsSet set = b.issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), set);
         try {
             jwt.sign(signer);
@@ -192,6 +205,26 @@ public final class OAuthStates {
         used.values().removeIf(e -> !now.isBefore(e));
         if (used.putIfAbsent(id, exp.toInstant()) != null) {
             throw new InvalidStateException("OAuth state was already used: an authorization response is accepted once");
+        }
+    }
+
+    /**
+     * The PKCE pair bound to a state: its verifier is {@code BASE64URL(HMAC-SHA256(key, "pkce:" + state))}, so whoever
+     * holds the state key (another worker, after a restart) can redeem the code without storing a verifier. The
+     * verifier never leaves the client before the token exchange, and the state alone does not reveal it.
+     *
+     * @param state a state this object issued
+     * @return the PKCE pair to send with that state's authorization request and code exchange
+     */
+    public Pkce pkce(String state) {
+        Objects.requireNonNull(state, "state");
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(signerKey(), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("pkce:" + state).getBytes(StandardCharsets.UTF_8));
+            return Pkce.fromVerifier(B64URL.encodeToString(digest));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
         }
     }
 

@@ -1,0 +1,104 @@
+package dev.latchkey.eternaltwin;
+
+import dev.latchkey.core.auth.Session;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.eternaltwin.model.User;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A user logged in through OAuth: who they are, and their access token, kept in the session store under their id
+ * (eternaltwin-py's {@code User} with its {@code token}). Eternaltwin offers no refresh and no revocation: a token that
+ * stops working is an {@link dev.latchkey.core.error.UnauthorizedException} on {@link #self()}, and the cure is a new
+ * login. Thread-safe.
+ */
+public final class EternaltwinAccount {
+    private final EternaltwinClient client;
+    private final SessionHolder holder;
+    private volatile User user;
+
+    EternaltwinAccount(EternaltwinClient client, SessionHolder holder, User user) {
+        this.client = client;
+        this.holder = holder;
+        this.user = user;
+    }
+
+    /** @return the user's id (a UUID) */
+    public String id() {
+        return user.id();
+    }
+
+    /** @return the user's display name, as last read */
+    public String displayName() {
+        return user.displayName();
+    }
+
+    /** @return the user, as last read (the short user: id and display name) */
+    public User user() {
+        return user;
+    }
+
+    /** @return when the token expires, if Eternaltwin said (the 2021 server's tokens effectively never do) */
+    public Optional<Instant> expiresAt() {
+        return holder.current().flatMap(Session::expiresAt);
+    }
+
+    /** @return the current session holding the token (its {@code toString()} shows no secret) */
+    public Session session() {
+        return holder.require();
+    }
+
+    /** @return the key the session is saved under in the session store */
+    public String storeKey() {
+        return holder.key();
+    }
+
+    /**
+     * Asks Eternaltwin who the token is ({@code GET /api/v1/auth/self}), and keeps the answer.
+     *
+     * @return the user
+     * @throws dev.latchkey.core.error.UnauthorizedException if Eternaltwin no longer knows the token (it answers as to
+     *     a guest); the stored session is left for the caller to {@link #forget()}
+     */
+    public User self() {
+        User fresh = holder.call(s -> client.api.self(s).execute(client.pipeline)).user();
+        user = fresh;
+        return fresh;
+    }
+
+    /**
+     * The escape hatch for calls this module does not model: any path below the origin, sent with this account's
+     * token.
+     *
+     * @param method the HTTP method
+     * @param path the path
+     * @param type the answer's type, or {@code Void.class}
+     * @param <T> the answer
+     * @return the answer
+     */
+    public <T> T request(String method, String path, Class<T> type) {
+        return holder.call(s -> client.api.raw(s, method, path, null, null, type).execute(client.pipeline));
+    }
+
+    /**
+     * Forgets the token here and in the session store. Eternaltwin has no revocation endpoint: the token stays valid
+     * on the server until it expires.
+     */
+    public void forget() {
+        holder.clear();
+    }
+
+    /** @return the same calls, returning {@code CompletableFuture}s */
+    public EternaltwinAccountAsync async() {
+        return new EternaltwinAccountAsync(client, holder, this);
+    }
+
+    void user(User refreshed) {
+        this.user = refreshed;
+    }
+
+    @Override
+    public String toString() {
+        return "EternaltwinAccount{id=" + user.id() + ", displayName=" + user.displayName() + '}';
+    }
+}

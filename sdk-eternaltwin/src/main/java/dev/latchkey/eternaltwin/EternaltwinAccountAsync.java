@@ -1,0 +1,35 @@
+package dev.latchkey.eternaltwin;
+
+import dev.latchkey.core.Async;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.eternaltwin.model.User;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The calls of an {@link EternaltwinAccount}, returning {@code CompletableFuture}s: the same requests and answers on
+ * the same code path. Cancelling a future cancels its HTTP call; failures complete it with the same typed exceptions.
+ */
+public final class EternaltwinAccountAsync {
+    private final EternaltwinClient client;
+    private final SessionHolder holder;
+    private final EternaltwinAccount account;
+
+    EternaltwinAccountAsync(EternaltwinClient client, SessionHolder holder, EternaltwinAccount account) {
+        this.client = client;
+        this.holder = holder;
+        this.account = account;
+    }
+
+    /** @see EternaltwinAccount#self() */
+    public CompletableFuture<User> self() {
+        return Async.map(holder.callAsync(s -> client.api.self(s).executeAsync(client.pipeline)), grant -> {
+            account.user(grant.user());
+            return grant.user();
+        });
+    }
+
+    /** @see EternaltwinAccount#request(String, String, Class) */
+    public <T> CompletableFuture<T> request(String method, String path, Class<T> type) {
+        return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(client.pipeline));
+    }
+}

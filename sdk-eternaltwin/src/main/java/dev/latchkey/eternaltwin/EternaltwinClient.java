@@ -1,0 +1,495 @@
+package dev.latchkey.eternaltwin;
+
+import dev.latchkey.core.ClientBuilder;
+import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.Session;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.AuthorizationDeniedException;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.error.InvalidStateException;
+import dev.latchkey.core.http.HttpPipeline;
+import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.core.oauth.AuthorizationCallback;
+import dev.latchkey.core.oauth.OAuthStates;
+import dev.latchkey.core.oauth.Pkce;
+import dev.latchkey.core.page.OffsetPages;
+import dev.latchkey.core.page.Page;
+import dev.latchkey.eternaltwin.internal.EternaltwinApi;
+import dev.latchkey.eternaltwin.internal.EternaltwinErrors;
+import dev.latchkey.eternaltwin.model.User;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * A client of Eternaltwin: the OAuth 2 login of a registered client (authorization code, signed single-use state,
+ * PKCE), the logged-in user, and the public users API (by id, search, count).
+ *
+ * <pre>{@code
+ * try (EternaltwinClient etwin = EternaltwinClient.builder()
+ *         .clientId("myapp@clients").clientSecret(secret)
+ *         .redirectUri("https://myapp.example/oauth/callback").stateKey(key).build()) {
+ *     Authorization start = etwin.startAuthorization();        // keep start.state() in the user's session
+ *     // ... the browser goes to start.url() and comes back with ?code=...&state=...
+ *     EternaltwinAccount me = etwin.fromAuthorizationCode(code, callbackState, start.state());
+ *     Optional<User> demurgos = etwin.user("9f310484-963b-446b-af69-797feec6813f");   // empty on 404
+ *     long users = etwin.count("user");
+ * }
+ * }</pre>
+ *
+ * Immutable and thread-safe; {@link #async()} gives the same calls without blocking. The client secret, codes, states,
+ * PKCE verifiers and access tokens never appear in logs, messages or {@code toString()}. Several configured clients by
+ * name (eternaltwin-py's {@code using}) are {@link EternaltwinConnections}.
+ */
+public final class EternaltwinClient implements AutoCloseable {
+    /** Eternaltwin's production origin. */
+    public static final String DEFAULT_BASE_URL = "https://eternaltwin.org";
+    /** How long a state stays valid unless said otherwise: eternaltwin-py's 600 s. */
+    public static final Duration DEFAULT_STATE_LIFETIME = Duration.ofMinutes(10);
+    /** The longest state lifetime accepted: a state is for one interactive login. */
+    public static final Duration LONGEST_STATE_LIFETIME = Duration.ofDays(1);
+    /** The page size of a search unless said otherwise: eternaltwin-py's 20. */
+    public static final int DEFAULT_LIMIT = 20;
+
+    static final ProviderSpec SPEC = new ProviderSpec("eternaltwin", DEFAULT_BASE_URL, EternaltwinErrors.PROVIDER,
+            Map.of("Accept", "application/json"), null);
+    /** A client id: the stable key {@code <name>@clients}, or the client's UUID (research section 1.1). */
+    static final Pattern CLIENT_ID = Pattern.compile(
+            "^([a-z_][a-z0-9_]{1,31}@clients|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final HttpPipeline pipeline;
+    final EternaltwinApi api;
+    private final OAuth oauth;
+
+    /** The registered client's settings; {@code null} on a client that only reads users. */
+    record OAuth(String clientId, Secret clientSecret, String redirectUri, OAuthStates states) {
+        @Override
+        public String toString() {
+            return "OAuth{clientId=" + clientId + ", clientSecret=***, redirectUri=" + redirectUri + '}';
+        }
+    }
+
+    private EternaltwinClient(HttpPipeline pipeline, OAuth oauth) {
+        this.pipeline = pipeline;
+        this.api = new EternaltwinApi(pipeline.options().clock());
+        this.oauth = oauth == null ? null : new OAuth(oauth.clientId(), oauth.clientSecret(), oauth.redirectUri(),
+                oauth.states().withClaims(Map.of("as", pipeline.baseUrl().toString())));
+    }
+
+    /** @return a builder: Eternaltwin's production origin, default options, no OAuth client */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // --- the login -----------------------------------------------------------------------------------------------
+
+    /** @return {@link #startAuthorization(Duration, String)} with a 10-minute state and a random nonce */
+    public Authorization startAuthorization() {
+        return startAuthorization(DEFAULT_STATE_LIFETIME, null);
+    }
+
+    /**
+     * Starts a login (eternaltwin-py's {@code start_authorization}): a new signed state and the authorization URL with
+     * the six parameters Eternaltwin's own clients send ({@code response_type=code}, {@code access_type=offline},
+     * {@code client_id}, {@code scope=base}, {@code state}, {@code redirect_uri}) and a PKCE S256 challenge. No call is
+     * made.
+     *
+     * <p>The state is an HS256 JWT with eternaltwin-py's claims ({@code a}, {@code as}, {@code iat}, {@code rfp},
+     * {@code exp}, {@code nonce}); {@code rfp} holds 256 random bits. It is accepted once, by a client with the same
+     * state key and origin.
+     *
+     * @param expiration how long the state is accepted, up to a day
+     * @param nonce a value making the state unique, or {@code null} for 256 random bits; a state with a nonce already
+     *     redeemed is refused as used
+     * @return the state to keep and the URL to send the browser to
+     * @throws InvalidInputException if the client has no OAuth settings, or the arguments are out of range
+     */
+    public Authorization startAuthorization(Duration expiration, String nonce) {
+        OAuth o = requireOAuth();
+        if (expiration == null || expiration.isNegative() || expiration.isZero()
+                || expiration.compareTo(LONGEST_STATE_LIFETIME) > 0) {
+            throw new InvalidInputException("expiration must be more than zero and at most "
+                    + LONGEST_STATE_LIFETIME + ": " + expiration);
+        }
+        if (nonce != null && (nonce.isBlank() || nonce.length() > 256)) {
+            throw new InvalidInputException("nonce must be 1 to 256 characters, not blank");
+        }
+        String state = o.states().issue(Map.of("rfp", random(32), "nonce", nonce != null ? nonce
+                : HexFormat.of().formatHex(randomBytes(32))), expiration);
+        Pkce pkce = o.states().pkce(state);
+        HttpUrl url = pipeline.baseUrl().newBuilder().addPathSegment("oauth").addPathSegment("authorize")
+                .addQueryParameter("response_type", "code").addQueryParameter("access_type", "offline")
+                .addQueryParameter("client_id", o.clientId()).addQueryParameter("scope", "base")
+                .addQueryParameter("state", state).addQueryParameter("redirect_uri", o.redirectUri())
+                .addQueryParameter("code_challenge", pkce.challenge())
+                .addQueryParameter("code_challenge_method", pkce.method()).build();
+        Instant expiresAt = pipeline.options().clock().instant().plus(expiration);
+        return new Authorization(state, url.uri(), expiresAt);
+    }
+
+    /**
+     * Finishes a login (eternaltwin-py's {@code from_authorization_code}): checks the state first (nothing is sent for
+     * a bad one), redeems the code once (never retried), then asks who the token is. The token is saved in the
+     * session store under the user's id.
+     *
+     * @param code the {@code code} of the redirect
+     * @param callbackState the {@code state} of the redirect
+     * @param expectedState the state {@link #startAuthorization} gave for this user's login: required, since a
+     *     signed state alone does not prove it was this browser that started the login (login CSRF)
+     * @return the logged-in account
+     * @throws InvalidStateException if the state is not the expected one, is forged, altered, expired, already used,
+     *     or was issued for another server or client
+     * @throws dev.latchkey.core.error.InvalidCodeException if the code is expired, used, malformed or another
+     *     client's: start the login again
+     * @throws dev.latchkey.core.error.InvalidCredentialsException if Eternaltwin refused the client id or secret
+     */
+    public EternaltwinAccount fromAuthorizationCode(String code, String callbackState, String expectedState) {
+        Pkce pkce = acceptState(code, callbackState, expectedState);
+        return account(api.self(redeem(code, pkce)).execute(pipeline));
+    }
+
+    /**
+     * Finishes a login from the redirect's parameters (a {@link dev.latchkey.core.oauth.LoopbackRedirectReceiver}'s,
+     * or a web framework's): the state is checked first, then a refusal is reported, then the code is redeemed.
+     *
+     * @param callback the redirect's query parameters
+     * @param expectedState the state {@link #startAuthorization} gave for this login
+     * @return the logged-in account
+     * @throws AuthorizationDeniedException if the user or the server refused (after the state was checked)
+     * @see #fromAuthorizationCode
+     */
+    public EternaltwinAccount fromCallback(AuthorizationCallback callback, String expectedState) {
+        String code = checkCallback(callback, expectedState);
+        Pkce pkce = acceptState(code, callback.state().orElse(null), expectedState);
+        return account(api.self(redeem(code, pkce)).execute(pipeline));
+    }
+
+    /**
+     * Uses an access token obtained elsewhere (eternaltwin-py's {@code from_token}): one call
+     * ({@code GET /api/v1/auth/self}) checks it and learns whose it is; it is then saved.
+     *
+     * @param accessToken the token
+     * @return the account
+     * @throws dev.latchkey.core.error.UnauthorizedException if Eternaltwin does not know the token (it answers as to a
+     *     guest)
+     */
+    public EternaltwinAccount fromToken(String accessToken) {
+        return account(api.self(tokenSession(accessToken)).execute(pipeline));
+    }
+
+    /**
+     * Resumes a login saved earlier, without a call. Whether the token still works shows on first use
+     * ({@link EternaltwinAccount#self()}).
+     *
+     * @param userId the user's id the session was saved under
+     * @return the account, or empty if the store holds no session for it
+     */
+    public Optional<EternaltwinAccount> resume(String userId) {
+        String key = storeKey(EternaltwinApi.requireId(userId));
+        return pipeline.options().sessionStore().load(key).map(s -> new EternaltwinAccount(this,
+                new SessionHolder(key, pipeline.options().sessionStore(), s, null), EternaltwinApi.userOf(key, s)));
+    }
+
+    // --- users ---------------------------------------------------------------------------------------------------
+
+    /**
+     * @param id the user's UUID
+     * @return the user (eternaltwin-py's {@code get}), or empty if Eternaltwin has none (404)
+     * @throws InvalidInputException if the id is not a UUID (no call is made)
+     */
+    public Optional<User> user(String id) {
+        return api.user(id).executeOptional(pipeline);
+    }
+
+    /** @return {@link #search(String, int, int)} from the first match, {@value #DEFAULT_LIMIT} a page */
+    public Page<User> search(String query) {
+        return search(query, DEFAULT_LIMIT, 0);
+    }
+
+    /**
+     * Users whose display name contains the query (eternaltwin-py's {@code search}). The page fetches the next ones
+     * on demand ({@link Page#autoPager()}), never past the total the first page reported.
+     *
+     * @param query the text to look for, or {@code null} or empty for every user
+     * @param limit the page size, 1 or more
+     * @param offset how many matches to skip
+     * @return the first page
+     */
+    public Page<User> search(String query, int limit, int offset) {
+        return OffsetPages.fetch(pipeline, (l, o) -> api.search(query, l, o), limit, offset);
+    }
+
+    /**
+     * @param query the text to look for, or {@code null} or empty for every user
+     * @return how many users match (eternaltwin-py's {@code count}), in one call
+     */
+    public long count(String query) {
+        return api.count(query).execute(pipeline);
+    }
+
+    /** @return how many users Eternaltwin has */
+    public long count() {
+        return count(null);
+    }
+
+    // --- the rest ------------------------------------------------------------------------------------------------
+
+    /** @return the same calls, returning {@code CompletableFuture}s; they never block a thread */
+    public EternaltwinClientAsync async() {
+        return new EternaltwinClientAsync(this);
+    }
+
+    /**
+     * The escape hatch for endpoints this module does not model, with the client's retries, errors and redaction
+     * (without a token: use {@link EternaltwinAccount#request} for that).
+     *
+     * @param method the HTTP method
+     * @param path the path below the origin, for example {@code /api/v1/archive/...}
+     * @param query query parameters, or {@code null}
+     * @param body a value to send as JSON, or {@code null}
+     * @param type the answer's type, or {@code Void.class}
+     * @param <T> the answer
+     * @return the answer
+     */
+    public <T> T request(String method, String path, Map<String, ?> query, Object body, Class<T> type) {
+        return api.raw(null, method, path, query, body, type).execute(pipeline);
+    }
+
+    /**
+     * @param change changes to this client's options
+     * @return a client with them, sharing this one's connection pool and state key; closing it releases nothing
+     */
+    public EternaltwinClient withOptions(Consumer<ClientOptions.Builder> change) {
+        InvalidInputException.require(change, "change");
+        ClientOptions.Builder b = pipeline.options().toBuilder();
+        change.accept(b);
+        return new EternaltwinClient(pipeline.withOptions(b.build()), oauth);
+    }
+
+    /** @return the origin in use */
+    public HttpUrl baseUrl() {
+        return pipeline.baseUrl();
+    }
+
+    /** @return the OAuth client id, if this client has OAuth settings */
+    public Optional<String> clientId() {
+        return Optional.ofNullable(oauth).map(OAuth::clientId);
+    }
+
+    /** Releases the connection pool and threads this client created; a caller's OkHttp client is left alone. */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    @Override
+    public String toString() {
+        return "EternaltwinClient{" + pipeline.baseUrl() + (oauth == null ? "" : ", clientId=" + oauth.clientId())
+                + '}';
+    }
+
+    // --- shared with the async view and the account --------------------------------------------------------------
+
+    String storeKey(String userId) {
+        return "eternaltwin:" + pipeline.baseUrl() + '#' + userId;
+    }
+
+    EternaltwinAccount account(EternaltwinApi.Grant grant) {
+        String key = storeKey(grant.user().id());
+        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), grant.session(), null);
+        holder.replace(grant.session());
+        return new EternaltwinAccount(this, holder, grant.user());
+    }
+
+    OAuth requireOAuth() {
+        if (oauth == null) {
+            throw new InvalidInputException("this client has no OAuth settings: set clientId, clientSecret and "
+                    + "redirectUri on EternaltwinClient.builder()");
+        }
+        return oauth;
+    }
+
+    static String requireCode(String code) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException("authorization code is blank");
+        }
+        return code;
+    }
+
+    /**
+     * Checks the state and consumes it; nothing is sent before.
+     *
+     * @return the PKCE pair the state's authorization request carried
+     */
+    Pkce acceptState(String code, String callbackState, String expectedState) {
+        OAuth o = requireOAuth();
+        requireCode(code);
+        o.states().verify(expectedState, callbackState);
+        return o.states().pkce(callbackState);
+    }
+
+    /** The code exchange, once; the session it gives holds only the token until {@code self} names its user. */
+    Session redeem(String code, Pkce pkce) {
+        return api.exchange(oauth.clientId(), oauth.clientSecret(), code, oauth.redirectUri(), pkce.verifier())
+                .execute(pipeline);
+    }
+
+    /**
+     * @return the redirect's code, its state not yet checked
+     * @throws AuthorizationDeniedException if the redirect carries an error instead, once its state was checked (only
+     *     a redirect this client asked for may report a refusal)
+     */
+    String checkCallback(AuthorizationCallback callback, String expectedState) {
+        InvalidInputException.require(callback, "callback");
+        OAuth o = requireOAuth();
+        if (callback.error().isPresent()) {
+            o.states().verify(expectedState, callback.state().orElse(null));
+            throw new AuthorizationDeniedException(callback.error().get(), callback.errorDescription().orElse(null));
+        }
+        return callback.code().orElseThrow(() -> new InvalidInputException(
+                "the redirect carries neither a code nor an error"));
+    }
+
+    static Session tokenSession(String accessToken) {
+        String token = Secret.of(accessToken).reveal();
+        if (token.isBlank() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidInputException("access token must be printable ASCII without spaces");
+        }
+        return Session.builder("eternaltwin").token(EternaltwinApi.TOKEN, token).build();
+    }
+
+    private static String random(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    /** Builds an {@link EternaltwinClient}. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private String clientId;
+        private Secret clientSecret;
+        private String redirectUri;
+        private byte[] stateKey;
+
+        private Builder() {
+        }
+
+        /**
+         * @param clientId the registered client: its key {@code <name>@clients} (stable, recommended) or its UUID
+         * @return this builder
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /** @param clientSecret the client's secret (kept as a {@link Secret}) */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = clientSecret == null ? null : Secret.of(clientSecret);
+            return this;
+        }
+
+        /** @param clientSecret the client's secret */
+        public Builder clientSecret(Secret clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        /**
+         * @param redirectUri the callback registered with Eternaltwin, exactly (absolute, no fragment); it is never
+         *     taken from a request
+         * @return this builder
+         */
+        public Builder redirectUri(String redirectUri) {
+            this.redirectUri = redirectUri;
+            return this;
+        }
+
+        /**
+         * @param key the HMAC key states are signed with, at least 32 bytes. Give every worker and every restart the
+         *     same key so that a login started on one finishes on another; without it a random key is drawn, and
+         *     only this client can finish the logins it starts
+         * @return this builder
+         */
+        public Builder stateKey(byte[] key) {
+            this.stateKey = key == null ? null : key.clone();
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws InvalidInputException if the OAuth settings are partly given or malformed (client id, secret and
+         *     redirect URI go together), or the state key is shorter than 32 bytes
+         */
+        public EternaltwinClient build() {
+            ClientOptions options = clientOptions();
+            return new EternaltwinClient(HttpPipeline.create(options, SPEC), oauth(options.clock()));
+        }
+
+        private OAuth oauth(Clock clock) {
+            List<String> missing = new ArrayList<>();
+            if (clientId == null) {
+                missing.add("clientId");
+            }
+            if (clientSecret == null) {
+                missing.add("clientSecret");
+            }
+            if (redirectUri == null) {
+                missing.add("redirectUri");
+            }
+            if (missing.size() == 3 && stateKey == null) {
+                return null;
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException("OAuth settings are incomplete: " + String.join(", ", missing)
+                        + " missing (clientId, clientSecret and redirectUri go together)");
+            }
+            if (!CLIENT_ID.matcher(clientId).matches()) {
+                throw new InvalidInputException("clientId must be <name>@clients (lower-case letters, digits, _) or "
+                        + "the client's UUID");
+            }
+            if (clientSecret.reveal().isBlank()) {
+                throw new InvalidInputException("clientSecret is blank");
+            }
+            checkRedirectUri(redirectUri);
+            if (stateKey != null && stateKey.length < 32) {
+                throw new InvalidInputException("stateKey must be at least 32 bytes, got " + stateKey.length);
+            }
+            OAuthStates states = stateKey == null
+                    ? OAuthStates.create(randomBytes(32), DEFAULT_STATE_LIFETIME, clock)
+                    : OAuthStates.create(stateKey, DEFAULT_STATE_LIFETIME, clock);
+            return new OAuth(clientId, clientSecret, redirectUri, states.withClaims(Map.of("a", "authorize")));
+        }
+
+        static void checkRedirectUri(String uri) {
+            URI parsed;
+            try {
+                parsed = new URI(uri);
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidInputException("redirectUri is not a URI");
+            }
+            if (!parsed.isAbsolute() || parsed.getRawFragment() != null || parsed.getHost() == null
+                    || !("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme()))) {
+                throw new InvalidInputException("redirectUri must be an absolute http(s) URL without a fragment, as "
+                        + "registered with Eternaltwin");
+            }
+        }
+    }
+}
