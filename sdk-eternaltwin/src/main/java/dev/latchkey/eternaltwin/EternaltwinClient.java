@@ -173,7 +173,7 @@ public final class EternaltwinClient implements AutoCloseable {
      */
     public EternaltwinAccount fromCallback(AuthorizationCallback callback, String expectedState) {
         String code = checkCallback(callback, expectedState);
-        Pkce pkce = acceptState(code, callback.state().orElse(null), expectedState);
+        Pkce pkce = acceptState(code, callback.state().orElse(""), expectedState);
         return account(api.self(redeem(code, pkce)).execute(pipeline));
     }
 
@@ -322,6 +322,14 @@ public final class EternaltwinClient implements AutoCloseable {
         return oauth;
     }
 
+    private static String requireExpected(String expectedState) {
+        if (expectedState == null) {
+            throw new InvalidInputException("expectedState is required: the state startAuthorization gave for this "
+                    + "login, kept with the user's session (without it, a login started by someone else is accepted)");
+        }
+        return expectedState;
+    }
+
     static String requireCode(String code) {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("authorization code is blank");
@@ -337,7 +345,8 @@ public final class EternaltwinClient implements AutoCloseable {
     Pkce acceptState(String code, String callbackState, String expectedState) {
         OAuth o = requireOAuth();
         requireCode(code);
-        o.states().verify(expectedState, callbackState);
+        InvalidInputException.require(callbackState, "callbackState");
+        o.states().verify(requireExpected(expectedState), callbackState);
         return o.states().pkce(callbackState);
     }
 
@@ -355,6 +364,7 @@ public final class EternaltwinClient implements AutoCloseable {
     String checkCallback(AuthorizationCallback callback, String expectedState) {
         InvalidInputException.require(callback, "callback");
         OAuth o = requireOAuth();
+        requireExpected(expectedState);
         if (callback.error().isPresent()) {
             o.states().verify(expectedState, callback.state().orElse(null));
             throw new AuthorizationDeniedException(callback.error().get(), callback.errorDescription().orElse(null));

@@ -32,7 +32,7 @@ public final class EternaltwinClientAsync {
     public CompletableFuture<EternaltwinAccount> fromCallback(AuthorizationCallback callback, String expectedState) {
         return Async.start(() -> {
             String code = client.checkCallback(callback, expectedState);
-            return redeem(code, client.acceptState(code, callback.state().orElse(null), expectedState));
+            return redeem(code, client.acceptState(code, callback.state().orElse(""), expectedState));
         });
     }
 

@@ -167,6 +167,8 @@ class EternaltwinClientTest {
         assertThatThrownBy(() -> etwin.fromAuthorizationCode(code, tampered, tampered))
                 .isInstanceOf(InvalidStateException.class).hasMessageContaining("signature");
         assertThatThrownBy(() -> etwin.fromAuthorizationCode(code, start.state(), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expectedState is required");
+        assertThatThrownBy(() -> etwin.fromAuthorizationCode(code, start.state(), " "))
                 .isInstanceOf(InvalidStateException.class).hasMessageContaining("no expected");
         assertThatThrownBy(() -> etwin.fromAuthorizationCode(code, start.state(), etwin.startAuthorization().state()))
                 .isInstanceOf(InvalidStateException.class).hasMessageContaining("does not match");

@@ -85,4 +85,31 @@ class StateLayoutTest {
         String third = v1.issue();
         assertThatThrownBy(() -> text.verify(third, third)).isInstanceOf(InvalidStateException.class);
     }
+
+    @Test
+    void aStateMayCarryItsOwnLifetime() throws Exception {
+        OAuthStates states = states(IAT);
+        String shortLived = states.issue(Map.of("nonce", "n-1"), Duration.ofSeconds(30));
+        assertThat(SignedJWT.parse(shortLived).getJWTClaimsSet().getExpirationTime().toInstant())
+                .isEqualTo(IAT.plusSeconds(30));
+        assertThatThrownBy(() -> states(IAT.plusSeconds(30)).verify(shortLived, shortLived))
+                .isInstanceOf(InvalidStateException.class).hasMessageContaining("expired");
+        states(IAT.plusSeconds(29)).verify(shortLived, shortLived);
+        assertThatThrownBy(() -> states.issue(Map.of(), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void thePkcePairOfAStateIsDerivedWithTheKeyAlone() {
+        OAuthStates states = states(IAT);
+        String state = states.issue(Map.of("nonce", "n-2"));
+        Pkce pkce = states.pkce(state);
+        // Another worker with the same key derives the same pair; another key, another pair.
+        assertThat(states(IAT.plusSeconds(5)).pkce(state).verifier()).isEqualTo(pkce.verifier());
+        assertThat(OAuthStates.create("another-key-of-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(600), Clock.fixed(IAT, ZoneOffset.UTC)).pkce(state).verifier())
+                .isNotEqualTo(pkce.verifier());
+        assertThat(states.pkce(state + "x").verifier()).isNotEqualTo(pkce.verifier());
+        assertThat(pkce.verifier()).hasSize(43).doesNotContain(state);
+        assertThat(pkce.challenge()).isEqualTo(Pkce.fromVerifier(pkce.verifier()).challenge());
+    }
 }

@@ -54,9 +54,9 @@ public final class EternaltwinErrors {
         }
         if (r.status() == 401 || code.map(c -> c.equals("Unauthenticated") || c.equals("invalid_client"))
                 .orElse(false)) {
-            String c = code.orElse(null);
-            return new InvalidCredentialsException(r.error(c, MEANINGS.getOrDefault(c,
-                    "Eternaltwin refused the client id or client secret")));
+            // Map.of refuses a null key: an answer without a code takes the generic meaning.
+            String meaning = code.map(MEANINGS::get).orElse("Eternaltwin refused the client id or client secret");
+            return new InvalidCredentialsException(r.error(code.orElse(null), meaning));
         }
         return null;
     };
