@@ -1,5 +1,14 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.core.error.InvalidCodeException;
+import dev.latchkey.core.error.InvalidStateException;
+import dev.latchkey.core.oauth.AuthorizationCallback;
+import dev.latchkey.eternaltwin.Authorization;
+import dev.latchkey.eternaltwin.EternaltwinAccount;
+import dev.latchkey.eternaltwin.EternaltwinClient;
+import dev.latchkey.eternaltwin.model.User;
+import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
+import okhttp3.HttpUrl;
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.core.error.BotChallengeException;
 import dev.latchkey.core.error.InvalidCredentialsException;
@@ -25,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code latchkey demo}: starts the fake Kemono and TMDb servers on loopback and runs every flow through the real
+ * {@code latchkey demo}: starts the fake Kemono, TMDb and Eternaltwin servers on loopback and runs every flow through the real
  * client modules, faults included, printing a short report per step. Exits 0 only if every step behaved as expected.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -43,9 +52,11 @@ public final class DemoCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         long start = System.nanoTime();
         try (FakeKemono kemonoFake = FakeKemono.builder().strictAccept(true).build().start();
-                FakeTmdb tmdbFake = FakeTmdb.create().start()) {
+                FakeTmdb tmdbFake = FakeTmdb.create().start();
+                FakeEternaltwin etwinFake = FakeEternaltwin.create().start()) {
             kemono(kemonoFake);
             tmdb(tmdbFake);
+            eternaltwin(etwinFake);
         }
         out.printf("%n%d steps, %s, in %d ms.%n", steps, failures == 0 ? "all as expected"
                 : failures + " not as expected", (System.nanoTime() - start) / 1_000_000);
@@ -132,6 +143,52 @@ public final class DemoCommand implements Callable<Integer> {
                 return fake.activeSessions();
             }, n -> n + " sessions left on the server");
         }
+    }
+
+    private void eternaltwin(FakeEternaltwin fake) {
+        section("Eternaltwin", fake.baseUrl());
+        try (EternaltwinClient etwin = EternaltwinClient.builder().baseUrl(fake.baseUrl())
+                .sessionStore(SessionStore.inMemory()).clientId(FakeEternaltwin.DEMO_CLIENT)
+                .clientSecret(FakeEternaltwin.DEMO_CLIENT_SECRET).redirectUri(FakeEternaltwin.DEMO_CALLBACK).build()) {
+            Authorization start = step("start the login (signed state, PKCE)", etwin::startAuthorization,
+                    a -> HttpUrl.get(a.url()).querySize() + " parameters, state valid until " + a.expiresAt());
+            if (start == null) {
+                return;
+            }
+            AuthorizationCallback back = step("alice approves in her browser", () -> callback(
+                    fake.authorize(start.url().toString(), FakeEternaltwin.DEMO_USER)),
+                    c -> "sent back to " + FakeEternaltwin.DEMO_CALLBACK + " with a code and the state");
+            EternaltwinAccount me = back == null ? null : step("check the state, redeem the code once",
+                    () -> etwin.fromCallback(back, start.state()),
+                    a -> "the token is " + a.displayName() + "'s (user " + a.id().substring(0, 8) + "...), kept");
+            if (me == null) {
+                return;
+            }
+            step("who is this token (auth/self)", me::self, u -> u.displayName());
+            step("get a user by id", () -> etwin.user(fake.userId("demurgos")).orElseThrow(),
+                    u -> u.displayName() + ", administrator: " + u.isAdministrator().orElse(false));
+            step("search \"user\", one per page", () -> etwin.search("user", 1, 0).autoPager().stream().toList(),
+                    list -> list.stream().map(User::displayName).collect(Collectors.joining(", ")) + " over "
+                            + list.size() + " pages");
+            step("count users", () -> etwin.count(), n -> n + " users, " + etwin.count("user") + " match \"user\"");
+            fails("a tampered state", InvalidStateException.class, () -> {
+                Authorization a = etwin.startAuthorization();
+                String forged = a.state().substring(0, a.state().length() - 4) + "AAAA";
+                etwin.fromAuthorizationCode(back.code().orElseThrow(), forged, forged);
+            });
+            fails("the same code again, with a fresh state", InvalidCodeException.class, () -> {
+                Authorization again = etwin.startAuthorization();
+                etwin.fromAuthorizationCode(back.code().orElseThrow(), again.state(), again.state());
+            });
+        }
+    }
+
+    /** The callback URL's query, as a web app or the loopback receiver would read it. */
+    private static AuthorizationCallback callback(String url) {
+        HttpUrl u = HttpUrl.get(url);
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        u.queryParameterNames().forEach(n -> params.put(n, u.queryParameter(n)));
+        return new AuthorizationCallback(params);
     }
 
     private void section(String name, String baseUrl) {

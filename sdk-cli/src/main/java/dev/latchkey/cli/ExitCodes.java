@@ -17,7 +17,10 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line was wrong (unknown option, missing argument, bad value). */
     public static final int USAGE = 2;
-    /** The provider refused the user name or password (or the API key). */
+    /**
+     * The provider refused the user name or password (or the API key), or an OAuth login failed: a refused state, an
+     * expired or used code, or the user said no.
+     */
     public static final int INVALID_CREDENTIALS = 3;
     /** No session, or the session expired: log in again. */
     public static final int UNAUTHORIZED = 4;
@@ -37,7 +40,10 @@ public final class ExitCodes {
 
     /** @return the exit code for a failure */
     public static int of(Throwable t) {
-        if (t instanceof InvalidCredentialsException || t instanceof dev.latchkey.tmdb.InvalidApiKeyException) {
+        if (t instanceof InvalidCredentialsException || t instanceof dev.latchkey.tmdb.InvalidApiKeyException
+                || t instanceof dev.latchkey.core.error.InvalidStateException
+                || t instanceof dev.latchkey.core.error.InvalidCodeException
+                || t instanceof dev.latchkey.core.error.AuthorizationDeniedException) {
             return INVALID_CREDENTIALS;
         }
         if (t instanceof UnauthorizedException || t instanceof NotLoggedInException) {

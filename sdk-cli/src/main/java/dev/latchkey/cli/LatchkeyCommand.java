@@ -14,13 +14,14 @@ import picocli.CommandLine.Spec;
 
 /** The {@code latchkey} command. */
 @Command(name = "latchkey", mixinStandardHelpOptions = true, version = "latchkey 0.1.0",
-        description = "Typed account APIs (Kemono, TMDb) from the command line, and a demo of every flow against "
+        description = "Typed account APIs (Kemono, TMDb, Eternaltwin) from the command line, and a demo of every flow against "
                 + "embedded fake servers.",
         subcommands = {DemoCommand.class, SandboxCommand.class, KemonoCommand.class, TmdbCommand.class,
+            EternaltwinCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:usage (bad option, missing secret)",
-            "3:invalid credentials (or API key)", "4:unauthorized: no session or it expired; log in again",
+            "3:invalid credentials (or API key), or a refused OAuth login (state, code, denial)", "4:unauthorized: no session or it expired; log in again",
             "5:not found", "6:rate limited", "7:transport: connection refused, reset or timed out",
             "8:invalid response (HTML page, broken JSON)", "9:other provider error"},
         footer = {"", "Secrets are never read from arguments: use the environment variable or file a command names, "

@@ -1,5 +1,6 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import dev.latchkey.testkit.kemono.FakeKemono;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import java.io.PrintWriter;
@@ -14,13 +15,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code latchkey sandbox}: the fake servers, up until interrupted, for trying commands and for integration tests. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Start the fake Kemono and TMDb servers on 127.0.0.1 and keep them up until Ctrl+C.")
+        description = "Start the fake Kemono, TMDb and Eternaltwin servers on 127.0.0.1 and keep them up until Ctrl+C.")
 public final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "0", paramLabel = "N",
-            description = "Kemono on N, TMDb on N+1 (default: free ports).")
+            description = "Kemono on N, TMDb on N+1, Eternaltwin on N+2 (default: free ports).")
     int port;
 
     @Option(names = "--for", paramLabel = "DURATION", hidden = true,
@@ -32,7 +33,8 @@ public final class SandboxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         try (FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().start(port);
-                FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1)) {
+                FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1);
+                FakeEternaltwin etwin = FakeEternaltwin.create().start(port == 0 ? 0 : port + 2)) {
             Thread hook = new Thread(stop::countDown, "latchkey-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("Kemono  %s%n        demo user %s / %s (moderator: %s / %s)%n", kemono.baseUrl(),
@@ -42,11 +44,23 @@ public final class SandboxCommand implements Callable<Integer> {
                     FakeTmdb.DEMO_PASSWORD, FakeTmdb.API_KEY);
             out.printf("        approve a request token: curl -X POST %s/_testkit/approve -d "
                     + "'{\"request_token\":\"...\",\"username\":\"alice\"}'%n", tmdb.baseUrl());
+            out.printf("Eternaltwin %s%n        demo client %s / %s, callback %s%n        demo user %s / %s%n",
+                    etwin.baseUrl(), FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET,
+                    FakeEternaltwin.DEMO_CALLBACK, FakeEternaltwin.DEMO_USER, FakeEternaltwin.DEMO_PASSWORD);
+            out.printf("        approve a login as alice (the browser's part), with the URL 'eternaltwin login' prints:%n"
+                    + "          curl -s -c jar -X PUT '%s/api/v1/auth/self?method=Etwin' -H 'Content-Type: "
+                    + "application/json' -d '{\"login\":\"%s\",\"password\":\"%s\"}' >/dev/null%n"
+                    + "          curl -s -L -b jar 'AUTHORIZATION_URL'%n", etwin.baseUrl(), FakeEternaltwin.DEMO_USER,
+                    java.util.HexFormat.of().formatHex(FakeEternaltwin.DEMO_PASSWORD.getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)));
             out.printf("%nTry:%n  KEMONO_PASSWORD=%s latchkey kemono login --user alice --base-url %s%n"
                     + "  latchkey kemono favorites --base-url %s%n", FakeKemono.DEMO_PASSWORD, kemono.baseUrl(),
                     kemono.baseUrl());
             out.printf("  TMDB_API_KEY=%s TMDB_PASSWORD=%s latchkey tmdb login --user alice --base-url %s%n",
                     FakeTmdb.API_KEY, FakeTmdb.DEMO_PASSWORD, tmdb.baseUrl());
+            out.printf("  ETERNALTWIN_CLIENT_ID=%s ETERNALTWIN_CLIENT_SECRET=%s latchkey eternaltwin login --no-browser "
+                    + "--base-url %s%n", FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET,
+                    etwin.baseUrl());
             out.printf("%nFakes up; press Ctrl+C to stop.%n");
             out.flush();
             if (duration == null) {

@@ -19,6 +19,8 @@ final class Cli {
     final Map<String, String> env = new HashMap<>();
     final Path configDir;
     String promptAnswer;
+    /** What the command in progress has printed to standard error so far (a login prints its URL, then waits). */
+    volatile StringWriter liveErr = new StringWriter();
 
     record Run(int exit, String out, String err) {
         String all() {
@@ -41,6 +43,7 @@ final class Cli {
         CommandLine cl = LatchkeyCommand.commandLine(environment);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        liveErr = err;
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("--config-dir", configDir.toString()));

@@ -18,7 +18,7 @@ class CommandShapeTest {
     @Test
     void everyProviderSubcommandTakesTheSharedOptions() {
         CommandLine root = cli();
-        for (String provider : new String[] {"kemono", "tmdb"}) {
+        for (String provider : new String[] {"kemono", "tmdb", "eternaltwin"}) {
             CommandLine group = root.getSubcommands().get(provider);
             assertThat(group.getSubcommands()).isNotEmpty();
             group.getSubcommands().forEach((name, sub) -> {

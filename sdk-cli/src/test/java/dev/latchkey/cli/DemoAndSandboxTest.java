@@ -6,6 +6,7 @@ import dev.latchkey.testkit.kemono.FakeKemono;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import java.nio.file.Path;
 import java.util.List;
+import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,12 +31,18 @@ class DemoAndSandboxTest {
                 "logged in again as alice", "approved at https://www.themoviedb.org/authenticate/***",
                 "account 548 (alice)", "first \"Fight Club\"", "TMDb now says 8.5", "favorite: true",
                 "the guest has 1 rating", "waited as asked, retried, got 5 movies", "(code: 30)",
-                "0 sessions left on the server", "19 steps, all as expected")
+                "0 sessions left on the server", "28 steps, all as expected")
                 .containsPattern("random post +\\d+ ms  \"[^\"]+ — update \\d\" \\([a-z]+/\\w+/\\d+\\)")
                 .containsPattern("create a request token +\\d+ ms  valid until 20\\d\\d-")
                 .containsPattern("create a guest session +\\d+ ms  valid until 20\\d\\d-.* unless used")
                 .containsPattern("in \\d+ ms\\.");
-        assertThat(demo.out().lines().filter(l -> l.startsWith("  ok ")).count()).isEqualTo(19);
+        assertThat(demo.out()).contains("Eternaltwin (fake server on http://127.0.0.1:", "8 parameters, state valid until",
+                "sent back to http://127.0.0.1:50321/oauth/callback with a code and the state",
+                "the token is Alice's (user ", "Demurgos, administrator: true", "user1, user2 over 2 pages",
+                "5 users, 2 match \"user\"", "InvalidStateException: OAuth state signature is invalid",
+                "InvalidCodeException: HTTP 401 on POST /oauth/token: the authorization code was already used")
+                .doesNotContain(FakeEternaltwin.DEMO_CLIENT_SECRET);
+        assertThat(demo.out().lines().filter(l -> l.startsWith("  ok ")).count()).isEqualTo(28);
     }
 
     @Test
@@ -43,7 +50,9 @@ class DemoAndSandboxTest {
         Cli.Run sandbox = new Cli(dir).run("sandbox", "--for", "PT0.2S");
         assertThat(sandbox.exit()).as(sandbox.all()).isZero();
         assertThat(sandbox.out()).containsPattern("Kemono  http://127\\.0\\.0\\.1:\\d+/api")
-                .containsPattern("TMDb    http://127\\.0\\.0\\.1:\\d+").contains("Ctrl+C");
+                .containsPattern("TMDb    http://127\\.0\\.0\\.1:\\d+")
+                .containsPattern("Eternaltwin http://127\\.0\\.0\\.1:\\d+")
+                .contains("latchkey eternaltwin login --no-browser", "method=Etwin", "Ctrl+C");
     }
 
     @Test

@@ -1,0 +1,149 @@
+package dev.latchkey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code latchkey eternaltwin ...} in-process: the browser login over the loopback receiver, then the users API. */
+class EternaltwinCommandTest {
+    static final int PORT = freePort();
+    static final String CALLBACK = "http://127.0.0.1:" + PORT + "/oauth/callback";
+    static final OkHttpClient browser = new OkHttpClient();
+
+    @RegisterExtension
+    static FakeEternaltwin fake = FakeEternaltwin.builder().demoCallback(CALLBACK).build().resetBetweenTests();
+
+    @TempDir
+    Path dir;
+    Cli cli;
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.dispatcher().executorService().shutdown();
+    }
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(dir).env("ETERNALTWIN_CLIENT_ID", FakeEternaltwin.DEMO_CLIENT)
+                .env("ETERNALTWIN_CLIENT_SECRET", FakeEternaltwin.DEMO_CLIENT_SECRET);
+    }
+
+    /**
+     * Runs {@code eternaltwin login} and plays the browser: reads the URL it prints, lets the fake decide where the
+     * browser goes, and follows that to the loopback receiver.
+     */
+    Cli.Run login(Function<String, String> approve, String... extra) throws Exception {
+        String[] args = concat(new String[] {"eternaltwin", "login", "--no-browser", "--port", String.valueOf(PORT),
+            "--timeout", "PT20S", "--base-url", fake.baseUrl()}, extra);
+        CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> cli.run(args));
+        String url = null;
+        Pattern printed = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/oauth/authorize\\?\\S+)");
+        for (int i = 0; i < 1000 && url == null && !run.isDone(); i++) {
+            Matcher m = printed.matcher(cli.liveErr.toString());
+            if (m.find()) {
+                url = m.group(1);
+            } else {
+                Thread.sleep(10);
+            }
+        }
+        if (url != null) {
+            try (Response r = browser.newCall(new Request.Builder().url(approve.apply(url)).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+            }
+        }
+        return run.get(30, TimeUnit.SECONDS);
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void logInWithTheBrowserThenUseTheStoredToken() throws Exception {
+        Cli.Run login = login(url -> fake.authorize(url, FakeEternaltwin.DEMO_USER));
+        assertThat(login.exit()).as(login.all()).isZero();
+        String id = fake.userId(FakeEternaltwin.DEMO_USER);
+        assertThat(login.out()).contains("Logged in as Alice (user " + id + ").");
+        assertThat(login.err()).contains("Open this URL to log in", CALLBACK);
+        assertThat(login.all()).doesNotContain(FakeEternaltwin.DEMO_CLIENT_SECRET);
+
+        Cli.Run self = cli.run("eternaltwin", "self", "--base-url", fake.baseUrl());
+        assertThat(self.exit()).as(self.all()).isZero();
+        assertThat(self.out()).contains("id: " + id, "display name: Alice");
+
+        Cli.Run user = cli.run("eternaltwin", "user", fake.userId("demurgos"), "--base-url", fake.baseUrl());
+        assertThat(user.out()).contains("display name: Demurgos", "administrator: true");
+        Cli.Run search = cli.run("eternaltwin", "search", "user", "--limit", "1", "--all", "--base-url",
+                fake.baseUrl());
+        assertThat(search.exit()).as(search.all()).isZero();
+        assertThat(search.out()).contains("ID", "NAME", "user1", "user2");
+        Cli.Run onePage = cli.run("eternaltwin", "search", "user", "--limit", "1", "--base-url", fake.baseUrl());
+        assertThat(onePage.out()).contains("user1").doesNotContain("user2");
+        Cli.Run count = cli.run("eternaltwin", "count", "user", "--json", "--base-url", fake.baseUrl());
+        assertThat(count.out()).contains("\"count\" : 2");
+        assertThat(cli.run("eternaltwin", "count", "--base-url", fake.baseUrl()).out().strip()).isEqualTo("5");
+
+        Cli.Run logout = cli.run("eternaltwin", "logout", "--base-url", fake.baseUrl());
+        assertThat(logout.exit()).as(logout.all()).isZero();
+        assertThat(logout.out()).contains("Forgot the login of Alice.");
+        assertThat(cli.run("eternaltwin", "self", "--base-url", fake.baseUrl()).exit())
+                .isEqualTo(ExitCodes.UNAUTHORIZED);
+    }
+
+    @Test
+    void exitCodesSayWhatWentWrong() throws Exception {
+        assertThat(cli.run("eternaltwin", "user", "00000000-0000-4000-8000-000000000000", "--base-url",
+                fake.baseUrl()).exit()).isEqualTo(ExitCodes.NOT_FOUND);
+        Cli.Run bad = cli.run("eternaltwin", "user", "../auth/self", "--base-url", fake.baseUrl());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("not a UUID");
+        // The user says no: the refusal comes back to the receiver, after the state was checked.
+        Cli.Run denied = login(fake::deny);
+        assertThat(denied.exit()).as(denied.all()).isEqualTo(ExitCodes.INVALID_CREDENTIALS);
+        assertThat(denied.err()).contains("the authorization was refused: access_denied");
+        // A wrong client secret: the code exchange is refused.
+        cli.env("ETERNALTWIN_CLIENT_SECRET", "not-the-secret");
+        Cli.Run wrong = login(url -> fake.authorize(url, FakeEternaltwin.DEMO_USER));
+        assertThat(wrong.exit()).as(wrong.all()).isEqualTo(ExitCodes.INVALID_CREDENTIALS);
+        assertThat(wrong.all()).doesNotContain("not-the-secret");
+        // No client id at all.
+        Cli noId = new Cli(dir).env("ETERNALTWIN_CLIENT_SECRET", "x");
+        Cli.Run usage = noId.run("eternaltwin", "login", "--base-url", fake.baseUrl());
+        assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.err()).contains("--client-id");
+    }
+
+    @Test
+    void nobodyComingBackEndsTheWaitAfterTheTimeout() {
+        Cli.Run r = cli.run("eternaltwin", "login", "--no-browser", "--port", String.valueOf(PORT), "--timeout",
+                "PT0.3S", "--base-url", fake.baseUrl());
+        assertThat(r.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("no OAuth redirect arrived at " + CALLBACK + " within PT0.3S");
+    }
+}
