@@ -369,4 +369,26 @@ class EternaltwinClientTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThat(etwin.toString()).contains(FakeEternaltwin.DEMO_CLIENT).doesNotContain("dev_secret");
     }
+
+    @Test
+    void aLoginStartedByEternaltwinPyFinishesHere() throws Exception {
+        // eternaltwin-py's state (research 3.1: rfp = iat, a 128-hex nonce, HS256 with the shared key) and its six
+        // parameters, without PKCE: a login it started, finished by this client with the same key and origin.
+        long iat = CLOCK.instant().getEpochSecond();
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().claim("a", "authorize").claim("as", fake.baseUrl() + "/")
+                .claim("iat", iat).claim("rfp", iat).claim("exp", iat + 600).claim("nonce", "9f".repeat(64)).build();
+        SignedJWT jwt = new SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(STATE_KEY));
+        String pyState = jwt.serialize();
+        String pyUrl = HttpUrl.get(fake.baseUrl() + "/oauth/authorize").newBuilder()
+                .addQueryParameter("response_type", "code").addQueryParameter("access_type", "offline")
+                .addQueryParameter("client_id", FakeEternaltwin.DEMO_CLIENT).addQueryParameter("scope", "base")
+                .addQueryParameter("state", pyState).addQueryParameter("redirect_uri", FakeEternaltwin.DEMO_CALLBACK)
+                .build().toString();
+        AuthorizationCallback back = callback(fake.authorize(pyUrl, "bob"));
+        assertThat(etwin.fromCallback(back, pyState).displayName()).isEqualTo("Bob");
+        // And it is single-use here, where eternaltwin-py would take it again until it expires.
+        assertThatThrownBy(() -> etwin.fromCallback(back, pyState)).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("already used");
+    }
 }
