@@ -26,6 +26,9 @@ public record JazzerRun(long runs, long seconds, long coverage, int exitCode, Pa
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
     private static final Pattern COV = Pattern.compile("cov: (\\d+)");
 
+    /** Where the fuzzer is started at lower priority, when the system has it. */
+    private static final Path NICE = Path.of("/usr/bin/nice");
+
     /**
      * @param driver a class with {@code static void fuzzerTestOneInput(FuzzedDataProvider)}
      * @param name a short name for the corpus and log folders
@@ -40,7 +43,12 @@ public record JazzerRun(long runs, long seconds, long coverage, int exitCode, Pa
         Path corpus = dir.resolve(name + "-corpus");
         Files.createDirectories(corpus);
         Path log = dir.resolve(name + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(NICE)) {
+            // Beside the contract suite (another test JVM, short deadlines), the CPU-bound fuzzer yields the CPU.
+            cmd.addAll(List.of(NICE.toString(), "-n", "10"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=" + driver.getName(), "--instrumentation_includes=dev.latchkey.**",
                 "--reproducer_path=" + dir.toAbsolutePath(), "-artifact_prefix=" + dir.toAbsolutePath() + "/" + name + "-",
