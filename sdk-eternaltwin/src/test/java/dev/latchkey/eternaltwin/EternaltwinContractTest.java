@@ -47,7 +47,7 @@ class EternaltwinContractTest extends ProviderContract {
         final EternaltwinClient client;
         final String key;
         final Session session;
-        /** Every state handed out, and the PKCE verifier it implies: secrets too. */
+        /** The states handed out in this case, and the PKCE verifiers they imply: secrets too. */
         final List<String> issued = new CopyOnWriteArrayList<>();
         EternaltwinAccount account;
 
@@ -62,6 +62,9 @@ class EternaltwinContractTest extends ProviderContract {
         }
 
         void restore() {
+            // Each case checks the states it issued itself: the list must not grow with the whole suite, or every
+            // leak check would scan for hundreds of states.
+            issued.clear();
             store.save(key, session);
             account = client.resume(USER_ID).orElseThrow();
         }
