@@ -1,0 +1,271 @@
+package dev.latchkey.testkit.karaokemugen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.testkit.FakeRequest;
+import dev.latchkey.testkit.FakeServer;
+import dev.latchkey.testkit.accounts.AccountStore;
+import dev.latchkey.testkit.accounts.PasswordPolicy;
+import dev.latchkey.testkit.internal.Responses;
+import dev.latchkey.testkit.internal.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+
+/**
+ * A stateful fake of the Karaoke Mugen App's users API, built from the research notes' reading of the app's source
+ * ({@code kemono-karaokemugen.md} section 2), not from any client code.
+ *
+ * <ul>
+ *   <li>{@code POST /api/command} with {@code {"cmd": NAME, "body": {"body": {...}, "authorization": JWT,
+ *   "onlineAuthorization": JWT}}}: {@code login}, {@code loginGuest}, {@code checkAuth} and the 13 user commands, each
+ *   behind the app's access checks (roles, web-app mode, optional auth).</li>
+ *   <li>{@code POST /api/importFile}: a multipart upload with a raw {@code authorization} header; the file object it
+ *   answers goes as {@code avatar} to the edit commands.</li>
+ *   <li>Logins are trimmed, URI-decoded and lower-cased; passwords have at least 8 characters (411
+ *   {@code PASSWORD_TOO_SHORT}); tokens are HS256 JWTs of {@code {username, role}} without expiry; the six-digit
+ *   security code ({@link #securityCode()}) changes after each use.</li>
+ *   <li>Online accounts ({@code name@instance}) are checked against a {@link FakeKaraokeMugenServer} per instance
+ *   ({@code kara.moe} is seeded).</li>
+ * </ul>
+ *
+ * Passwords live on the testkit's {@link AccountStore}; profiles, types and tokens here ({@link KmState}). The
+ * commands are {@link KmCommands}, the wire format {@link KmWire}. Each request runs holding the state's monitor.
+ */
+public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
+    /** The seeded operator (type 0). */
+    public static final String OPERATOR = "admin";
+    /** The seeded operator's password. */
+    public static final String OPERATOR_PASSWORD = "admin-demo-pass";
+    /** The seeded demo user (type 1, public, with an anime list). */
+    public static final String DEMO_USER = "alice";
+    /** The seeded demo user's password. */
+    public static final String DEMO_PASSWORD = "alice-demo-pass";
+    /** The seeded Karaoke Mugen Server instance. */
+    public static final String INSTANCE = "kara.moe";
+    /** The seeded online account on {@link #INSTANCE} (its local part). */
+    public static final String ONLINE_USER = "axel";
+    /** Its password on the instance. */
+    public static final String ONLINE_PASSWORD = "axel-online-pass";
+    /** How many songs match the demo user's anime list. */
+    public static final int DEMO_ANIME_LIST_SIZE = 30;
+
+    private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"");
+
+    private final boolean seeded;
+    private final KmState state;
+    private final KmCommands commands;
+    private final Router router;
+
+    private FakeKaraokeMugen(Builder b) {
+        this.seeded = b.seeded;
+        AccountStore accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock)
+                .hashIterations(b.hashIterations).build();
+        this.state = new KmState(b.clock, accounts);
+        this.commands = new KmCommands(state);
+        this.router = new Router(r -> KmWire.error(404, Responses.object().put("code", 404)),
+                r -> KmWire.error(405, Responses.object().put("code", 405)))
+                .add("POST", "/api/command", (r, p) -> command(r))
+                .add("POST", "/api/importFile", (r, p) -> importFile(r));
+        resetState();
+    }
+
+    /** @return a seeded fake with default settings (not started) */
+    public static FakeKaraokeMugen create() {
+        return builder().build();
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "FakeKaraokeMugen";
+    }
+
+    @Override
+    public String baseUrl() {
+        return origin();
+    }
+
+    /** @return the current six-digit security code (the app logs it at start-up; its test command reads it) */
+    public String securityCode() {
+        synchronized (state) {
+            return state.securityCode;
+        }
+    }
+
+    /** @param mode the web-app mode: 0 closed, 1 limited, 2 open (the default) */
+    public void webappMode(int mode) {
+        synchronized (state) {
+            state.webappMode = mode;
+        }
+    }
+
+    /** @param allow whether guests may log in (default true) */
+    public void allowGuestLogin(boolean allow) {
+        synchronized (state) {
+            state.allowGuestLogin = allow;
+        }
+    }
+
+    /** @param allow whether anyone may create an account (default true) */
+    public void allowUserCreation(boolean allow) {
+        synchronized (state) {
+            state.allowUserCreation = allow;
+        }
+    }
+
+    /** @param require whether a new account needs the security code (default false) */
+    public void requireSecurityCodeForNewAccounts(boolean require) {
+        synchronized (state) {
+            state.requireSecurityCodeForNewAccounts = require;
+        }
+    }
+
+    /** @return the instance's fake, creating it on first use */
+    public FakeKaraokeMugenServer instance(String name) {
+        synchronized (state) {
+            return state.instances.computeIfAbsent(name, FakeKaraokeMugenServer::new);
+        }
+    }
+
+    /**
+     * Adds a local user.
+     *
+     * @param login the login (lower case)
+     * @param password the password
+     * @param type 0 operator, 1 user, 2 guest
+     * @param publicProfile whether non-operators see it
+     */
+    public void addUser(String login, String password, int type, boolean publicProfile) {
+        synchronized (state) {
+            state.add(login, password, type, login).flagPublic = publicProfile;
+        }
+    }
+
+    /** @return a user's type (0, 1 or 2), or -1 if there is none by that login */
+    public int userType(String login) {
+        synchronized (state) {
+            return state.user(login).map(u -> u.type).orElse(-1);
+        }
+    }
+
+    /** @return every login, in creation order */
+    public List<String> logins() {
+        synchronized (state) {
+            return List.copyOf(state.users.keySet());
+        }
+    }
+
+    @Override
+    protected void resetState() {
+        synchronized (state) {
+            state.clear();
+            if (!seeded) {
+                return;
+            }
+            state.add(OPERATOR, OPERATOR_PASSWORD, KmCommands.ADMIN, "Operator");
+            KmState.User alice = state.add(DEMO_USER, DEMO_PASSWORD, KmCommands.USER, "Alice");
+            alice.animeListIds.addAll(List.of(1, 2, 3));
+            state.add("bob", "bob-demo-pass", KmCommands.USER, "Bob").flagPublic = false;
+            for (String g : List.of("akari", "miku", "rin")) {
+                KmState.User guest = state.add("guest-" + g, KmState.randomPassword(), KmCommands.GUEST,
+                        Character.toUpperCase(g.charAt(0)) + g.substring(1));
+                guest.flagTemporary = false;
+            }
+            for (int i = 1; i <= 60; i++) {
+                int anime = (i - 1) / 10 + 1;
+                state.karas.add(new KmState.Kara(new UUID(0x4b41524100000000L, i).toString(), "Song " + i,
+                        "Anime " + anime, anime, 60 + i));
+            }
+            FakeKaraokeMugenServer server = state.instances.computeIfAbsent(INSTANCE, FakeKaraokeMugenServer::new);
+            server.addAccount(ONLINE_USER, ONLINE_PASSWORD, List.of(2, 4));
+        }
+    }
+
+    @Override
+    protected MockResponse handle(FakeRequest request) {
+        synchronized (state) {
+            return router.route(request);
+        }
+    }
+
+    /** {@code POST /api/command}: HTTP 200 on success, else {@code data.code} when it is a status, else 500. */
+    private MockResponse command(FakeRequest r) {
+        JsonNode json = r.json().orElse(Responses.object());
+        String cmd = json.path("cmd").isTextual() ? json.get("cmd").asText() : null;
+        JsonNode apiData = json.path("body").isObject() ? json.get("body") : Responses.object();
+        try {
+            return KmWire.ok(commands.run(cmd, apiData));
+        } catch (KmWire.Failure f) {
+            return KmWire.error(f.status >= 100 && f.status <= 599 ? f.status : 500, f.data);
+        }
+    }
+
+    /** {@code POST /api/importFile}: multipart field {@code file}, raw JWT in {@code authorization}. */
+    private MockResponse importFile(FakeRequest r) {
+        String token = r.header("authorization").orElse(null);
+        ObjectNode unknown = Responses.object().put("code", "USER_UNKNOWN");
+        if (token == null || token.isBlank()) {
+            return Responses.json(401, unknown, KmWire.JSON_TYPE);
+        }
+        boolean known = KmWire.verify(token, state.jwtSecret).map(c -> state.user(c.path("username").asText())
+                .isPresent()).orElse(false);
+        if (!known) {
+            return Responses.json(403, unknown, KmWire.JSON_TYPE);
+        }
+        boolean multipart = r.header("Content-Type").map(t -> t.startsWith("multipart/form-data")).orElse(false);
+        Matcher m = FILENAME.matcher(r.body());
+        if (!multipart || !r.body().contains("name=\"file\"") || !m.find()) {
+            return Responses.json(400, Responses.object().put("code", "NO_FILE"), KmWire.JSON_TYPE);
+        }
+        String stored = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode file = Responses.object().put("fieldname", "file").put("originalname", m.group(1))
+                .put("encoding", "7bit").put("mimetype", "application/octet-stream")
+                .put("destination", "/tmp/karaokemugen").put("filename", stored)
+                .put("path", "/tmp/karaokemugen/" + stored).put("size", r.body().length());
+        state.files.put(stored, file);
+        return Responses.json(200, file, KmWire.JSON_TYPE);
+    }
+
+    /** Builds a {@link FakeKaraokeMugen}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private boolean seeded = true;
+        private int hashIterations = 1_000;
+
+        private Builder() {
+        }
+
+        /** @param clock the clock of "logged in" (15 minutes) and last logins */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param seeded start with the operator, users, guests, songs and the kara.moe instance (default true) */
+        public Builder seeded(boolean seeded) {
+            this.seeded = seeded;
+            return this;
+        }
+
+        /** @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests) */
+        public Builder hashIterations(int iterations) {
+            this.hashIterations = iterations;
+            return this;
+        }
+
+        /** @return the fake, not started */
+        public FakeKaraokeMugen build() {
+            return new FakeKaraokeMugen(this);
+        }
+    }
+
+}
