@@ -32,6 +32,7 @@ public final class ClientOptions {
     /** The default of {@link Builder#maxResponseBytes}: 64 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
     private final HttpUrl baseUrl;
+    private final boolean privateNetwork;
     private final OkHttpClient httpClient;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -48,6 +49,7 @@ public final class ClientOptions {
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
+        this.privateNetwork = b.privateNetwork;
         this.httpClient = b.httpClient;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
@@ -72,6 +74,7 @@ public final class ClientOptions {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.baseUrl = baseUrl;
+        b.privateNetwork = privateNetwork;
         b.httpClient = httpClient;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
@@ -86,6 +89,11 @@ public final class ClientOptions {
         b.headers.putAll(headers);
         b.maxResponseBytes = maxResponseBytes;
         return b;
+    }
+
+    /** @return whether plain http to private-network addresses was allowed ({@link Builder#allowPlainHttpOnPrivateNetwork}) */
+    public boolean allowsPlainHttpOnPrivateNetwork() {
+        return privateNetwork;
     }
 
     /** @return the base URL, if set (otherwise the provider's default is used) */
@@ -183,6 +191,7 @@ public final class ClientOptions {
         private Sleeper sleeper = Sleeper.system();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private boolean privateNetwork;
 
         private Builder() {
         }
@@ -192,7 +201,22 @@ public final class ClientOptions {
          * @throws IllegalArgumentException if it is not a URL, or is plain http on a host that is not loopback
          */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = BaseUrls.checked(baseUrl);
+            // Private addresses pass here and are held to the opt-in at build(), whatever the order of the calls.
+            this.baseUrl = BaseUrls.checked(baseUrl, true);
+            return this;
+        }
+
+        /**
+         * Allows plain http to private-network and link-local IP addresses (192.168.x.x, 10.x.x.x, 172.16-31.x.x,
+         * 169.254.x.x, fc00::/7, fe80::/10), never to public ones: for apps that run on a LAN, such as Karaoke
+         * Mugen. Everything sent, tokens included, then crosses the network unencrypted, readable by anyone on it.
+         * Off by default.
+         *
+         * @param allow whether to allow it
+         * @return this builder
+         */
+        public Builder allowPlainHttpOnPrivateNetwork(boolean allow) {
+            this.privateNetwork = allow;
             return this;
         }
 
@@ -304,6 +328,9 @@ public final class ClientOptions {
 
         /** @return the options */
         public ClientOptions build() {
+            if (baseUrl != null) {
+                BaseUrls.checked(baseUrl.toString(), privateNetwork);
+            }
             return new ClientOptions(this);
         }
 

@@ -16,6 +16,17 @@ public final class BaseUrls {
      *     never repeats a user name or password the text carried
      */
     public static HttpUrl checked(String url) {
+        return checked(url, false);
+    }
+
+    /**
+     * @param url the base URL as given
+     * @param privateNetwork also allow plain http to an address of a private network or a link-local one (an IP
+     *     literal: 10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7, fe80::/10), for apps on a LAN
+     * @return it, parsed and without a trailing slash
+     * @throws InvalidInputException as {@link #checked(String)}
+     */
+    public static HttpUrl checked(String url, boolean privateNetwork) {
         if (url == null || url.isBlank()) {
             throw new InvalidInputException("base URL is blank");
         }
@@ -23,9 +34,12 @@ public final class BaseUrls {
         if (parsed == null) {
             throw new InvalidInputException("base URL is not an http(s) URL: " + withoutUserInfo(url));
         }
-        if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+        if (!parsed.isHttps() && !isLoopback(parsed.host()) && !(privateNetwork && isPrivate(parsed.host()))) {
             throw new InvalidInputException("base URL must use https (plain http is allowed only for loopback "
-                    + "hosts such as 127.0.0.1, ::1 and localhost): " + parsed.redact());
+                    + "hosts such as 127.0.0.1, ::1 and localhost" + (privateNetwork
+                            ? ", and private-network or link-local IP addresses such as 192.168.1.20"
+                            : "; private-network addresses need the client's explicit opt-in") + "): "
+                    + parsed.redact());
         }
         if (parsed.username().length() > 0 || parsed.password().length() > 0) {
             throw new InvalidInputException("base URL must not carry credentials: " + parsed.redact());
@@ -55,6 +69,43 @@ public final class BaseUrls {
         return '"' + Text.excerpt(s, 100) + '"';
     }
 
+    /**
+     * @return whether the host is an IP literal of a private network (RFC 1918, IPv6 unique local fc00::/7) or a
+     *     link-local address (169.254/16, fe80::/10); a name is never resolved (its address could change after the
+     *     check)
+     */
+    public static boolean isPrivate(String host) {
+        if (host.contains(":")) {
+            // OkHttp's host is then a canonical IPv6 literal, brackets removed: its first group decides.
+            String first = host.substring(0, host.indexOf(':'));
+            int g = first.isEmpty() ? 0 : Integer.parseInt(first, 16);
+            return (g & 0xfe00) == 0xfc00 || (g & 0xffc0) == 0xfe80;
+        }
+        int[] o = ipv4(host);
+        return o != null && (o[0] == 10 || o[0] == 172 && o[1] >= 16 && o[1] <= 31 || o[0] == 192 && o[1] == 168
+                || o[0] == 169 && o[1] == 254);
+    }
+
+    /** @return the four numbers of a dotted IPv4 literal, or {@code null} for anything else */
+    private static int[] ipv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        int[] o = new int[4];
+        for (int i = 0; i < 4; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                return null;
+            }
+            o[i] = Integer.parseInt(p);
+            if (o[i] > 255) {
+                return null;
+            }
+        }
+        return o;
+    }
+
     /** @return whether the host is loopback by its literal form (no DNS lookup) */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
@@ -62,15 +113,7 @@ public final class BaseUrls {
                 || h.equals("0:0:0:0:0:0:0:1")) {
             return true;
         }
-        String[] parts = h.split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals("127")) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
+        int[] o = ipv4(h);
+        return o != null && o[0] == 127;
     }
 }

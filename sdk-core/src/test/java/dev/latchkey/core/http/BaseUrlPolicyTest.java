@@ -21,8 +21,32 @@ class BaseUrlPolicyTest {
     @ValueSource(strings = {"http://kemono.cr/api", "http://127.example.com", "http://10.0.0.1", "http://128.0.0.1",
         "http://127.0.0.256", "ftp://x", "not a url", "", "https://user:pw@host/", "https://host/?a=1"})
     void refused(String url) {
-        assertThatThrownBy(() -> ClientOptions.builder().baseUrl(url)).isInstanceOf(InvalidInputException.class)
-                .hasMessageNotContaining("pw@");
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl(url).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("pw@");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://192.168.1.20:1337", "http://10.0.0.1", "http://172.16.0.1", "http://172.31.255.1",
+        "http://169.254.10.1", "http://[fd12:3456::1]:1337", "http://[fc00::1]", "http://[fe80::1]", "http://[febf::1]"})
+    void privateNetworkAddressesNeedTheOptIn(String url) {
+        assertThatThrownBy(() -> ClientOptions.builder().baseUrl(url).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("opt-in");
+        assertThat(ClientOptions.builder().allowPlainHttpOnPrivateNetwork(true).baseUrl(url).build().baseUrl())
+                .isPresent();
+        // Either order: the opt-in after the URL counts too.
+        assertThat(ClientOptions.builder().baseUrl(url).allowPlainHttpOnPrivateNetwork(true).build()
+                .allowsPlainHttpOnPrivateNetwork()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://8.8.8.8", "http://172.32.0.1", "http://172.15.255.1", "http://192.169.1.1",
+        "http://karaoke.lan", "http://192.168.1.20.nip.io", "http://[2001:db8::1]", "http://11.0.0.1", "http://9.0.0.1",
+        "http://169.253.1.1", "http://169.255.1.1", "http://168.254.1.1", "http://191.168.1.1", "http://193.168.1.1",
+        "http://[fec0::1]", "http://[fe00::1]", "http://[fe40::1]", "http://[fb00::1]", "http://[fe:1::1]",
+        "http://10.0.0", "http://10.0.0.1.2"})
+    void theOptInNeverOpensPlainHttpToPublicAddressesOrNames(String url) {
+        assertThatThrownBy(() -> ClientOptions.builder().allowPlainHttpOnPrivateNetwork(true).baseUrl(url).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("private-network");
     }
 
     @ParameterizedTest
