@@ -430,6 +430,32 @@ public final class ApiRequest {
         }
 
         /**
+         * Sends one file as {@code multipart/form-data}, as a browser's file upload does.
+         *
+         * @param field the form field's name, for example {@code file}
+         * @param filename the file name the server sees
+         * @param content the file's bytes
+         * @param contentType its media type, for example {@code image/png}
+         */
+        public Builder multipartFile(String field, String filename, byte[] content, String contentType) {
+            MediaType type = MediaType.parse(Objects.requireNonNull(contentType, "contentType"));
+            if (type == null) {
+                throw new InvalidInputException("not a media type: " + contentType);
+            }
+            okhttp3.MultipartBody multipart = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
+                    .addFormDataPart(field, filename, okhttp3.RequestBody.create(content, type)).build();
+            okio.Buffer buffer = new okio.Buffer();
+            try {
+                multipart.writeTo(buffer);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            this.body = buffer.readByteArray();
+            this.bodyType = multipart.contentType();
+            return this;
+        }
+
+        /**
          * Marks the call's bodies as secret: they are never logged, whatever the level (logins, registrations,
          * token exchanges, password changes).
          */

@@ -1,0 +1,210 @@
+package dev.latchkey.karaokemugen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.Session;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.page.AutoPager;
+import dev.latchkey.core.page.OffsetPages;
+import dev.latchkey.core.page.Page;
+import dev.latchkey.karaokemugen.internal.KaraokeMugenApi;
+import dev.latchkey.karaokemugen.model.AuthInfo;
+import dev.latchkey.karaokemugen.model.Kara;
+import dev.latchkey.karaokemugen.model.NewUser;
+import dev.latchkey.karaokemugen.model.ProfileEdit;
+import dev.latchkey.karaokemugen.model.User;
+import dev.latchkey.karaokemugen.model.UserSummary;
+import dev.latchkey.karaokemugen.model.UserType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A logged-in Karaoke Mugen account: its local token and, for an online account ({@code name@instance}), its online
+ * token, kept in the session store under its login. The operator's commands (edit, delete, type) answer 403
+ * {@code ADMIN_PLEASE} to others. The session changes only when a call that renews it succeeds (a conversion, an edit
+ * that sends a new online token). Thread-safe.
+ */
+public final class KaraokeMugenAccount {
+    /** The page size of {@link #animeList()}: the web app's. */
+    public static final int ANIME_LIST_PAGE = 400;
+
+    private final KaraokeMugenClient client;
+    private volatile SessionHolder holder;
+
+    KaraokeMugenAccount(KaraokeMugenClient client, SessionHolder holder) {
+        this.client = client;
+        this.holder = holder;
+    }
+
+    /** @return the login */
+    public String username() {
+        return holder.require().attribute(KaraokeMugenApi.ATTR_USERNAME).orElse("?");
+    }
+
+    /** @return the role the token carries: {@code admin}, {@code user} or {@code guest} */
+    public String role() {
+        return holder.require().attribute(KaraokeMugenApi.ATTR_ROLE).orElse("user");
+    }
+
+    /** @return whether this is an online account ({@code name@instance}) */
+    public boolean online() {
+        return username().contains("@");
+    }
+
+    /** @return the current session (its {@code toString()} shows no token) */
+    public Session session() {
+        return holder.require();
+    }
+
+    /** @return the key the session is saved under in the session store */
+    public String storeKey() {
+        return holder.key();
+    }
+
+    /** @return what the app says of the token ({@code checkAuth}) */
+    public AuthInfo checkAuth() {
+        return holder.call(s -> client.api.checkAuth(s).execute(client.pipeline));
+    }
+
+    /** @return the users ({@code getUsers}); others than the operator see public profiles only */
+    public List<UserSummary> users() {
+        return holder.call(s -> client.api.users(s).execute(client.pipeline));
+    }
+
+    /** @return a user's full profile ({@code getUser}), or empty if there is none the caller may see */
+    public Optional<User> user(String username) {
+        return holder.call(s -> client.api.user(s, username).executeOptional(client.pipeline));
+    }
+
+    /** Creates an account with this account's token ({@code createUser}); only an operator's sets its type. */
+    public void createUser(NewUser user) {
+        holder.call(s -> client.api.createUser(s, dev.latchkey.core.error.InvalidInputException.require(user, "user"))
+                .execute(client.pipeline));
+    }
+
+    /** Edits another account (operator; {@code editUser}); for an online account only the type counts. */
+    public void editUser(String login, ProfileEdit edit) {
+        holder.call(s -> client.api.editUser(s, login, edit, avatar(s, edit)).execute(client.pipeline));
+    }
+
+    /** Changes another account's type (operator; {@code editUser}). */
+    public void setUserType(String login, UserType type) {
+        holder.call(s -> client.api.setUserType(s, login, type).execute(client.pipeline));
+    }
+
+    /** Deletes another account (operator; {@code deleteUser}); its playlists go to {@code admin}. */
+    public void deleteUser(String username) {
+        holder.call(s -> client.api.deleteUser(s, username).execute(client.pipeline));
+    }
+
+    /** @return this account's full profile ({@code getMyAccount}) */
+    public User myAccount() {
+        return holder.call(s -> client.api.myAccount(s).execute(client.pipeline));
+    }
+
+    /**
+     * Edits this account ({@code editMyAccount}): only what the edit sets changes. An avatar is uploaded first
+     * ({@code /api/importFile}). A new online token the app sends back replaces the stored one.
+     */
+    public void editMyAccount(ProfileEdit edit) {
+        String onlineToken = holder.call(s -> client.api.editMyAccount(s, edit, avatar(s, edit))
+                .execute(client.pipeline));
+        keepOnlineToken(onlineToken);
+    }
+
+    /** Deletes this account ({@code deleteMyAccount}; the seed's {@code deleteMyUser}); the session goes too. */
+    public void deleteMyAccount() {
+        holder.call(s -> client.api.deleteMyAccount(s).execute(client.pipeline));
+        holder.clear();
+    }
+
+    /**
+     * Makes this local account an online one on an instance ({@code convertMyLocalUserToOnline}): the login becomes
+     * {@code name@instance}, and the new tokens replace the session, saved under the new login, only if it succeeds.
+     */
+    public void convertToOnline(String instance, String password) {
+        swap(holder.call(s -> client.api.convertToOnline(s, instance, Secret.of(password)).execute(client.pipeline)));
+    }
+
+    /** Makes this online account a local one again ({@code convertMyOnlineUserToLocal}); as {@link #convertToOnline}. */
+    public void convertToLocal(String password) {
+        swap(holder.call(s -> client.api.convertToLocal(s, Secret.of(password)).execute(client.pipeline)));
+    }
+
+    /** Asks the app to fetch this online account's anime list from its instance ({@code refreshAnimeList}). */
+    public void refreshAnimeList() {
+        holder.call(s -> client.api.refreshAnimeList(s).execute(client.pipeline));
+    }
+
+    /** @return every song of the anime list ({@code getAnimeList}), fetched page by page as consumed; guests: none */
+    public AutoPager<Kara> animeList() {
+        return animeListPage(ANIME_LIST_PAGE, 0).autoPager();
+    }
+
+    /**
+     * @param size the page size, 1 or more
+     * @param from how many songs to skip
+     * @return one page of the anime list, with the way to the next
+     */
+    public Page<Kara> animeListPage(int size, int from) {
+        return OffsetPages.fetch(client.pipeline, (l, o) -> client.api.animeList(holder.require(), l, o), size, from);
+    }
+
+    /**
+     * The escape hatch: any command, with this account's tokens.
+     *
+     * @param command the command
+     * @param body its {@code body}, or {@code null}
+     * @return the answer's {@code data}, or {@code null}
+     */
+    public JsonNode request(String command, Map<String, ?> body) {
+        return holder.call(s -> client.api.raw(s, command, body).execute(client.pipeline));
+    }
+
+    /** Forgets the session here and in the store (Karaoke Mugen's tokens never expire; there is no logout). */
+    public void forget() {
+        holder.clear();
+    }
+
+    /** @return the same calls, returning {@code CompletableFuture}s */
+    public KaraokeMugenAccountAsync async() {
+        return new KaraokeMugenAccountAsync(client, this);
+    }
+
+    // --- shared with the async view ------------------------------------------------------------------------------
+
+    SessionHolder holder() {
+        return holder;
+    }
+
+    /** The avatar upload an edit needs first, or {@code null}. */
+    JsonNode avatar(Session s, ProfileEdit edit) {
+        ProfileEdit e = dev.latchkey.core.error.InvalidInputException.require(edit, "edit");
+        return e.avatar() == null ? null : client.api.importFile(s, e.avatar()).execute(client.pipeline);
+    }
+
+    void keepOnlineToken(String onlineToken) {
+        Session s = holder.require();
+        if (onlineToken != null && !onlineToken.equals(s.token(KaraokeMugenApi.ONLINE_TOKEN).orElse(null))) {
+            holder.replace(s.toBuilder().token(KaraokeMugenApi.ONLINE_TOKEN, onlineToken).build());
+        }
+    }
+
+    /** A conversion changed the login: the new session goes under the new key, the old one is removed. */
+    void swap(KaraokeMugenApi.Login login) {
+        SessionHolder next = new SessionHolder(client.storeKey(login.username()),
+                client.pipeline.options().sessionStore(), login.session(), null);
+        next.replace(login.session());
+        SessionHolder previous = holder;
+        holder = next;
+        previous.clear();
+    }
+
+    @Override
+    public String toString() {
+        return holder.current().map(s -> "KaraokeMugenAccount{" + s.attribute(KaraokeMugenApi.ATTR_USERNAME)
+                .orElse("?") + ", " + s.attribute(KaraokeMugenApi.ATTR_ROLE).orElse("?") + '}')
+                .orElse("KaraokeMugenAccount{forgotten}");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.latchkey.karaokemugen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.core.Async;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.page.AsyncAutoPager;
+import dev.latchkey.core.page.OffsetPages;
+import dev.latchkey.core.page.Page;
+import dev.latchkey.karaokemugen.model.AuthInfo;
+import dev.latchkey.karaokemugen.model.Kara;
+import dev.latchkey.karaokemugen.model.NewUser;
+import dev.latchkey.karaokemugen.model.ProfileEdit;
+import dev.latchkey.karaokemugen.model.User;
+import dev.latchkey.karaokemugen.model.UserSummary;
+import dev.latchkey.karaokemugen.model.UserType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The calls of a {@link KaraokeMugenAccount}, returning {@code CompletableFuture}s: the same requests and answers on
+ * the same code path. Cancelling a future cancels its HTTP call; failures complete it with the same typed exceptions.
+ */
+public final class KaraokeMugenAccountAsync {
+    private final KaraokeMugenClient client;
+    private final KaraokeMugenAccount account;
+
+    KaraokeMugenAccountAsync(KaraokeMugenClient client, KaraokeMugenAccount account) {
+        this.client = client;
+        this.account = account;
+    }
+
+    /** @see KaraokeMugenAccount#checkAuth() */
+    public CompletableFuture<AuthInfo> checkAuth() {
+        return account.holder().callAsync(s -> client.api.checkAuth(s).executeAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#users() */
+    public CompletableFuture<List<UserSummary>> users() {
+        return account.holder().callAsync(s -> client.api.users(s).executeAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#user(String) */
+    public CompletableFuture<Optional<User>> user(String username) {
+        return account.holder().callAsync(s -> client.api.user(s, username).executeOptionalAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#createUser(NewUser) */
+    public CompletableFuture<Void> createUser(NewUser user) {
+        return account.holder().callAsync(s -> client.api.createUser(s, InvalidInputException.require(user, "user"))
+                .executeAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#editUser(String, ProfileEdit) */
+    public CompletableFuture<Void> editUser(String login, ProfileEdit edit) {
+        return account.holder().callAsync(s -> Async.compose(avatar(s, edit), file -> client.api.editUser(s, login,
+                edit, file).executeAsync(client.pipeline)));
+    }
+
+    /** @see KaraokeMugenAccount#setUserType(String, UserType) */
+    public CompletableFuture<Void> setUserType(String login, UserType type) {
+        return account.holder().callAsync(s -> client.api.setUserType(s, login, type).executeAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#deleteUser(String) */
+    public CompletableFuture<Void> deleteUser(String username) {
+        return account.holder().callAsync(s -> client.api.deleteUser(s, username).executeAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#myAccount() */
+    public CompletableFuture<User> myAccount() {
+        return account.holder().callAsync(s -> client.api.myAccount(s).executeAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#editMyAccount(ProfileEdit) */
+    public CompletableFuture<Void> editMyAccount(ProfileEdit edit) {
+        return Async.map(account.holder().callAsync(s -> Async.compose(avatar(s, edit), file -> client.api
+                .editMyAccount(s, edit, file).executeAsync(client.pipeline))), token -> {
+                    account.keepOnlineToken(token);
+                    return null;
+                });
+    }
+
+    /** @see KaraokeMugenAccount#deleteMyAccount() */
+    public CompletableFuture<Void> deleteMyAccount() {
+        return Async.map(account.holder().callAsync(s -> client.api.deleteMyAccount(s).executeAsync(client.pipeline)),
+                v -> {
+                    account.holder().clear();
+                    return null;
+                });
+    }
+
+    /** @see KaraokeMugenAccount#convertToOnline(String, String) */
+    public CompletableFuture<Void> convertToOnline(String instance, String password) {
+        return Async.map(account.holder().callAsync(s -> client.api.convertToOnline(s, instance, Secret.of(password))
+                .executeAsync(client.pipeline)), login -> {
+                    account.swap(login);
+                    return null;
+                });
+    }
+
+    /** @see KaraokeMugenAccount#convertToLocal(String) */
+    public CompletableFuture<Void> convertToLocal(String password) {
+        return Async.map(account.holder().callAsync(s -> client.api.convertToLocal(s, Secret.of(password))
+                .executeAsync(client.pipeline)), login -> {
+                    account.swap(login);
+                    return null;
+                });
+    }
+
+    /** @see KaraokeMugenAccount#refreshAnimeList() */
+    public CompletableFuture<Void> refreshAnimeList() {
+        return account.holder().callAsync(s -> client.api.refreshAnimeList(s).executeAsync(client.pipeline));
+    }
+
+    /** @see KaraokeMugenAccount#animeList() */
+    public AsyncAutoPager<Kara> animeList() {
+        return new AsyncAutoPager<>(animeListPage(KaraokeMugenAccount.ANIME_LIST_PAGE, 0));
+    }
+
+    /** @see KaraokeMugenAccount#animeListPage(int, int) */
+    public CompletableFuture<Page<Kara>> animeListPage(int size, int from) {
+        return OffsetPages.fetchAsync(client.pipeline, (l, o) -> client.api.animeList(account.holder().require(), l,
+                o), size, from);
+    }
+
+    /** @see KaraokeMugenAccount#request(String, Map) */
+    public CompletableFuture<JsonNode> request(String command, Map<String, ?> body) {
+        return account.holder().callAsync(s -> client.api.raw(s, command, body).executeAsync(client.pipeline));
+    }
+
+    /** The avatar upload first, when the edit has one; nothing to wait for otherwise. */
+    private CompletableFuture<JsonNode> avatar(dev.latchkey.core.auth.Session s, ProfileEdit edit) {
+        ProfileEdit e = InvalidInputException.require(edit, "edit");
+        return e.avatar() == null ? CompletableFuture.completedFuture(null)
+                : client.api.importFile(s, e.avatar()).executeAsync(client.pipeline);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.latchkey.karaokemugen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.core.ClientBuilder;
+import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.auth.Credentials;
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.HttpPipeline;
+import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.karaokemugen.internal.KaraokeMugenApi;
+import dev.latchkey.karaokemugen.model.NewUser;
+import dev.latchkey.karaokemugen.model.User;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+
+/**
+ * A client of the Karaoke Mugen App's users API: the app a karaoke party runs on a laptop, which guests' phones reach
+ * on the LAN ({@code http://localhost:1337} by default).
+ *
+ * <pre>{@code
+ * try (KaraokeMugenClient km = KaraokeMugenClient.builder()
+ *         .baseUrl("http://192.168.1.20:1337").allowPlainHttpOnPrivateNetwork().build()) {
+ *     KaraokeMugenAccount op = km.login("admin", password, securityCode);   // promoted to operator
+ *     op.createUser(NewUser.of("carol", "carol-password"));
+ *     List<UserSummary> users = op.users();
+ * }
+ * }</pre>
+ *
+ * Every command is {@code POST /api/command}; the tokens travel inside the JSON body, registered as secrets of their
+ * request: they never reach a log line, a message or a {@code toString()}. Immutable and thread-safe;
+ * {@link #async()} gives the same calls without blocking.
+ */
+public final class KaraokeMugenClient implements AutoCloseable {
+    /** The app on this machine, on its default port. */
+    public static final String DEFAULT_BASE_URL = "http://localhost:1337";
+
+    static final ProviderSpec SPEC = new ProviderSpec("karaokemugen", DEFAULT_BASE_URL, null,
+            Map.of("Accept", "application/json"), null);
+
+    final HttpPipeline pipeline;
+    final KaraokeMugenApi api;
+
+    private KaraokeMugenClient(HttpPipeline pipeline) {
+        this.pipeline = pipeline;
+        this.api = new KaraokeMugenApi(pipeline.options().clock());
+    }
+
+    /** @return a builder: the app on localhost:1337, default options */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Logs in ({@code login}). Never retried. The session (the local token, and the online token of a
+     * {@code name@instance} account) is saved in the session store.
+     *
+     * @param username the login (trimmed and lower-cased, as the app does)
+     * @param password the password
+     * @return the logged-in account
+     * @throws dev.latchkey.core.error.InvalidCredentialsException ({@code LOG_ERROR}) if the app refused them
+     */
+    public KaraokeMugenAccount login(String username, String password) {
+        return login(Credentials.of(username, password));
+    }
+
+    /** @see #login(String, String) */
+    public KaraokeMugenAccount login(Credentials credentials) {
+        InvalidInputException.require(credentials, "credentials");
+        return account(api.login(credentials.username(), credentials.password(), null).execute(pipeline));
+    }
+
+    /**
+     * Logs in and becomes the operator with the app's security code (the six digits it shows its operator; each is
+     * good once).
+     *
+     * @throws dev.latchkey.core.error.InvalidCredentialsException if the password or the code is wrong
+     */
+    public KaraokeMugenAccount login(String username, String password, String securityCode) {
+        Credentials c = Credentials.of(username, password);
+        return account(api.login(c.username(), c.password(), securityCode).execute(pipeline));
+    }
+
+    /**
+     * Logs in as a free guest account ({@code loginGuest}).
+     *
+     * @throws dev.latchkey.core.error.ForbiddenException ({@code GUESTS_NOT_ALLOWED}) if the operator forbids guests
+     * @throws dev.latchkey.core.error.ServerException ({@code NO_MORE_GUESTS_AVAILABLE}) if every guest is in use
+     */
+    public KaraokeMugenAccount loginGuest() {
+        return account(api.loginGuest().execute(pipeline));
+    }
+
+    /**
+     * Resumes a session saved by an earlier login, without a call; whether it still works shows on first use.
+     *
+     * @param username the login it was saved under
+     * @return the account, or empty if the store holds no session for it
+     */
+    public Optional<KaraokeMugenAccount> resume(String username) {
+        String key = storeKey(KaraokeMugenApi.requireLogin(username));
+        return pipeline.options().sessionStore().load(key).map(s -> {
+            KaraokeMugenApi.usernameOf(key, s);
+            return new KaraokeMugenAccount(this, new SessionHolder(key, pipeline.options().sessionStore(), s, null));
+        });
+    }
+
+    /**
+     * Creates an account without logging in ({@code createUser} as a guest would): allowed unless the operator
+     * forbids it, or asks for the security code ({@link NewUser#withSecurityCode}).
+     *
+     * @throws dev.latchkey.core.error.ConflictException ({@code USER_ALREADY_EXISTS}) if the login is taken
+     * @throws dev.latchkey.core.error.ValidationException ({@code PASSWORD_TOO_SHORT}, 411) under 8 characters
+     * @throws dev.latchkey.core.error.InvalidCodeException if the app wants a security code and this one is wrong
+     */
+    public void createUser(NewUser user) {
+        api.createUser(null, InvalidInputException.require(user, "user")).execute(pipeline);
+    }
+
+    /**
+     * Sets a new password with the app's security code ({@code resetUserPassword}); for an online account the
+     * instance sends a reset mail instead.
+     *
+     * @throws dev.latchkey.core.error.InvalidCodeException ({@code USER_RESETPASSWORD_WRONGSECURITYCODE})
+     */
+    public void resetUserPassword(String username, String newPassword, String securityCode) {
+        api.resetUserPassword(username, Secret.of(newPassword), securityCode).execute(pipeline);
+    }
+
+    /** @return a public user's profile without logging in, or empty if there is none (or it is not public) */
+    public Optional<User> user(String username) {
+        return api.user(null, username).executeOptional(pipeline);
+    }
+
+    /** @return the same calls, returning {@code CompletableFuture}s */
+    public KaraokeMugenClientAsync async() {
+        return new KaraokeMugenClientAsync(this);
+    }
+
+    /**
+     * The escape hatch: any command, without a token (use {@link KaraokeMugenAccount#request} for one).
+     *
+     * @param command the command, for example {@code getKaras}
+     * @param body its {@code body}, or {@code null}
+     * @return the answer's {@code data}, or {@code null} when there is none
+     */
+    public JsonNode request(String command, Map<String, ?> body) {
+        return api.raw(null, command, body).execute(pipeline);
+    }
+
+    /** @return a client with changed options, sharing this one's connection pool; closing it releases nothing */
+    public KaraokeMugenClient withOptions(Consumer<ClientOptions.Builder> change) {
+        InvalidInputException.require(change, "change");
+        ClientOptions.Builder b = pipeline.options().toBuilder();
+        change.accept(b);
+        return new KaraokeMugenClient(pipeline.withOptions(b.build()));
+    }
+
+    /** @return the app's base URL */
+    public HttpUrl baseUrl() {
+        return pipeline.baseUrl();
+    }
+
+    /** Releases what this client created; a caller's OkHttp client is left alone. */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    @Override
+    public String toString() {
+        return "KaraokeMugenClient{" + pipeline.baseUrl() + '}';
+    }
+
+    // --- shared with the async view and the account ----------------------------------------------------------------
+
+    String storeKey(String username) {
+        return "karaokemugen:" + pipeline.baseUrl() + '#' + username;
+    }
+
+    KaraokeMugenAccount account(KaraokeMugenApi.Login login) {
+        String key = storeKey(login.username());
+        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), login.session(), null);
+        holder.replace(login.session());
+        return new KaraokeMugenAccount(this, holder);
+    }
+
+    /** Builds a {@link KaraokeMugenClient}. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private Builder() {
+        }
+
+        /**
+         * Allows a plain-http base URL on a private-network or link-local IP address (192.168.x.x, 10.x.x.x,
+         * 172.16-31.x.x, 169.254.x.x, fc00::/7, fe80::/10), as a karaoke party's LAN has; never a public address or a
+         * host name. Everything, passwords and tokens included, then crosses the LAN unencrypted: anyone on it (a
+         * shared Wi-Fi) can read it. Karaoke Mugen offers no https of its own.
+         *
+         * @return this builder
+         */
+        public Builder allowPlainHttpOnPrivateNetwork() {
+            return options(o -> o.allowPlainHttpOnPrivateNetwork(true));
+        }
+
+        /** @return the client */
+        public KaraokeMugenClient build() {
+            return new KaraokeMugenClient(HttpPipeline.create(clientOptions(), SPEC));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.latchkey.karaokemugen.model;
+
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.error.InvalidInputException;
+
+/**
+ * An account to create ({@code createUser}). Only an operator's token makes the type and the temporary flag count;
+ * the security code lets anyone create an account when the app asks for one. {@code toString()} hides the password
+ * and the code.
+ *
+ * @param login the login: letters, digits, {@code _ . -}; {@code name@instance} for an online account
+ * @param password at least 8 characters
+ * @param nickname the name shown, or {@code null} for the login
+ * @param type the type (operator callers only), or {@code null}
+ * @param securityCode the app's current security code, or {@code null}
+ */
+public record NewUser(String login, Secret password, String nickname, UserType type, String securityCode) {
+
+    public NewUser {
+        if (login == null || login.isBlank()) {
+            throw new InvalidInputException("login is blank");
+        }
+        InvalidInputException.require(password, "password");
+    }
+
+    /** @return an account with a login and a password, nothing else */
+    public static NewUser of(String login, String password) {
+        return new NewUser(login, Secret.of(password), null, null, null);
+    }
+
+    /** @return this account with a nickname */
+    public NewUser withNickname(String nickname) {
+        return new NewUser(login, password, nickname, type, securityCode);
+    }
+
+    /** @return this account with a type (counts only for an operator's token) */
+    public NewUser withType(UserType type) {
+        return new NewUser(login, password, nickname, type, securityCode);
+    }
+
+    /** @return this account with the security code the app asks for */
+    public NewUser withSecurityCode(String securityCode) {
+        return new NewUser(login, password, nickname, type, securityCode);
+    }
+
+    @Override
+    public String toString() {
+        return "NewUser{login=" + login + ", password=***, nickname=" + nickname + ", type=" + type
+                + (securityCode == null ? "" : ", securityCode=***") + '}';
+    }
+}

@@ -1,0 +1,129 @@
+package dev.latchkey.karaokemugen.model;
+
+import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.error.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A partial edit of a profile ({@code editMyAccount}, and {@code editUser} for an operator): only what is set is sent,
+ * everything else stays as it is. An avatar is uploaded first ({@code /api/importFile}), then referred to by the edit.
+ * Immutable; {@code toString()} hides the password.
+ */
+public final class ProfileEdit {
+    private final Map<String, Object> fields;
+    private final Secret password;
+    private final Avatar avatar;
+
+    /**
+     * An image to upload as the avatar.
+     *
+     * @param filename its file name
+     * @param content its bytes
+     * @param contentType its media type, for example {@code image/png}
+     */
+    public record Avatar(String filename, byte[] content, String contentType) {
+        public Avatar {
+            if (filename == null || filename.isBlank()) {
+                throw new InvalidInputException("avatar file name is blank");
+            }
+            InvalidInputException.require(content, "content");
+            InvalidInputException.require(contentType, "contentType");
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Avatar{" + filename + ", " + content.length + " bytes, " + contentType + '}';
+        }
+    }
+
+    private ProfileEdit(Map<String, Object> fields, Secret password, Avatar avatar) {
+        this.fields = Map.copyOf(fields);
+        this.password = password;
+        this.avatar = avatar;
+    }
+
+    /** @return an edit that changes nothing yet */
+    public static ProfileEdit empty() {
+        return new ProfileEdit(Map.of(), null, null);
+    }
+
+    private ProfileEdit with(String field, Object value) {
+        Map<String, Object> next = new LinkedHashMap<>(fields);
+        next.put(field, InvalidInputException.require(value, field));
+        return new ProfileEdit(next, password, avatar);
+    }
+
+    /** @return this edit, with a new nickname */
+    public ProfileEdit nickname(String nickname) {
+        return with("nickname", nickname);
+    }
+
+    /** @return this edit, with a new biography */
+    public ProfileEdit bio(String bio) {
+        return with("bio", bio);
+    }
+
+    /** @return this edit, with a new web site */
+    public ProfileEdit url(String url) {
+        return with("url", url);
+    }
+
+    /** @return this edit, with a new email address */
+    public ProfileEdit email(String email) {
+        return with("email", email);
+    }
+
+    /** @return this edit, with a new interface language */
+    public ProfileEdit language(String language) {
+        return with("language", language);
+    }
+
+    /** @return this edit, with a new location */
+    public ProfileEdit location(String location) {
+        return with("location", location);
+    }
+
+    /** @return this edit, making the profile visible to everyone or to operators only */
+    public ProfileEdit publicProfile(boolean visible) {
+        return with("flag_public", visible);
+    }
+
+    /** @return this edit, with a new password (at least 8 characters) */
+    public ProfileEdit password(String newPassword) {
+        return new ProfileEdit(fields, Secret.of(newPassword), avatar);
+    }
+
+    /** @return this edit, with a new avatar to upload */
+    public ProfileEdit avatar(Avatar image) {
+        return new ProfileEdit(fields, password, Objects.requireNonNull(image, "image"));
+    }
+
+    /** @return the fields to send, beside the password and the avatar */
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** @return the new password, or {@code null} */
+    public Secret password() {
+        return password;
+    }
+
+    /** @return the avatar to upload, or {@code null} */
+    public Avatar avatar() {
+        return avatar;
+    }
+
+    @Override
+    public String toString() {
+        return "ProfileEdit{" + fields.keySet() + (password == null ? "" : ", password=***")
+                + (avatar == null ? "" : ", " + avatar) + '}';
+    }
+}

@@ -1,0 +1,58 @@
+package dev.latchkey.karaokemugen.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.latchkey.core.json.OpenEnum;
+import java.util.Optional;
+
+/**
+ * A user's type: 0 operator (the app's admin), 1 user, 2 guest, or a number this version does not know (the app has
+ * had 0.5 maintainer and 0.6 contributor levels in its role table).
+ *
+ * @param code the number Karaoke Mugen sends
+ */
+public record UserType(int code) implements OpenEnum<UserType.Known> {
+    public static final UserType OPERATOR = new UserType(0);
+    public static final UserType USER = new UserType(1);
+    public static final UserType GUEST = new UserType(2);
+
+    /** The types this version knows. */
+    public enum Known { OPERATOR, USER, GUEST }
+
+    /** @return the type for a number */
+    @JsonCreator
+    public static UserType of(int code) {
+        return new UserType(code);
+    }
+
+    @JsonValue
+    @Override
+    public int code() {
+        return code;
+    }
+
+    @Override
+    public String value() {
+        return String.valueOf(code);
+    }
+
+    @Override
+    public Optional<Known> known() {
+        return switch (code) {
+            case 0 -> Optional.of(Known.OPERATOR);
+            case 1 -> Optional.of(Known.USER);
+            case 2 -> Optional.of(Known.GUEST);
+            default -> Optional.empty();
+        };
+    }
+
+    /** @return the role name a token carries: {@code admin}, {@code user} or {@code guest} */
+    public String role() {
+        return code == 0 ? "admin" : code == 2 ? "guest" : "user";
+    }
+
+    @Override
+    public String toString() {
+        return known().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).orElse("type " + code);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.latchkey.karaokemugen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.error.ConflictException;
+import dev.latchkey.core.error.ForbiddenException;
+import dev.latchkey.core.error.InvalidCodeException;
+import dev.latchkey.core.error.InvalidCredentialsException;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.error.UnauthorizedException;
+import dev.latchkey.core.error.ValidationException;
+import dev.latchkey.karaokemugen.model.Kara;
+import dev.latchkey.karaokemugen.model.NewUser;
+import dev.latchkey.karaokemugen.model.ProfileEdit;
+import dev.latchkey.karaokemugen.model.UserSummary;
+import dev.latchkey.karaokemugen.model.UserType;
+import dev.latchkey.testkit.RecordedCall;
+import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The client against the stateful fake: every command, sync and async, and the app's refusals. */
+class KaraokeMugenClientTest {
+    @RegisterExtension
+    static FakeKaraokeMugen fake = FakeKaraokeMugen.create().resetBetweenTests();
+
+    final SessionStore store = SessionStore.inMemory();
+    KaraokeMugenClient km;
+
+    @BeforeEach
+    void client() {
+        km = KaraokeMugenClient.builder().baseUrl(fake.baseUrl()).sessionStore(store).build();
+    }
+
+    @AfterEach
+    void close() {
+        km.close();
+    }
+
+    @Test
+    void loginKeepsTheTokenInTheBodyAndTheStoreAndTheSecurityCodePromotes() {
+        KaraokeMugenAccount alice = km.login("  Alice ", FakeKaraokeMugen.DEMO_PASSWORD);
+        assertThat(alice.username()).isEqualTo("alice");
+        assertThat(alice.role()).isEqualTo("user");
+        assertThat(store.load(alice.storeKey())).contains(alice.session());
+        assertThat(alice.checkAuth().username()).isEqualTo("alice");
+        RecordedCall check = fake.lastCall();
+        assertThat(check.path()).isEqualTo("/api/command");
+        assertThat(check.header("Authorization")).isEmpty();
+        assertThat(check.body()).contains("\"cmd\":\"checkAuth\"").contains("\"authorization\":\"ey");
+        assertThat(km.resume("alice").orElseThrow().myAccount().nickname()).isEqualTo("Alice");
+        assertThatThrownBy(() -> km.login("alice", "wrong-password")).isInstanceOfSatisfying(
+                InvalidCredentialsException.class, e -> {
+                    assertThat(e.status()).isEqualTo(401);
+                    assertThat(e.providerCode()).contains("LOG_ERROR");
+                    assertThat(e.getMessage()).contains("POST /api/command").contains("login:");
+                });
+        String code = fake.securityCode();
+        KaraokeMugenAccount op = km.login("alice", FakeKaraokeMugen.DEMO_PASSWORD, code);
+        assertThat(op.role()).isEqualTo("admin");
+        assertThat(fake.userType("alice")).isZero();
+        assertThatThrownBy(() -> km.login("bob", "bob-demo-pass", code)).isInstanceOf(
+                InvalidCredentialsException.class);
+        assertThatThrownBy(() -> km.login("bob", "bob-demo-pass", "12345")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void theOperatorManagesUsers() {
+        KaraokeMugenAccount op = km.login(FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD);
+        op.createUser(NewUser.of("Carol", "carol-password").withNickname("Caro"));
+        assertThat(op.users()).extracting(UserSummary::login).contains("carol", "bob");
+        assertThat(op.user("carol").orElseThrow().nickname()).isEqualTo("Caro");
+        assertThat(op.user("nobody")).isEmpty();
+        op.editUser("carol", ProfileEdit.empty().nickname("Carol C.").password("carol-new-password"));
+        assertThat(km.login("carol", "carol-new-password").myAccount().nickname()).isEqualTo("Carol C.");
+        op.setUserType("carol", UserType.OPERATOR);
+        assertThat(fake.userType("carol")).isZero();
+        assertThatThrownBy(() -> op.deleteUser("admin")).isInstanceOfSatisfying(ForbiddenException.class,
+                e -> assertThat(e.providerCode()).contains("USER_DELETE_ADMIN_DAMEDESU"));
+        op.deleteUser("carol");
+        assertThat(fake.logins()).doesNotContain("carol");
+        assertThatThrownBy(() -> op.createUser(NewUser.of("alice", "long-enough-pw")))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.providerCode()).contains("USER_ALREADY_EXISTS"));
+    }
+
+    @Test
+    void othersAreRefusedWhatIsTheOperators() {
+        KaraokeMugenAccount alice = km.login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD);
+        assertThat(alice.users()).extracting(UserSummary::login).doesNotContain("bob");
+        assertThat(alice.user("bob")).isEmpty();
+        assertThatThrownBy(() -> alice.deleteUser("bob")).isInstanceOfSatisfying(ForbiddenException.class,
+                e -> assertThat(e.providerCode()).contains("ADMIN_PLEASE"));
+        KaraokeMugenAccount guest = km.loginGuest();
+        assertThat(guest.role()).isEqualTo("guest");
+        assertThatThrownBy(() -> guest.editMyAccount(ProfileEdit.empty().bio("hi")))
+                .isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.providerCode()).contains("NOT_GUEST"));
+        assertThat(guest.animeList().stream().toList()).isEmpty();
+        fake.webappMode(0);
+        assertThatThrownBy(alice::users).isInstanceOfSatisfying(AppClosedException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.getMessage()).contains("getUsers: the operator closed the app");
+        });
+    }
+
+    @Test
+    void creatingAnAccountWithoutLoggingIn() {
+        assertThatThrownBy(() -> km.createUser(NewUser.of("dave", "short7!")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.status()).isEqualTo(411);
+                    assertThat(e.providerCode()).contains("PASSWORD_TOO_SHORT");
+                    assertThat(e.failedRules()).containsExactly(ValidationException.PASSWORD_POLICY);
+                });
+        assertThatThrownBy(() -> km.createUser(NewUser.of("da ve", "long-enough-pw")))
+                .isInstanceOf(InvalidInputException.class);
+        fake.requireSecurityCodeForNewAccounts(true);
+        assertThatThrownBy(() -> km.createUser(NewUser.of("dave", "long-enough-pw").withSecurityCode("000000")))
+                .isInstanceOf(InvalidCodeException.class);
+        km.createUser(NewUser.of("dave", "long-enough-pw").withSecurityCode(fake.securityCode()));
+        assertThat(km.login("dave", "long-enough-pw").username()).isEqualTo("dave");
+        fake.allowUserCreation(false);
+        assertThatThrownBy(() -> km.createUser(NewUser.of("erin", "long-enough-pw")))
+                .isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.providerCode()).contains("USER_CREATION_DISABLED"));
+    }
+
+    @Test
+    void aPasswordIsResetWithTheSecurityCode() {
+        assertThatThrownBy(() -> km.resetUserPassword("alice", "brand-new-pw", "000000"))
+                .isInstanceOfSatisfying(InvalidCodeException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.getMessage()).contains("resetUserPassword: wrong security code");
+                });
+        km.resetUserPassword("alice", "brand-new-pw", fake.securityCode());
+        assertThat(km.login("alice", "brand-new-pw").username()).isEqualTo("alice");
+    }
+
+    @Test
+    void myAccountEditsWithAnAvatarAndDeletion() {
+        KaraokeMugenAccount alice = km.login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD);
+        alice.editMyAccount(ProfileEdit.empty().nickname("Ali").bio("I sing")
+                .avatar(new ProfileEdit.Avatar("me.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png")));
+        var me = alice.myAccount();
+        assertThat(me.nickname()).isEqualTo("Ali");
+        assertThat(me.bio()).isEqualTo("I sing");
+        assertThat(me.avatarFile()).isNotEqualTo("blank.png");
+        RecordedCall upload = fake.calls().stream().filter(c -> c.path().equals("/api/importFile")).findFirst()
+                .orElseThrow();
+        assertThat(upload.header("authorization")).contains(alice.session().token("token").orElseThrow());
+        assertThatThrownBy(() -> alice.editMyAccount(ProfileEdit.empty().nickname("Bob")))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> alice.editMyAccount(ProfileEdit.empty().password("short")))
+                .isInstanceOf(ValidationException.class);
+        String key = alice.storeKey();
+        alice.deleteMyAccount();
+        assertThat(store.load(key)).isEmpty();
+        assertThat(fake.logins()).doesNotContain("alice");
+    }
+
+    @Test
+    void aDeletedUsersTokenIsUnauthorized() {
+        KaraokeMugenAccount bob = km.login("bob", "bob-demo-pass");
+        km.login(FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD).deleteUser("bob");
+        assertThatThrownBy(bob::myAccount).isInstanceOfSatisfying(UnauthorizedException.class,
+                e -> assertThat(e.getMessage()).contains("no longer exists"));
+    }
+
+    @Test
+    void localToOnlineAndBackSwapsTheSessionAndTheAnimeListPages() {
+        KaraokeMugenAccount alice = km.login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD);
+        List<Kara> songs = alice.animeList().stream().toList();
+        assertThat(songs).hasSize(FakeKaraokeMugen.DEMO_ANIME_LIST_SIZE);
+        assertThat(alice.animeListPage(7, 0).autoPager().stream().map(Kara::kid).toList())
+                .isEqualTo(songs.stream().map(Kara::kid).toList());
+        assertThat(songs.get(0).title()).isEqualTo("Song 1");
+        assertThat(songs.get(0).series()).containsExactly("Anime 1");
+        String localKey = alice.storeKey();
+        alice.convertToOnline(FakeKaraokeMugen.INSTANCE, FakeKaraokeMugen.DEMO_PASSWORD);
+        assertThat(alice.username()).isEqualTo("alice@kara.moe");
+        assertThat(alice.online()).isTrue();
+        assertThat(alice.session().token("onlineToken")).isPresent();
+        assertThat(store.load(localKey)).isEmpty();
+        assertThat(store.load(alice.storeKey())).contains(alice.session());
+        assertThat(alice.myAccount().login()).isEqualTo("alice@kara.moe");
+        alice.refreshAnimeList();
+        assertThat(alice.animeList().stream().count()).isZero(); // a new online account's list is empty
+        assertThatThrownBy(() -> alice.convertToLocal("wrong-password")).isInstanceOfSatisfying(
+                dev.latchkey.core.error.ValidationException.class,
+                e -> assertThat(e.providerCode()).contains("INVALID_DATA"));
+        assertThat(alice.username()).isEqualTo("alice@kara.moe");
+        alice.convertToLocal(FakeKaraokeMugen.DEMO_PASSWORD);
+        assertThat(alice.username()).isEqualTo("alice");
+        assertThat(alice.session().token("onlineToken")).isEmpty();
+        assertThat(alice.myAccount().login()).isEqualTo("alice");
+        // An online account logs in through its instance and gets its list from there.
+        KaraokeMugenAccount axel = km.login("axel@kara.moe", FakeKaraokeMugen.ONLINE_PASSWORD);
+        axel.refreshAnimeList();
+        assertThat(axel.animeList().stream().count()).isEqualTo(20);
+    }
+
+    @Test
+    void theAsyncTwinsDoTheSame() throws Exception {
+        KaraokeMugenAccount alice = km.async().login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(alice.async().myAccount().get(10, TimeUnit.SECONDS).login()).isEqualTo("alice");
+        assertThat(alice.async().animeList().collect(100).get(10, TimeUnit.SECONDS)).hasSize(30);
+        alice.async().editMyAccount(ProfileEdit.empty().bio("async")).get(10, TimeUnit.SECONDS);
+        assertThat(alice.myAccount().bio()).isEqualTo("async");
+        alice.async().convertToOnline(FakeKaraokeMugen.INSTANCE, FakeKaraokeMugen.DEMO_PASSWORD)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(alice.username()).isEqualTo("alice@kara.moe");
+        var refused = km.async().login("alice@kara.moe", "nope-nope-nope");
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(InvalidCredentialsException.class);
+        var bad = km.async().createUser(null);
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void plainHttpOnTheLanNeedsTheOptIn() {
+        assertThatThrownBy(() -> KaraokeMugenClient.builder().baseUrl("http://192.168.1.20:1337").build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("opt-in");
+        try (KaraokeMugenClient lan = KaraokeMugenClient.builder().baseUrl("http://192.168.1.20:1337")
+                .allowPlainHttpOnPrivateNetwork().build()) {
+            assertThat(lan.baseUrl().toString()).isEqualTo("http://192.168.1.20:1337/");
+        }
+        assertThatThrownBy(() -> KaraokeMugenClient.builder().baseUrl("http://203.0.113.7:1337")
+                .allowPlainHttpOnPrivateNetwork().build()).isInstanceOf(InvalidInputException.class);
+        try (KaraokeMugenClient local = KaraokeMugenClient.builder().build()) {
+            assertThat(local.baseUrl().toString()).isEqualTo("http://localhost:1337/");
+        }
+    }
+}
