@@ -81,7 +81,8 @@ public final class KaraokeMugenClient implements AutoCloseable {
      */
     public KaraokeMugenAccount login(String username, String password, String securityCode) {
         Credentials c = Credentials.of(username, password);
-        return account(api.login(c.username(), c.password(), securityCode).execute(pipeline));
+        return account(api.login(c.username(), c.password(), InvalidInputException.require(securityCode,
+                "securityCode")).execute(pipeline));
     }
 
     /**

@@ -40,7 +40,8 @@ public final class KaraokeMugenClientAsync {
     public CompletableFuture<KaraokeMugenAccount> login(String username, String password, String securityCode) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
-            return Async.map(client.api.login(c.username(), c.password(), securityCode)
+            return Async.map(client.api.login(c.username(), c.password(), InvalidInputException.require(securityCode,
+                    "securityCode"))
                     .executeAsync(client.pipeline), client::account);
         });
     }
