@@ -1,5 +1,12 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.core.error.ForbiddenException;
+import dev.latchkey.core.error.ValidationException;
+import dev.latchkey.karaokemugen.KaraokeMugenAccount;
+import dev.latchkey.karaokemugen.KaraokeMugenClient;
+import dev.latchkey.karaokemugen.model.NewUser;
+import dev.latchkey.karaokemugen.model.ProfileEdit;
+import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
 import dev.latchkey.core.error.InvalidCodeException;
 import dev.latchkey.core.error.InvalidStateException;
 import dev.latchkey.core.oauth.AuthorizationCallback;
@@ -34,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code latchkey demo}: starts the fake Kemono, TMDb and Eternaltwin servers on loopback and runs every flow through the real
+ * {@code latchkey demo}: starts the fake Kemono, TMDb, Eternaltwin and Karaoke Mugen servers on loopback and runs every flow through the real
  * client modules, faults included, printing a short report per step. Exits 0 only if every step behaved as expected.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -53,10 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (FakeKemono kemonoFake = FakeKemono.builder().strictAccept(true).build().start();
                 FakeTmdb tmdbFake = FakeTmdb.create().start();
-                FakeEternaltwin etwinFake = FakeEternaltwin.create().start()) {
+                FakeEternaltwin etwinFake = FakeEternaltwin.create().start();
+                FakeKaraokeMugen karaokeFake = FakeKaraokeMugen.create().start()) {
             kemono(kemonoFake);
             tmdb(tmdbFake);
             eternaltwin(etwinFake);
+            karaoke(karaokeFake);
         }
         out.printf("%n%d steps, %s, in %d ms.%n", steps, failures == 0 ? "all as expected"
                 : failures + " not as expected", (System.nanoTime() - start) / 1_000_000);
@@ -180,6 +189,47 @@ public final class DemoCommand implements Callable<Integer> {
                 Authorization again = etwin.startAuthorization();
                 etwin.fromAuthorizationCode(back.code().orElseThrow(), again.state(), again.state());
             });
+        }
+    }
+
+    private void karaoke(FakeKaraokeMugen fake) {
+        section("Karaoke Mugen", fake.baseUrl());
+        try (KaraokeMugenClient km = KaraokeMugenClient.builder().baseUrl(fake.baseUrl())
+                .sessionStore(SessionStore.inMemory()).build()) {
+            KaraokeMugenAccount op = step("log in as operator with the security code", () -> km.login(
+                    FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD, fake.securityCode()),
+                    a -> a.username() + " is " + a.role() + ", the code is now used up");
+            if (op == null) {
+                return;
+            }
+            step("create a user", () -> {
+                op.createUser(NewUser.of("carol", "carol-demo-pass").withNickname("Carol"));
+                return op.users().size();
+            }, n -> "carol created; the operator sees " + n + " users");
+            fails("a too-short password", ValidationException.class,
+                    () -> km.createUser(NewUser.of("dave", "short")));
+            KaraokeMugenAccount carol = step("log in as carol", () -> km.login("carol", "carol-demo-pass"),
+                    a -> a.username() + " (" + a.role() + ")");
+            if (carol == null) {
+                return;
+            }
+            step("convert carol to an online account", () -> {
+                carol.convertToOnline(FakeKaraokeMugen.INSTANCE, "carol-demo-pass");
+                return carol.username();
+            }, u -> "now " + u + ", with an online token");
+            step("and back to a local one", () -> {
+                carol.convertToLocal("carol-demo-pass");
+                return carol.username();
+            }, u -> "now " + u + " again");
+            KaraokeMugenAccount alice = km.login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD);
+            step("alice's anime list, 7 songs a page", () -> alice.animeListPage(7, 0).autoPager().stream().toList(),
+                    list -> list.size() + " songs over " + ((list.size() + 6) / 7) + " pages, first \""
+                            + list.get(0).title() + "\"");
+            KaraokeMugenAccount guest = step("log in as a guest", km::loginGuest, g -> g.username() + " (guest)");
+            if (guest != null) {
+                fails("a guest edits its profile", ForbiddenException.class,
+                        () -> guest.editMyAccount(ProfileEdit.empty().nickname("Sneaky")));
+            }
         }
     }
 

@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** The {@code latchkey} command. */
 @Command(name = "latchkey", mixinStandardHelpOptions = true, version = "latchkey 0.1.0",
-        description = "Typed account APIs (Kemono, TMDb, Eternaltwin) from the command line, and a demo of every flow against "
+        description = "Typed account APIs (Kemono, TMDb, Eternaltwin, Karaoke Mugen) from the command line, and a demo of every flow against "
                 + "embedded fake servers.",
         subcommands = {DemoCommand.class, SandboxCommand.class, KemonoCommand.class, TmdbCommand.class,
-            EternaltwinCommand.class,
+            EternaltwinCommand.class, KaraokeCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:usage (bad option, missing secret)",

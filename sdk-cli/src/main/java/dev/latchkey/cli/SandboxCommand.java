@@ -1,5 +1,6 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
 import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import dev.latchkey.testkit.kemono.FakeKemono;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
@@ -15,13 +16,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code latchkey sandbox}: the fake servers, up until interrupted, for trying commands and for integration tests. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Start the fake Kemono, TMDb and Eternaltwin servers on 127.0.0.1 and keep them up until Ctrl+C.")
+        description = "Start the fake Kemono, TMDb, Eternaltwin and Karaoke Mugen servers on 127.0.0.1 and keep them up "
+                + "until Ctrl+C.")
 public final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "0", paramLabel = "N",
-            description = "Kemono on N, TMDb on N+1, Eternaltwin on N+2 (default: free ports).")
+            description = "Kemono on N, TMDb on N+1, Eternaltwin on N+2, Karaoke Mugen on N+3 (default: free ports).")
     int port;
 
     @Option(names = "--for", paramLabel = "DURATION", hidden = true,
@@ -34,7 +36,8 @@ public final class SandboxCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().start(port);
                 FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1);
-                FakeEternaltwin etwin = FakeEternaltwin.create().start(port == 0 ? 0 : port + 2)) {
+                FakeEternaltwin etwin = FakeEternaltwin.create().start(port == 0 ? 0 : port + 2);
+                FakeKaraokeMugen karaoke = FakeKaraokeMugen.create().start(port == 0 ? 0 : port + 3)) {
             Thread hook = new Thread(stop::countDown, "latchkey-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("Kemono  %s%n        demo user %s / %s (moderator: %s / %s)%n", kemono.baseUrl(),
@@ -53,6 +56,11 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "          curl -s -L -b jar 'AUTHORIZATION_URL'%n", etwin.baseUrl(), FakeEternaltwin.DEMO_USER,
                     java.util.HexFormat.of().formatHex(FakeEternaltwin.DEMO_PASSWORD.getBytes(
                             java.nio.charset.StandardCharsets.UTF_8)));
+            out.printf("Karaoke Mugen %s%n        operator %s / %s, security code %s (changes after each use)%n"
+                    + "        demo user %s / %s; instance %s with %s / %s%n", karaoke.baseUrl(),
+                    FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD, karaoke.securityCode(),
+                    FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD, FakeKaraokeMugen.INSTANCE,
+                    FakeKaraokeMugen.ONLINE_USER, FakeKaraokeMugen.ONLINE_PASSWORD);
             out.printf("%nTry:%n  KEMONO_PASSWORD=%s latchkey kemono login --user alice --base-url %s%n"
                     + "  latchkey kemono favorites --base-url %s%n", FakeKemono.DEMO_PASSWORD, kemono.baseUrl(),
                     kemono.baseUrl());
@@ -61,6 +69,8 @@ public final class SandboxCommand implements Callable<Integer> {
             out.printf("  ETERNALTWIN_CLIENT_ID=%s ETERNALTWIN_CLIENT_SECRET=%s latchkey eternaltwin login --no-browser "
                     + "--base-url %s%n", FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET,
                     etwin.baseUrl());
+            out.printf("  KARAOKE_PASSWORD=%s KARAOKE_SECURITY_CODE=%s latchkey karaoke login --operator --user admin "
+                    + "--base-url %s%n", FakeKaraokeMugen.OPERATOR_PASSWORD, karaoke.securityCode(), karaoke.baseUrl());
             out.printf("%nFakes up; press Ctrl+C to stop.%n");
             out.flush();
             if (duration == null) {

@@ -18,7 +18,7 @@ class CommandShapeTest {
     @Test
     void everyProviderSubcommandTakesTheSharedOptions() {
         CommandLine root = cli();
-        for (String provider : new String[] {"kemono", "tmdb", "eternaltwin"}) {
+        for (String provider : new String[] {"kemono", "tmdb", "eternaltwin", "karaoke"}) {
             CommandLine group = root.getSubcommands().get(provider);
             assertThat(group.getSubcommands()).isNotEmpty();
             group.getSubcommands().forEach((name, sub) -> {

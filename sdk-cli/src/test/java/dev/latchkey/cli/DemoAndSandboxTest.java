@@ -7,6 +7,7 @@ import dev.latchkey.testkit.tmdb.FakeTmdb;
 import java.nio.file.Path;
 import java.util.List;
 import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
+import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ class DemoAndSandboxTest {
                 "logged in again as alice", "approved at https://www.themoviedb.org/authenticate/***",
                 "account 548 (alice)", "first \"Fight Club\"", "TMDb now says 8.5", "favorite: true",
                 "the guest has 1 rating", "waited as asked, retried, got 5 movies", "(code: 30)",
-                "0 sessions left on the server", "28 steps, all as expected")
+                "0 sessions left on the server", "37 steps, all as expected")
                 .containsPattern("random post +\\d+ ms  \"[^\"]+ — update \\d\" \\([a-z]+/\\w+/\\d+\\)")
                 .containsPattern("create a request token +\\d+ ms  valid until 20\\d\\d-")
                 .containsPattern("create a guest session +\\d+ ms  valid until 20\\d\\d-.* unless used")
@@ -42,7 +43,13 @@ class DemoAndSandboxTest {
                 "5 users, 2 match \"user\"", "InvalidStateException: OAuth state signature is invalid",
                 "InvalidCodeException: HTTP 401 on POST /oauth/token: the authorization code was already used")
                 .doesNotContain(FakeEternaltwin.DEMO_CLIENT_SECRET);
-        assertThat(demo.out().lines().filter(l -> l.startsWith("  ok ")).count()).isEqualTo(28);
+        assertThat(demo.out()).contains("Karaoke Mugen (fake server on http://127.0.0.1:",
+                "admin is admin, the code is now used up", "carol created; the operator sees 7 users",
+                "HTTP 411 on POST /api/command: createUser: the password must have at least 8 characters",
+                "now carol@kara.moe, with an online token", "now carol again",
+                "30 songs over 5 pages, first \"Song 1\"", "(code: NOT_GUEST)")
+                .doesNotContain(FakeKaraokeMugen.OPERATOR_PASSWORD, "carol-demo-pass");
+        assertThat(demo.out().lines().filter(l -> l.startsWith("  ok ")).count()).isEqualTo(37);
     }
 
     @Test
@@ -52,7 +59,10 @@ class DemoAndSandboxTest {
         assertThat(sandbox.out()).containsPattern("Kemono  http://127\\.0\\.0\\.1:\\d+/api")
                 .containsPattern("TMDb    http://127\\.0\\.0\\.1:\\d+")
                 .containsPattern("Eternaltwin http://127\\.0\\.0\\.1:\\d+")
-                .contains("latchkey eternaltwin login --no-browser", "method=Etwin", "Ctrl+C");
+                .containsPattern("Karaoke Mugen http://127\\.0\\.0\\.1:\\d+")
+                .containsPattern("security code \\d{6} \\(changes after each use\\)")
+                .contains("latchkey eternaltwin login --no-browser", "method=Etwin", "latchkey karaoke login --operator",
+                        "Ctrl+C");
     }
 
     @Test
