@@ -33,12 +33,19 @@ class EternaltwinCommandTest {
     Path dir;
     Cli cli;
 
+    /**
+     * A free port outside the kernel's ephemeral range (32768-60999 on Linux): a port released by a probe there could
+     * be handed to the next server that binds port 0 (the fake itself), and the receiver could not listen.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int p = 23_000; p < 24_000; p++) {
+            try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IllegalStateException("no free port in 23000-23999");
     }
 
     @AfterAll
