@@ -13,8 +13,27 @@ import java.util.function.Function;
  * @param env environment variables
  * @param prompt reads a secret without echo, given the prompt text; empty when there is no console
  * @param home the user's home folder
+ * @param browser opens a URL for the user (the system browser; tests play the browser themselves)
  */
-public record CliEnvironment(Map<String, String> env, Function<String, Optional<char[]>> prompt, Path home) {
+public record CliEnvironment(Map<String, String> env, Function<String, Optional<char[]>> prompt, Path home,
+        java.util.function.Consumer<java.net.URI> browser) {
+
+    /** An environment whose browser is the desktop's (when there is one). */
+    public CliEnvironment(Map<String, String> env, Function<String, Optional<char[]>> prompt, Path home) {
+        this(env, prompt, home, CliEnvironment::desktopBrowse);
+    }
+
+    /** Opens the system browser where there is one; on a headless machine nothing happens (the URL is printed). */
+    static void desktopBrowse(java.net.URI url) {
+        try {
+            if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                java.awt.Desktop.getDesktop().browse(url);
+            }
+        } catch (Exception | LinkageError noBrowser) {
+            // The URL is printed: the user can open it by hand.
+        }
+    }
 
     /** @return the real environment */
     public static CliEnvironment system() {

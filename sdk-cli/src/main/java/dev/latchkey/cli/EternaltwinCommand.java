@@ -7,7 +7,6 @@ import dev.latchkey.eternaltwin.Authorization;
 import dev.latchkey.eternaltwin.EternaltwinAccount;
 import dev.latchkey.eternaltwin.EternaltwinClient;
 import dev.latchkey.eternaltwin.model.User;
-import java.awt.Desktop;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +89,7 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
                 err.println(start.url());
                 err.flush();
                 if (!noBrowser) {
-                    browse(start.url());
+                    env().browser().accept(start.url());
                 }
                 AuthorizationCallback callback = receiver.await(timeout);
                 EternaltwinAccount me = client.fromCallback(callback, start.state());
@@ -98,18 +97,6 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
                 out().value(me.user(), "Logged in as " + me.displayName() + " (user " + me.id() + ").");
             }
             return ExitCodes.OK;
-        }
-
-        /** Opens the system browser where there is one; a headless machine just shows the URL. */
-        private static void browse(URI url) {
-            try {
-                if (!java.awt.GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
-                        && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-                    Desktop.getDesktop().browse(url);
-                }
-            } catch (Exception | LinkageError noBrowser) {
-                // The URL is printed: the user can open it by hand.
-            }
         }
     }
 

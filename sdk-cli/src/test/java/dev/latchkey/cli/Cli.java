@@ -19,8 +19,8 @@ final class Cli {
     final Map<String, String> env = new HashMap<>();
     final Path configDir;
     String promptAnswer;
-    /** What the command in progress has printed to standard error so far (a login prints its URL, then waits). */
-    volatile StringWriter liveErr = new StringWriter();
+    /** The user's browser, for commands that open one ({@code eternaltwin login}). */
+    java.util.function.Consumer<java.net.URI> browser = url -> { };
 
     record Run(int exit, String out, String err) {
         String all() {
@@ -39,11 +39,10 @@ final class Cli {
 
     Run run(String... args) {
         CliEnvironment environment = new CliEnvironment(Map.copyOf(env),
-                text -> Optional.ofNullable(promptAnswer).map(String::toCharArray), configDir.resolve("home"));
+                text -> Optional.ofNullable(promptAnswer).map(String::toCharArray), configDir.resolve("home"), browser);
         CommandLine cl = LatchkeyCommand.commandLine(environment);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        liveErr = err;
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("--config-dir", configDir.toString()));

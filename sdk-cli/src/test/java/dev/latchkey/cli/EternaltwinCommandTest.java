@@ -6,11 +6,7 @@ import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -60,29 +56,21 @@ class EternaltwinCommandTest {
     }
 
     /**
-     * Runs {@code eternaltwin login} and plays the browser: reads the URL it prints, lets the fake decide where the
-     * browser goes, and follows that to the loopback receiver.
+     * Runs {@code eternaltwin login} with the test as the user's browser: the fake decides where the browser goes
+     * (the approval, or a refusal), and the browser follows that to the loopback receiver.
      */
-    Cli.Run login(Function<String, String> approve, String... extra) throws Exception {
-        String[] args = concat(new String[] {"eternaltwin", "login", "--no-browser", "--port", String.valueOf(PORT),
-            "--timeout", "PT20S", "--base-url", fake.baseUrl()}, extra);
-        CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> cli.run(args));
-        String url = null;
-        Pattern printed = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/oauth/authorize\\?\\S+)");
-        for (int i = 0; i < 1000 && url == null && !run.isDone(); i++) {
-            Matcher m = printed.matcher(cli.liveErr.toString());
-            if (m.find()) {
-                url = m.group(1);
-            } else {
-                Thread.sleep(10);
-            }
-        }
-        if (url != null) {
-            try (Response r = browser.newCall(new Request.Builder().url(approve.apply(url)).build()).execute()) {
+    Cli.Run login(Function<String, String> approve, String... extra) {
+        cli.browser = url -> {
+            try (Response r = browser.newCall(new Request.Builder().url(approve.apply(url.toString())).build())
+                    .execute()) {
                 assertThat(r.code()).isEqualTo(200);
+                assertThat(r.body().string()).contains("Authorization received");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }
-        return run.get(30, TimeUnit.SECONDS);
+        };
+        return cli.run(concat(new String[] {"eternaltwin", "login", "--port", String.valueOf(PORT), "--timeout",
+            "PT20S", "--base-url", fake.baseUrl()}, extra));
     }
 
     static String[] concat(String[] a, String[] b) {

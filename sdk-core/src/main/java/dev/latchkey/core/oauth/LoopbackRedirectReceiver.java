@@ -89,20 +89,24 @@ public final class LoopbackRedirectReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        AuthorizationCallback received;
         try (exchange) {
             URI uri = exchange.getRequestURI();
             if (!"GET".equals(exchange.getRequestMethod()) || !path.equals(uri.getPath()) || callback.isDone()) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
+            received = new AuthorizationCallback(parseQuery(uri.getRawQuery()));
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(200, DONE_PAGE.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(DONE_PAGE);
             }
-            callback.complete(new AuthorizationCallback(parseQuery(uri.getRawQuery())));
         }
+        // Only once the page is sent: whoever awaits the callback closes this server, which would cut the answer
+        // short and leave the browser with a broken connection instead of the page.
+        callback.complete(received);
     }
 
     static Map<String, String> parseQuery(String raw) {
