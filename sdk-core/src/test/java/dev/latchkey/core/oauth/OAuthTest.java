@@ -148,4 +148,27 @@ class OAuthTest {
                     .hasMessageContaining("no OAuth redirect arrived");
         }
     }
+
+    @Test
+    void theBrowserGetsItsPageEvenWhenTheWaitingThreadClosesAtOnce() throws Exception {
+        // The awaiting side closes the receiver as soon as the callback arrives (a CLI login does): the page must be
+        // sent before, or the browser sees a broken connection. Repeated, since it was a race.
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+        try {
+            for (int i = 0; i < 20; i++) {
+                LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/cb");
+                java.util.concurrent.CompletableFuture<AuthorizationCallback> waiting =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> receiver.await(Duration.ofSeconds(5)));
+                try (Response r = http.newCall(new Request.Builder().url(receiver.redirectUri() + "?code=c" + i)
+                        .build()).execute()) {
+                    assertThat(r.code()).isEqualTo(200);
+                    assertThat(r.body().string()).contains("You can close this window");
+                }
+                assertThat(waiting.get(5, java.util.concurrent.TimeUnit.SECONDS).code()).contains("c" + i);
+            }
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
 }
