@@ -322,6 +322,16 @@ public final class EternaltwinClient implements AutoCloseable {
         return oauth;
     }
 
+    private static String masked(String text, AuthorizationCallback callback) {
+        String out = text;
+        for (String secret : new String[] {callback.state().orElse(null), callback.code().orElse(null)}) {
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
+    }
+
     private static String requireExpected(String expectedState) {
         if (expectedState == null) {
             throw new InvalidInputException("expectedState is required: the state startAuthorization gave for this "
@@ -367,7 +377,9 @@ public final class EternaltwinClient implements AutoCloseable {
         requireExpected(expectedState);
         if (callback.error().isPresent()) {
             o.states().verify(expectedState, callback.state().orElse(null));
-            throw new AuthorizationDeniedException(callback.error().get(), callback.errorDescription().orElse(null));
+            // The server writes these: it must not be able to put the state or the code into a message.
+            throw new AuthorizationDeniedException(masked(callback.error().get(), callback),
+                    callback.errorDescription().map(d -> masked(d, callback)).orElse(null));
         }
         return callback.code().orElseThrow(() -> new InvalidInputException(
                 "the redirect carries neither a code nor an error"));

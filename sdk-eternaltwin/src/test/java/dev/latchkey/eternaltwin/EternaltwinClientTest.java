@@ -269,6 +269,12 @@ class EternaltwinClientTest {
         assertThatThrownBy(() -> etwin.fromCallback(denied, start.state()))
                 .isInstanceOfSatisfying(AuthorizationDeniedException.class,
                         e -> assertThat(e.error()).isEqualTo("access_denied"));
+        // A hostile server echoing the state in its description: it stays out of the message.
+        Authorization echoed = etwin.startAuthorization();
+        assertThatThrownBy(() -> etwin.fromCallback(new AuthorizationCallback(Map.of("state", echoed.state(), "error",
+                "server_error", "error_description", "bad state " + echoed.state())), echoed.state()))
+                .isInstanceOf(AuthorizationDeniedException.class).hasMessageNotContaining(echoed.state())
+                .hasMessageContaining("bad state ***");
         assertThatThrownBy(() -> etwin.fromCallback(new AuthorizationCallback(Map.of("state", start.state())),
                 start.state())).isInstanceOf(InvalidInputException.class).hasMessageContaining("neither");
         assertThat(fake.calls()).isEmpty();

@@ -184,13 +184,7 @@ class KaraokeMugenContractTest extends ProviderContract {
 
         @Override
         public Object sessionState() {
-            Optional<Session> held = Optional.empty();
-            try {
-                held = Optional.of(account.session());
-            } catch (IllegalStateException forgotten) {
-                // compared as empty
-            }
-            return List.of(held, store.load(key));
+            return heldAndStored(() -> account.session(), store.load(key));
         }
 
         @Override

@@ -135,13 +135,7 @@ class KemonoContractTest extends ProviderContract {
 
         @Override
         public Object sessionState() {
-            Optional<Session> held = Optional.empty();
-            try {
-                held = Optional.of(account.session());
-            } catch (IllegalStateException loggedOut) {
-                // compared as empty
-            }
-            return List.of(held, store.load(key));
+            return heldAndStored(() -> account.session(), store.load(key));
         }
 
         @Override

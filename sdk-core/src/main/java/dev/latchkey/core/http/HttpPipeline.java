@@ -59,6 +59,7 @@ public final class HttpPipeline implements AutoCloseable {
                 // Sessions travel in explicit headers; a shared jar would leak one account's cookies to another.
                 .cookieJar(CookieJar.NO_COOKIES)
                 .addInterceptor(new RedactingLogInterceptor())
+                .addNetworkInterceptor(new dev.latchkey.core.internal.ProxyAuthGuard())
                 .build();
         this.retries = new RetryLoop(options, provider.name());
         this.userAgent = options.userAgent().map(u -> u + ' ').orElse("") + "latchkey-java/" + VERSION + " ("

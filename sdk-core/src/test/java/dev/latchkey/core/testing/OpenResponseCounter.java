@@ -43,6 +43,11 @@ public final class OpenResponseCounter implements Interceptor {
         return open.get();
     }
 
+    /** Forgets the bodies still open (after they were reported). */
+    public void reset() {
+        open.set(0);
+    }
+
     /** @return bodies received in all */
     public int total() {
         return total.get();

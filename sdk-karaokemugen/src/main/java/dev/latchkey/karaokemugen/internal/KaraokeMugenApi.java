@@ -209,12 +209,11 @@ public final class KaraokeMugenApi {
             body.put("type", user.type().code());
             body.put("role", user.type().role());
         }
-        ApiRequest.Builder b = command("createUser", s, body, false).secret(user.password().reveal()).sensitive();
         if (user.securityCode() != null) {
             body.put("securityCode", requireCode(user.securityCode()));
-            b = command("createUser", s, body, false).secret(user.password().reveal()).secret(user.securityCode())
-                    .sensitive();
         }
+        ApiRequest.Builder b = command("createUser", s, body, false).secret(user.password().reveal())
+                .secret(user.securityCode()).sensitive();
         return new ApiCall<>(b.build(), done());
     }
 

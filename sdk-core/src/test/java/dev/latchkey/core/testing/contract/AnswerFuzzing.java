@@ -43,6 +43,9 @@ public final class AnswerFuzzing {
     private final List<ContractCall> calls;
     private final List<String> secrets;
     private final AtomicLong runs = new AtomicLong();
+    /** Open response bodies: every input must end with none (OkHttp's "connection leaked" warning, made a finding). */
+    private final dev.latchkey.core.testing.OpenResponseCounter counter =
+            new dev.latchkey.core.testing.OpenResponseCounter();
 
     /** Makes a provider's subject, as its contract test does. */
     @FunctionalInterface
@@ -59,7 +62,7 @@ public final class AnswerFuzzing {
         } catch (IllegalStateException notUnderJazzer) {
             // Run as a plain loop: there is no detector to tell.
         }
-        this.subject = factory.create(server.url(), ProviderContract.noReuse().build(),
+        this.subject = factory.create(server.url(), ProviderContract.noReuse().addNetworkInterceptor(counter).build(),
                 ProviderContract.contractOptions());
         this.calls = subject.calls();
         this.secrets = subject.secrets();
@@ -82,6 +85,13 @@ public final class AnswerFuzzing {
         server.answer(ex -> ex.send(echo(answer, ex.request().everything())));
         subject.restoreSession();
         Throwable failure = ProviderContract.outcome(call);
+        ProviderContract.awaitClosed(counter);
+        if (counter.open() > 0) {
+            int open = counter.open();
+            counter.reset();
+            throw new AssertionError(call.name() + " left " + open + " response bodies open (" + (failure == null
+                    ? "it returned a value" : "it failed with " + failure) + ")");
+        }
         if (failure == null) {
             return;
         }

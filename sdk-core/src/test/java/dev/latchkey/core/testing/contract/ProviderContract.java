@@ -129,6 +129,25 @@ public abstract class ProviderContract {
     }
 
     /**
+     * What {@link Subject#sessionState()} usually returns: the session an account holds (empty once a logout or a
+     * deletion forgot it) and the one in the store.
+     *
+     * @param held the account's session, throwing {@link IllegalStateException} once it is forgotten
+     * @param stored what the store holds under the account's key
+     * @return both, to compare
+     */
+    protected static Object heldAndStored(java.util.function.Supplier<dev.latchkey.core.auth.Session> held,
+            Optional<dev.latchkey.core.auth.Session> stored) {
+        Optional<dev.latchkey.core.auth.Session> current;
+        try {
+            current = Optional.of(held.get());
+        } catch (IllegalStateException forgotten) {
+            current = Optional.empty();
+        }
+        return List.of(current, stored);
+    }
+
+    /**
      * @param baseUrl the hostile server (no path)
      * @param http the OkHttp client to build on (it counts open bodies)
      * @param options the suite's options (timeouts, retries, caps): apply them to the client's options
@@ -319,7 +338,7 @@ public abstract class ProviderContract {
         return out.toString();
     }
 
-    private static void awaitClosed(OpenResponseCounter counter) throws InterruptedException {
+    static void awaitClosed(OpenResponseCounter counter) throws InterruptedException {
         // A body is closed on the thread that read it, which may finish a moment after the future completed.
         for (int i = 0; i < 200 && counter.open() > 0; i++) {
             Thread.sleep(10);
