@@ -8,7 +8,6 @@ import dev.latchkey.testkit.accounts.AccountStore;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import dev.latchkey.testkit.accounts.UserRecord;
 import dev.latchkey.testkit.internal.Router;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,11 +56,11 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     private final Router router;
 
     private FakeEternaltwin(Builder b) {
-        this.seeded = b.seeded;
+        this.seeded = b.seeded();
         this.demoCallback = b.demoCallback;
-        this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock)
-                .hashIterations(b.hashIterations).build();
-        this.state = new EtwinState(b.clock, accounts);
+        this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock())
+                .hashIterations(b.hashIterations()).build();
+        this.state = new EtwinState(b.clock(), accounts);
         this.oauth = new EtwinOAuthRoutes(state, b.codeLifetime, b.tokenLifetime.toSeconds(), b.refreshTokens);
         EtwinUserRoutes users = new EtwinUserRoutes(state);
         this.router = new Router(r -> error(404, "ResourceNotFound"), r -> error(405, "MethodNotAllowed"))
@@ -220,29 +219,16 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     }
 
     /** Builds a {@link FakeEternaltwin}. */
-    public static final class Builder {
-        private Clock clock = Clock.systemUTC();
-        private boolean seeded = true;
+    public static final class Builder extends dev.latchkey.testkit.FakeBuilder<Builder, FakeEternaltwin> {
         private String demoCallback = DEMO_CALLBACK;
         private Duration codeLifetime = Duration.ofMinutes(10);
         private Duration tokenLifetime = Duration.ofSeconds(1_000_000_000L);
         private boolean refreshTokens;
-        private int hashIterations = 1_000;
 
         private Builder() {
         }
 
-        /** @param clock the clock codes expire on */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
-        /** @param seeded start with the demo client and users (default true) */
-        public Builder seeded(boolean seeded) {
-            this.seeded = seeded;
-            return this;
-        }
 
         /** @param callbackUri the demo client's registered callback ({@link #DEMO_CALLBACK} by default) */
         public Builder demoCallback(String callbackUri) {
@@ -268,13 +254,8 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
             return this;
         }
 
-        /** @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests) */
-        public Builder hashIterations(int iterations) {
-            this.hashIterations = iterations;
-            return this;
-        }
 
-        /** @return the fake, not started */
+        @Override
         public FakeEternaltwin build() {
             return new FakeEternaltwin(this);
         }

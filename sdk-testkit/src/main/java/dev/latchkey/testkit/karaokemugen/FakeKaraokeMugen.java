@@ -8,9 +8,7 @@ import dev.latchkey.testkit.accounts.AccountStore;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import dev.latchkey.testkit.internal.Responses;
 import dev.latchkey.testkit.internal.Router;
-import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,10 +60,10 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     private final Router router;
 
     private FakeKaraokeMugen(Builder b) {
-        this.seeded = b.seeded;
-        AccountStore accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock)
-                .hashIterations(b.hashIterations).build();
-        this.state = new KmState(b.clock, accounts);
+        this.seeded = b.seeded();
+        AccountStore accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock())
+                .hashIterations(b.hashIterations()).build();
+        this.state = new KmState(b.clock(), accounts);
         this.commands = new KmCommands(state);
         this.router = new Router(r -> KmWire.error(404, Responses.object().put("code", 404)),
                 r -> KmWire.error(405, Responses.object().put("code", 405)))
@@ -236,33 +234,15 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     }
 
     /** Builds a {@link FakeKaraokeMugen}. */
-    public static final class Builder {
-        private Clock clock = Clock.systemUTC();
-        private boolean seeded = true;
-        private int hashIterations = 1_000;
+    public static final class Builder extends dev.latchkey.testkit.FakeBuilder<Builder, FakeKaraokeMugen> {
 
         private Builder() {
         }
 
-        /** @param clock the clock of "logged in" (15 minutes) and last logins */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
-        /** @param seeded start with the operator, users, guests, songs and the kara.moe instance (default true) */
-        public Builder seeded(boolean seeded) {
-            this.seeded = seeded;
-            return this;
-        }
 
-        /** @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests) */
-        public Builder hashIterations(int iterations) {
-            this.hashIterations = iterations;
-            return this;
-        }
 
-        /** @return the fake, not started */
+        @Override
         public FakeKaraokeMugen build() {
             return new FakeKaraokeMugen(this);
         }

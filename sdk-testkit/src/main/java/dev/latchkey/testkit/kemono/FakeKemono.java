@@ -14,7 +14,6 @@ import dev.latchkey.testkit.internal.Router;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import mockwebserver3.MockResponse;
 
@@ -64,11 +63,11 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     private final Router router;
 
     private FakeKemono(Builder b) {
-        this.clock = b.clock;
+        this.clock = b.clock();
         this.strictAccept = b.strictAccept;
-        this.seeded = b.seeded;
+        this.seeded = b.seeded();
         this.accounts = AccountStore.builder().passwordPolicy(PASSWORD_POLICY).clock(clock)
-                .hashIterations(b.hashIterations).build();
+                .hashIterations(b.hashIterations()).build();
         this.state = new KemonoState(accounts);
         KemonoAuthRoutes auth = new KemonoAuthRoutes(state, clock);
         KemonoFavoriteRoutes favorites = new KemonoFavoriteRoutes(state);
@@ -263,20 +262,12 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     }
 
     /** Builds a {@link FakeKemono}. */
-    public static final class Builder {
-        private Clock clock = Clock.systemUTC();
+    public static final class Builder extends dev.latchkey.testkit.FakeBuilder<Builder, FakeKemono> {
         private boolean strictAccept;
-        private boolean seeded = true;
-        private int hashIterations = 1_000;
 
         private Builder() {
         }
 
-        /** @param clock the clock for timestamps and code expiry */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
         /** @param strict answer requests without {@code Accept: text/css} with DDoS-Guard's 403, as the real site */
         public Builder strictAccept(boolean strict) {
@@ -284,19 +275,9 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
             return this;
         }
 
-        /** @param seeded start with the demo users, creators and posts (default true) */
-        public Builder seeded(boolean seeded) {
-            this.seeded = seeded;
-            return this;
-        }
 
-        /** @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests) */
-        public Builder hashIterations(int iterations) {
-            this.hashIterations = iterations;
-            return this;
-        }
 
-        /** @return the fake, not started */
+        @Override
         public FakeKemono build() {
             return new FakeKemono(this);
         }

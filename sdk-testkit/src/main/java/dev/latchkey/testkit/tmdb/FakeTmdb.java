@@ -14,7 +14,6 @@ import dev.latchkey.testkit.internal.Router;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import mockwebserver3.MockResponse;
 
 /**
@@ -63,13 +62,13 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     private int windowCount;
 
     private FakeTmdb(Builder b) {
-        this.clock = b.clock;
-        this.seeded = b.seeded;
+        this.clock = b.clock();
+        this.seeded = b.seeded();
         this.rateLimitPerSecond = b.rateLimitPerSecond;
         this.readAccessToken = TmdbWire.jwt(Map.of("aud", API_KEY, "sub", "5f0c3c2e1f3a4b00357d2a11", "scopes",
                 List.of("api_read"), "version", 1));
         this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(4)).clock(clock)
-                .requireEmailConfirmation(true).hashIterations(b.hashIterations).build();
+                .requireEmailConfirmation(true).hashIterations(b.hashIterations()).build();
         this.state = new TmdbState(clock, accounts);
         this.auth = new TmdbAuthRoutes(state, b.unapprovedIs422);
         TmdbAccountRoutes account = new TmdbAccountRoutes(state);
@@ -256,27 +255,14 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     }
 
     /** Builds a {@link FakeTmdb}. */
-    public static final class Builder {
-        private Clock clock = Clock.systemUTC();
-        private boolean seeded = true;
+    public static final class Builder extends dev.latchkey.testkit.FakeBuilder<Builder, FakeTmdb> {
         private int rateLimitPerSecond;
         private boolean unapprovedIs422;
-        private int hashIterations = 1_000;
 
         private Builder() {
         }
 
-        /** @param clock the clock for token and guest session expiry, and the rate limit's window */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
-        /** @param seeded start with the demo users, catalogue and favorites (default true) */
-        public Builder seeded(boolean seeded) {
-            this.seeded = seeded;
-            return this;
-        }
 
         /** @param perSecond answer 429 (code 25) beyond this many requests per clock second; 0 for no limit */
         public Builder rateLimitPerSecond(int perSecond) {
@@ -293,13 +279,8 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
             return this;
         }
 
-        /** @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests) */
-        public Builder hashIterations(int iterations) {
-            this.hashIterations = iterations;
-            return this;
-        }
 
-        /** @return the fake, not started */
+        @Override
         public FakeTmdb build() {
             return new FakeTmdb(this);
         }
