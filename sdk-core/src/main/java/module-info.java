@@ -14,6 +14,7 @@ module dev.latchkey.core {
     requires io.github.resilience4j.core;
     requires org.slf4j;
     requires com.nimbusds.jose.jwt;
+    requires io.github.bucket4j.core;
     requires jdk.httpserver;
 
     exports dev.latchkey.core;
@@ -23,4 +24,6 @@ module dev.latchkey.core {
     exports dev.latchkey.core.json;
     exports dev.latchkey.core.oauth;
     exports dev.latchkey.core.page;
+    // The token-bucket reservation the Redis budget shares with the local one; not an API.
+    exports dev.latchkey.core.internal to dev.latchkey.redis;
 }

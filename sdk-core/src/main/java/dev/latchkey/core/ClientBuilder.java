@@ -52,6 +52,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * @param budget the rate budget every attempt takes a permit from ({@link RateBudget#local}, or one shared by a
+     *     fleet through {@code sdk-redis}); a 429 with {@code Retry-After} pauses it for everyone sharing it
+     * @return this builder
+     */
+    public B rateBudget(RateBudget budget) {
+        options.rateBudget(budget);
+        return self();
+    }
+
+    /**
      * @param change any other option: timeouts, retries, user agent, clock, sleeper, headers
      * @return this builder
      */

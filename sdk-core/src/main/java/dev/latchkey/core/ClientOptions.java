@@ -25,6 +25,7 @@ import okhttp3.OkHttpClient;
  *   <tr><td>total timeout (all attempts and waits)</td><td>3 min</td></tr>
  *   <tr><td>retry policy</td><td>{@link RetryPolicy#defaults()}</td></tr>
  *   <tr><td>session store</td><td>{@link SessionStore#inMemory()}</td></tr>
+ *   <tr><td>rate budget</td><td>none (the provider's 429s, retried, pace the client)</td></tr>
  *   <tr><td>clock, sleeper</td><td>system</td></tr>
  * </table>
  */
@@ -46,6 +47,8 @@ public final class ClientOptions {
     private final Sleeper sleeper;
     private final Map<String, String> headers;
     private final long maxResponseBytes;
+    private final RateBudget rateBudget;
+    private final boolean waitForRateBudget;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -63,6 +66,8 @@ public final class ClientOptions {
         this.sleeper = b.sleeper;
         this.headers = Map.copyOf(b.headers);
         this.maxResponseBytes = b.maxResponseBytes;
+        this.rateBudget = b.rateBudget;
+        this.waitForRateBudget = b.waitForRateBudget;
     }
 
     /** @return a builder holding the defaults */
@@ -88,6 +93,8 @@ public final class ClientOptions {
         b.sleeper = sleeper;
         b.headers.putAll(headers);
         b.maxResponseBytes = maxResponseBytes;
+        b.rateBudget = rateBudget;
+        b.waitForRateBudget = waitForRateBudget;
         return b;
     }
 
@@ -166,13 +173,26 @@ public final class ClientOptions {
         return headers;
     }
 
+    /** @return the rate budget every attempt takes a permit from, if one was set */
+    public Optional<RateBudget> rateBudget() {
+        return Optional.ofNullable(rateBudget);
+    }
+
+    /**
+     * @return whether an attempt waits for a permit (within the call's deadline) rather than failing at once with
+     *     {@link dev.latchkey.core.error.RateLimitedException} when the budget is spent
+     */
+    public boolean waitsForRateBudget() {
+        return waitForRateBudget;
+    }
+
     @Override
     public String toString() {
         return "ClientOptions{baseUrl=" + baseUrl + ", httpClient=" + (httpClient == null ? "own" : "caller's")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout="
                 + writeTimeout + ", callTimeout=" + callTimeout + ", totalTimeout=" + totalTimeout + ", retryPolicy="
-                + retryPolicy + ", userAgent=" + userAgent + ", sessionStore=" + sessionStore + ", headers="
-                + headers.keySet() + '}';
+                + retryPolicy + ", userAgent=" + userAgent + ", sessionStore=" + sessionStore + ", rateBudget="
+                + rateBudget + ", headers=" + headers.keySet() + '}';
     }
 
     /** Builds {@link ClientOptions}. */
@@ -192,6 +212,8 @@ public final class ClientOptions {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean privateNetwork;
+        private RateBudget rateBudget;
+        private boolean waitForRateBudget = true;
 
         private Builder() {
         }
@@ -296,6 +318,27 @@ public final class ClientOptions {
         /** @param clock the clock for expiries, {@code Retry-After} dates and deadlines */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param budget the rate budget every attempt (retries included) takes a permit from before it is sent; share
+         *     one budget among every client of the same provider account, across processes with {@code sdk-redis}
+         * @return this builder
+         */
+        public Builder rateBudget(RateBudget budget) {
+            this.rateBudget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        /**
+         * @param wait {@code true} (the default): an attempt waits for its permit, within the call's deadline;
+         *     {@code false}: a spent budget fails the call at once with
+         *     {@link dev.latchkey.core.error.RateLimitedException}, nothing sent
+         * @return this builder
+         */
+        public Builder waitForRateBudget(boolean wait) {
+            this.waitForRateBudget = wait;
             return this;
         }
 

@@ -17,17 +17,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sessions in one JSON file. Every write goes to a temporary file in the same folder (mode 0600 from its creation),
- * is forced to disk, then atomically renamed over the old file: a crash mid-write leaves the old file whole.
+ * is forced to disk, then atomically renamed over the old file: a crash mid-write leaves the old file whole. With a
+ * {@link SessionCipher}, each session is stored sealed ({@code {"sealed": "<Base64>"}}).
+ *
+ * <p>The processes of one machine share it safely: every read-modify-write holds a lock on {@code <file>.lock}, and a
+ * re-login holds a lock on one byte of {@code <file>.renew.lock} (the byte chosen by the key's hash), which the
+ * operating system releases if the process dies.
  */
-final class FileSessionStore implements SessionStore {
+final class FileSessionStore extends LeasedSessionStore {
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final int VERSION = 1;
 
@@ -39,19 +46,35 @@ final class FileSessionStore implements SessionStore {
     /** One monitor per file in this JVM, shared by every store instance on it. */
     private static final java.util.concurrent.ConcurrentHashMap<Path, Object> MONITORS =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per byte of a renew lock file: whether a thread of this JVM holds it (a JVM cannot lock a region twice). */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, AtomicBoolean> RENEWING =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path file;
     private final Path lockFile;
+    private final Path renewLockFile;
     private final Writer writer;
+    private final SessionCipher cipher;
 
     FileSessionStore(Path file) {
-        this(file, OutputStream::write);
+        this(file, OutputStream::write, null);
+    }
+
+    FileSessionStore(Path file, SessionCipher cipher) {
+        this(file, OutputStream::write, cipher);
     }
 
     FileSessionStore(Path file, Writer writer) {
+        this(file, writer, null);
+    }
+
+    FileSessionStore(Path file, Writer writer, SessionCipher cipher) {
+        super(Duration.ofSeconds(60), Clock.systemUTC());
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
         this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+        this.renewLockFile = this.file.resolveSibling(this.file.getFileName() + ".renew.lock");
         this.writer = writer;
+        this.cipher = cipher;
     }
 
     @Override
@@ -69,10 +92,73 @@ final class FileSessionStore implements SessionStore {
         Objects.requireNonNull(session, "session");
         locked(() -> {
             ObjectNode root = readAll();
-            ((ObjectNode) root.path("sessions")).set(key, toJson(session));
+            ((ObjectNode) root.path("sessions")).set(key, toJson(key, session));
             writeAll(root);
             return null;
         });
+    }
+
+    @Override
+    public boolean compareAndSet(String key, Session expected, Session replacement) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(replacement, "replacement");
+        return locked(() -> {
+            ObjectNode root = readAll();
+            JsonNode now = root.path("sessions").get(key);
+            Session current = now == null ? null : fromJson(key, now);
+            if (!Objects.equals(current, expected)) {
+                return false;
+            }
+            ((ObjectNode) root.path("sessions")).set(key, toJson(key, replacement));
+            writeAll(root);
+            return true;
+        });
+    }
+
+    /**
+     * Locks one byte of {@code <file>.renew.lock}, chosen by the key's hash: keys rarely share a byte, and when they
+     * do, one waits for the other's login. The channel stays open while the lease is held.
+     */
+    @Override
+    protected Optional<Lease> tryLease(String key) {
+        long position = (key.hashCode() & 0x7fffffffL) % 65_521;
+        AtomicBoolean taken = RENEWING.computeIfAbsent(renewLockFile.resolveSibling(renewLockFile.getFileName() + "#"
+                + position), f -> new AtomicBoolean());
+        // A file lock is per process: threads of this JVM take turns on the byte first.
+        if (!taken.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        FileChannel channel = null;
+        try {
+            createDirectories(file.getParent());
+            channel = FileChannel.open(renewLockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock = channel.tryLock(position, 1, false);
+            if (lock == null) {
+                channel.close();
+                taken.set(false);
+                return Optional.empty();
+            }
+            FileChannel held = channel;
+            return Optional.of(() -> {
+                try {
+                    held.close();
+                } catch (IOException ignored) {
+                    // Closing the channel releases the lock; the OS releases it anyway when the process ends.
+                } finally {
+                    taken.set(false);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // Nothing more to release.
+                }
+            }
+            taken.set(false);
+            throw new SessionStoreException("cannot lock " + renewLockFile + " for a re-login", e);
+        }
     }
 
     @Override
@@ -112,7 +198,7 @@ final class FileSessionStore implements SessionStore {
 
     @Override
     public String toString() {
-        return "SessionStore.file(" + file + ")";
+        return "SessionStore.file(" + file + (cipher == null ? ")" : ", encrypted)");
     }
 
     private ObjectNode readAll() {
@@ -212,41 +298,33 @@ final class FileSessionStore implements SessionStore {
         }
     }
 
-    private static ObjectNode toJson(Session s) {
+    private JsonNode toJson(String key, Session s) {
+        if (cipher == null) {
+            return SessionCodec.toJson(s);
+        }
         ObjectNode n = Json.mapper().createObjectNode();
-        n.put("provider", s.provider());
-        n.set("cookies", Json.mapper().valueToTree(s.cookies()));
-        n.set("tokens", Json.mapper().valueToTree(s.tokens()));
-        n.set("headers", Json.mapper().valueToTree(s.headers()));
-        n.set("attributes", Json.mapper().valueToTree(s.attributes()));
-        n.put("created_at", s.createdAt().toString());
-        s.expiresAt().ifPresent(e -> n.put("expires_at", e.toString()));
+        n.put("sealed", Base64.getEncoder().encodeToString(cipher.seal(SessionCodec.encode(s), key)));
         return n;
     }
 
     private Session fromJson(String key, JsonNode n) {
+        if (n.has("sealed")) {
+            if (cipher == null) {
+                throw new SessionStoreException("session file " + file + " holds an encrypted session under key '" + key
+                        + "'; open the store with its SessionCipher", null);
+            }
+            try {
+                return SessionCodec.decode(cipher.open(Base64.getDecoder().decode(n.get("sealed").asText()), key));
+            } catch (IllegalArgumentException e) {
+                throw new SessionStoreException("session file " + file + " holds a session under key '" + key
+                        + "' that does not open with this SessionCipher: " + e.getMessage(), null);
+            }
+        }
         try {
-            Session.Builder b = Session.builder(n.path("provider").asText(null));
-            fields(n.path("cookies"), b::cookie);
-            fields(n.path("tokens"), b::token);
-            fields(n.path("headers"), b::header);
-            fields(n.path("attributes"), b::attribute);
-            if (n.hasNonNull("created_at")) {
-                b.createdAt(Instant.parse(n.get("created_at").asText()));
-            }
-            if (n.hasNonNull("expires_at")) {
-                b.expiresAt(Instant.parse(n.get("expires_at").asText()));
-            }
-            return b.build();
+            return SessionCodec.fromJson(n);
         } catch (RuntimeException e) {
             throw new SessionStoreException("session file " + file + " holds a malformed session under key '" + key
                     + "'; delete it, or the file, to start over", null);
-        }
-    }
-
-    private static void fields(JsonNode obj, java.util.function.BiConsumer<String, String> put) {
-        for (Map.Entry<String, JsonNode> e : obj.properties()) {
-            put.accept(e.getKey(), e.getValue().asText());
         }
     }
 }

@@ -1,13 +1,19 @@
 package dev.latchkey.core.auth;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Sessions kept in memory, for this process only. */
-final class InMemorySessionStore implements SessionStore {
+/** Sessions kept in memory, for this process only: the process is the whole scope, so the lease is always free. */
+final class InMemorySessionStore extends LeasedSessionStore {
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
+
+    InMemorySessionStore() {
+        super(Duration.ofSeconds(60), Clock.systemUTC());
+    }
 
     @Override
     public Optional<Session> load(String key) {
@@ -22,6 +28,20 @@ final class InMemorySessionStore implements SessionStore {
     @Override
     public void delete(String key) {
         sessions.remove(Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public boolean compareAndSet(String key, Session expected, Session replacement) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(replacement, "replacement");
+        return expected == null ? sessions.putIfAbsent(key, replacement) == null
+                : sessions.replace(key, expected, replacement);
+    }
+
+    @Override
+    protected Optional<Lease> tryLease(String key) {
+        // The in-process single flight already lets one thread per key through.
+        return Optional.of(() -> { });
     }
 
     @Override

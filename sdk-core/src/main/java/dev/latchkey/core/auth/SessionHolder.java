@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  *
  * <p>When a re-login is configured (the caller kept the credentials), a call rejected with
  * {@link UnauthorizedException} triggers one re-login and one retry of the call; if that fails too, its exception is
- * thrown. Never a loop.
+ * thrown. Never a loop. The re-login goes through {@link SessionStore#renew}: among everyone sharing the store (the
+ * threads of a process, the processes of a machine, a fleet on Redis) one logs in, and the others use its session.
  */
 public final class SessionHolder {
     private final String key;
@@ -94,14 +95,14 @@ public final class SessionHolder {
      * @return its result
      */
     public <T> T call(Function<Session, T> call) {
-        Session s = require();
+        Session used = require();
         try {
-            return call.apply(s);
+            return call.apply(used);
         } catch (UnauthorizedException e) {
             if (relogin == null) {
                 throw e;
             }
-            Session fresh = reloginOrThrow(e);
+            Session fresh = renewOrThrow(used, e);
             return call.apply(fresh);
         }
     }
@@ -114,8 +115,13 @@ public final class SessionHolder {
      * @return its result
      */
     public <T> CompletableFuture<T> callAsync(Function<Session, CompletableFuture<T>> call) {
+        AtomicReference<Session> used = new AtomicReference<>();
         // Bad input thrown while starting the call fails the future, as any failure would (Async's rule).
-        CompletableFuture<T> first = Async.start(() -> call.apply(require()));
+        CompletableFuture<T> first = Async.start(() -> {
+            Session s = require();
+            used.set(s);
+            return call.apply(s);
+        });
         if (relogin == null) {
             return first;
         }
@@ -124,31 +130,40 @@ public final class SessionHolder {
                 return CompletableFuture.<T>failedFuture(error);
             }
             if (reloginAsync == null) {
-                return call.apply(reloginOrThrow(u));
+                return call.apply(renewOrThrow(used.get(), u));
             }
             // The login is a future too: no thread waits on it, and cancelling the caller's future cancels it.
-            CompletableFuture<Session> fresh = Async.recover(Async.start(reloginAsync),
+            CompletableFuture<Session> fresh = Async.recover(store.renewAsync(key, used.get(), reloginAsync),
                     loginFailed -> {
-                        loginFailed.addSuppressed(u);
+                        suppress(loginFailed, u);
                         return CompletableFuture.failedFuture(loginFailed);
                     });
             return Async.compose(fresh, session -> {
-                replace(session);
+                current.set(session);
                 return call.apply(session);
             });
         });
     }
 
-    private Session reloginOrThrow(UnauthorizedException rejected) {
+    /**
+     * Renews the rejected session through the store, which lets one sharer log in and hands the others its session.
+     */
+    private Session renewOrThrow(Session stale, UnauthorizedException rejected) {
         Session fresh;
         try {
-            fresh = relogin.get();
+            fresh = store.renew(key, stale, relogin);
         } catch (RuntimeException e) {
-            e.addSuppressed(rejected);
+            suppress(e, rejected);
             throw e;
         }
-        replace(fresh);
+        current.set(fresh);
         return fresh;
+    }
+
+    private static void suppress(Throwable failure, UnauthorizedException rejected) {
+        if (failure != rejected) {
+            failure.addSuppressed(rejected);
+        }
     }
 
     @Override

@@ -1,11 +1,20 @@
 package dev.latchkey.core.auth;
 
+import dev.latchkey.core.Async;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * Keeps sessions between runs, by key (for example {@code "kemono:https://kemono.cr/api:alice"}). Implementations
+ * Keeps sessions between runs, by key (for example {@code "kemono:https://kemono.cr/api#alice"}). Implementations
  * are thread-safe. A failure to read or write throws {@link dev.latchkey.core.error.SessionStoreException}.
+ *
+ * <p>A store may be shared: by the threads of one process (every store), by the processes of one machine
+ * ({@link #file}), or by a fleet of machines (the Redis store of {@code sdk-redis}). Two operations keep sharers from
+ * spoiling each other's sessions: {@link #compareAndSet}, so a worker holding a stale session never overwrites a newer
+ * one, and {@link #renew}, so a rejected session is renewed by one login, not by every sharer at once.
  */
 public interface SessionStore {
 
@@ -18,6 +27,63 @@ public interface SessionStore {
     /** Removes the session stored under the key, if any. */
     void delete(String key);
 
+    /**
+     * Stores {@code replacement} only if the store still holds {@code expected}, as one atomic step.
+     *
+     * @param key the key
+     * @param expected the session the caller last read (compared with {@link Session#equals}), or {@code null} for
+     *     "nothing stored"
+     * @param replacement the session to store
+     * @return whether it was stored; {@code false} means another sharer wrote first, and its session stands
+     */
+    boolean compareAndSet(String key, Session expected, Session replacement);
+
+    /**
+     * Replaces a stale or missing session with a fresh one, with one login among everyone sharing the store. If the
+     * store already holds a session other than {@code stale} (and not expired), another sharer renewed it: that one
+     * is returned and nothing is sent. Otherwise {@code login} runs and its session is stored (by compare-and-set:
+     * a newer session stored meanwhile wins and is returned instead).
+     *
+     * <p>This default has no lease: two sharers that find the same stale session at once may both log in (the first
+     * save wins, and both get it). The built-in stores override it with a lease: one login, the others wait for it.
+     *
+     * @param key the key
+     * @param stale the session that was rejected, or {@code null} if there was none
+     * @param login makes a fresh session (a login); its exception is thrown as is
+     * @return the fresh session, this caller's or another's
+     */
+    default Session renew(String key, Session stale, Supplier<Session> login) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(login, "login");
+        Optional<Session> stored = load(key);
+        if (LeasedSessionStore.fresher(stored, stale)) {
+            return stored.get();
+        }
+        Session fresh = Objects.requireNonNull(login.get(), "login made no session");
+        return compareAndSet(key, stored.orElse(null), fresh) ? fresh : load(key).orElse(fresh);
+    }
+
+    /**
+     * The async form of {@link #renew}: the login is a future; cancelling the returned future cancels it.
+     *
+     * @param key the key
+     * @param stale the session that was rejected, or {@code null} if there was none
+     * @param login starts a login
+     * @return the fresh session, this caller's or another's
+     */
+    default CompletableFuture<Session> renewAsync(String key, Session stale,
+            Supplier<CompletableFuture<Session>> login) {
+        return Async.start(() -> {
+            Objects.requireNonNull(key, "key");
+            Optional<Session> stored = load(key);
+            if (LeasedSessionStore.fresher(stored, stale)) {
+                return CompletableFuture.completedFuture(stored.get());
+            }
+            return Async.map(login.get(), fresh -> compareAndSet(key, stored.orElse(null), fresh) ? fresh
+                    : load(key).orElse(fresh));
+        });
+    }
+
     /** @return a store that keeps sessions in memory, for this process only (the default) */
     static SessionStore inMemory() {
         return new InMemorySessionStore();
@@ -26,9 +92,18 @@ public interface SessionStore {
     /**
      * @param file the JSON file to keep sessions in; written atomically, with mode 0600 where the file system has
      *     POSIX permissions
-     * @return a store backed by it
+     * @return a store backed by it, shared safely by the processes of this machine
      */
     static SessionStore file(Path file) {
         return new FileSessionStore(file);
+    }
+
+    /**
+     * @param file the JSON file to keep sessions in
+     * @param cipher encrypts each session at rest (AES-256-GCM), so the file is useless without the key
+     * @return a store backed by it
+     */
+    static SessionStore file(Path file, SessionCipher cipher) {
+        return new FileSessionStore(file, Objects.requireNonNull(cipher, "cipher"));
     }
 }

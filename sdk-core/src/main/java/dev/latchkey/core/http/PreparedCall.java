@@ -79,6 +79,12 @@ final class PreparedCall {
         return attemptTimeoutMillis == 0 ? remaining : Math.min(attemptTimeoutMillis, remaining);
     }
 
+    /** @return what is left of the call's deadline (a practically endless duration when it has none) */
+    java.time.Duration timeLeft() {
+        return deadlineMillis == Long.MAX_VALUE ? java.time.Duration.ofMillis(Long.MAX_VALUE)
+                : java.time.Duration.ofMillis(Math.max(0, deadlineMillis - options.clock().millis()));
+    }
+
     /** @return whether waiting this long would pass the deadline */
     boolean pastDeadline(long delayMillis) {
         return deadlineMillis != Long.MAX_VALUE && options.clock().millis() + delayMillis >= deadlineMillis;

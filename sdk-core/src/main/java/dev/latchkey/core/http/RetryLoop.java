@@ -1,13 +1,18 @@
 package dev.latchkey.core.http;
 
 import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.RateBudget;
 import dev.latchkey.core.RetryPolicy;
+import dev.latchkey.core.error.ApiError;
 import dev.latchkey.core.error.ApiException;
 import dev.latchkey.core.error.LatchkeyException;
+import dev.latchkey.core.error.RateLimitedException;
+import dev.latchkey.core.error.TransportException;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
@@ -55,6 +60,7 @@ final class RetryLoop {
     <T> T run(PreparedCall p, Exchange.Handler<T> handler) {
         Retry.AsyncContext<Object> context = p.retry == null ? null : p.retry.asyncContext();
         while (true) {
+            awaitPermit(p);
             try {
                 T result = Exchange.send(p, handler);
                 if (context != null) {
@@ -62,6 +68,7 @@ final class RetryLoop {
                 }
                 return result;
             } catch (LatchkeyException e) {
+                pauseBudget(e).join();
                 long delay = nextDelay(context, e, p);
                 if (delay < 0) {
                     throw e;
@@ -75,6 +82,56 @@ final class RetryLoop {
                 }
             }
         }
+    }
+
+    /**
+     * Takes a permit from the rate budget before an attempt, waiting for it within the call's deadline (or not at
+     * all, by option). A budget that has none in time ends the call, nothing sent.
+     */
+    private void awaitPermit(PreparedCall p) {
+        RateBudget budget = options.rateBudget().orElse(null);
+        if (budget == null) {
+            return;
+        }
+        Duration wait = budget.reserve(maxBudgetWait(p)).orElseThrow(() -> budgetSpent(p, budget));
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            options.sleeper().sleep(wait);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(TransportException.Kind.CANCELED, p.origin.method(), p.origin.path(),
+                    new java.io.InterruptedIOException("interrupted while waiting for the rate budget"));
+        }
+    }
+
+    private Duration maxBudgetWait(PreparedCall p) {
+        return options.waitsForRateBudget() ? p.timeLeft() : Duration.ZERO;
+    }
+
+    private RateLimitedException budgetSpent(PreparedCall p, RateBudget budget) {
+        return new RateLimitedException(new ApiError(429, p.origin.method(), p.origin.path(), "latchkey-rate-budget",
+                "the rate budget '" + budget.name() + "' has no permit " + (options.waitsForRateBudget()
+                        ? "within the call's deadline" : "now (waitForRateBudget is off)") + "; nothing was sent",
+                null, null));
+    }
+
+    /**
+     * A 429 with {@code Retry-After} pauses the budget for everyone sharing it, so a fleet backs off together. A
+     * failure to record the pause is not the call's failure: it rides along, suppressed.
+     */
+    private CompletableFuture<Void> pauseBudget(LatchkeyException e) {
+        RateBudget budget = options.rateBudget().orElse(null);
+        if (budget == null || !(e instanceof RateLimitedException r) || r.error().status() != 429
+                || r.retryAfter().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Instant until = options.clock().instant().plus(r.retryAfter().get());
+        return budget.pauseUntil(until).exceptionally(failed -> {
+            e.addSuppressed(dev.latchkey.core.Async.unwrap(failed));
+            return null;
+        });
     }
 
     /** The async loop: the same decisions, with waits scheduled instead of slept. */
@@ -108,7 +165,41 @@ final class RetryLoop {
             this.context = p.retry == null ? null : p.retry.asyncContext();
         }
 
+        /** Takes a permit (when there is a budget) without blocking, then sends. */
         void attempt() {
+            if (future.isDone()) {
+                return;
+            }
+            RateBudget budget = options.rateBudget().orElse(null);
+            if (budget == null) {
+                send();
+                return;
+            }
+            CompletableFuture<java.util.Optional<Duration>> permit;
+            try {
+                permit = budget.reserveAsync(maxBudgetWait(p));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+                return;
+            }
+            permit.whenComplete((wait, error) -> {
+                if (error != null) {
+                    future.completeExceptionally(dev.latchkey.core.Async.unwrap(error));
+                } else if (wait.isEmpty()) {
+                    future.completeExceptionally(budgetSpent(p, budget));
+                } else if (wait.get().isZero()) {
+                    send();
+                } else {
+                    try {
+                        options.sleeper().schedule(wait.get(), this::send);
+                    } catch (RuntimeException scheduling) {
+                        future.completeExceptionally(scheduling);
+                    }
+                }
+            });
+        }
+
+        void send() {
             if (future.isDone()) {
                 return;
             }
@@ -152,6 +243,13 @@ final class RetryLoop {
         }
 
         private void failed(LatchkeyException e) {
+            if (future.isDone()) {
+                return;
+            }
+            pauseBudget(e).whenComplete((v, ignored) -> decide(e));
+        }
+
+        private void decide(LatchkeyException e) {
             if (future.isDone()) {
                 return;
             }
