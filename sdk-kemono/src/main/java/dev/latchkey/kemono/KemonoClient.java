@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
@@ -87,6 +88,31 @@ public final class KemonoClient implements AutoCloseable {
         InvalidInputException.require(credentials, "credentials");
         KemonoApi.Login login = api.login(credentials.username(), credentials.password()).execute(pipeline);
         return account(login, credentials);
+    }
+
+    /**
+     * Resumes the session stored for this user, or logs in when there is none, with one login among everyone sharing
+     * the session store: the threads of this process, the processes of a machine ({@link
+     * dev.latchkey.core.auth.SessionStore#file}), a fleet on Redis ({@code sdk-redis}). The others wait for that login
+     * and use its session. With {@link Builder#reloginOnExpiry}, a session Kemono ends later is renewed the same way.
+     *
+     * @param username the user name
+     * @param password the password, used only if a login is needed
+     * @return the account
+     * @throws dev.latchkey.core.error.InvalidCredentialsException if a login was needed and Kemono refused it
+     * @throws InvalidInputException if either is blank
+     */
+    public KemonoAccount resumeOrLogin(String username, String password) {
+        return resumeOrLogin(Credentials.of(username, password));
+    }
+
+    /** @see #resumeOrLogin(String, String) */
+    public KemonoAccount resumeOrLogin(Credentials credentials) {
+        Credentials c = InvalidInputException.require(credentials, "credentials");
+        String key = storeKey(c.username());
+        Session s = pipeline.options().sessionStore().renew(key, null,
+                () -> api.login(c.username(), c.password()).execute(pipeline).session());
+        return resumed(key, s, c);
     }
 
     /**
@@ -225,14 +251,27 @@ public final class KemonoClient implements AutoCloseable {
 
     KemonoAccount account(KemonoApi.Login login, Credentials credentials) {
         String key = storeKey(login.info().username());
-        boolean relogin = reloginOnExpiry && credentials != null;
-        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), login.session(),
-                relogin ? () -> api.login(credentials.username(), credentials.password()).execute(pipeline).session()
-                        : null,
-                relogin ? () -> Async.map(api.login(credentials.username(), credentials.password())
-                        .executeAsync(pipeline), KemonoApi.Login::session) : null);
+        SessionHolder holder = holder(key, login.session(), credentials);
         holder.replace(login.session());
         return new KemonoAccount(this, holder, login.info());
+    }
+
+    /** An account on a session another login (this process's or a sharer's) stored. */
+    KemonoAccount resumed(String key, Session session, Credentials credentials) {
+        return new KemonoAccount(this, holder(key, session, credentials), KemonoApi.infoOf(key, session));
+    }
+
+    private SessionHolder holder(String key, Session session, Credentials credentials) {
+        boolean relogin = reloginOnExpiry && credentials != null;
+        return new SessionHolder(key, pipeline.options().sessionStore(), session,
+                relogin ? () -> api.login(credentials.username(), credentials.password()).execute(pipeline).session()
+                        : null,
+                relogin ? () -> loginAsync(credentials) : null);
+    }
+
+    CompletableFuture<Session> loginAsync(Credentials credentials) {
+        return Async.map(api.login(credentials.username(), credentials.password()).executeAsync(pipeline),
+                KemonoApi.Login::session);
     }
 
     /** Builds a {@link KemonoClient}. */

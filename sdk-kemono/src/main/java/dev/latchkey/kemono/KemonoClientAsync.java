@@ -39,6 +39,21 @@ public final class KemonoClientAsync {
         });
     }
 
+    /** @see KemonoClient#resumeOrLogin(String, String) */
+    public CompletableFuture<KemonoAccount> resumeOrLogin(String username, String password) {
+        return Async.start(() -> resumeOrLogin(Credentials.of(username, password)));
+    }
+
+    /** @see KemonoClient#resumeOrLogin(Credentials) */
+    public CompletableFuture<KemonoAccount> resumeOrLogin(Credentials credentials) {
+        return Async.start(() -> {
+            Credentials c = InvalidInputException.require(credentials, "credentials");
+            String key = client.storeKey(c.username());
+            return Async.map(client.pipeline.options().sessionStore().renewAsync(key, null,
+                    () -> client.loginAsync(c)), s -> client.resumed(key, s, c));
+        });
+    }
+
     /** @see KemonoClient#withSessionCookie(String) */
     public CompletableFuture<KemonoAccount> withSessionCookie(String sessionCookie) {
         return Async.start(() -> Async.map(client.api.sessionCookie(Secret.of(sessionCookie).reveal())

@@ -55,6 +55,8 @@ class KemonoContractTest extends ProviderContract {
         /** Every case starts from the stored session, whatever the one before did with it. */
         void restore() {
             store.save(key, session);
+            // bob has no stored session, so resumeOrLogin logs in and meets the hostile answer.
+            store.delete(client.storeKey("bob"));
             account = client.resume("alice").orElseThrow();
         }
 
@@ -65,6 +67,9 @@ class KemonoContractTest extends ProviderContract {
             c.add(ContractCall.sync("login", () -> client.login("alice", PASSWORD)));
             c.add(ContractCall.sync("register", () -> client.register("alice", PASSWORD)));
             c.add(ContractCall.sync("withSessionCookie", () -> client.withSessionCookie(SESSION)));
+            c.add(ContractCall.sync("resumeOrLogin", () -> client.resumeOrLogin("bob", PASSWORD)));
+            c.add(ContractCall.sync("resumeOrLogin(Credentials)", () -> client.resumeOrLogin(
+                    dev.latchkey.core.auth.Credentials.of("bob", PASSWORD))));
             c.add(ContractCall.sync("creator", () -> client.creator(Service.FANBOX, "123")));
             c.add(ContractCall.sync("randomCreator", client::randomCreator));
             c.add(ContractCall.sync("randomPost", client::randomPost));
@@ -104,6 +109,9 @@ class KemonoContractTest extends ProviderContract {
             c.add(ContractCall.async("login(Credentials)", () -> client.async()
                     .login(dev.latchkey.core.auth.Credentials.of("alice", PASSWORD))));
             c.add(ContractCall.async("withSessionCookie", () -> client.async().withSessionCookie(SESSION)));
+            c.add(ContractCall.async("resumeOrLogin", () -> client.async().resumeOrLogin("bob", PASSWORD)));
+            c.add(ContractCall.async("resumeOrLogin(Credentials)", () -> client.async().resumeOrLogin(
+                    dev.latchkey.core.auth.Credentials.of("bob", PASSWORD))));
             c.add(ContractCall.async("post(RandomPost)", () -> client.async().post(where)));
             c.add(ContractCall.async("request", () -> client.async().request("GET", "/v1/creators", Map.of("q", "x"),
                     null, Object.class)));

@@ -40,6 +40,9 @@ public abstract class FakeServer<S extends FakeServer<S>>
     private final Faults faults = new Faults(this::challengePage);
     private final Deque<RecordedCall> calls = new ArrayDeque<>();
     private volatile boolean started;
+    private volatile int rateLimitPerSecond;
+    private long windowSecond = Long.MIN_VALUE;
+    private int windowCount;
     private boolean startedForClass;
     private boolean resetBetweenTests;
 
@@ -145,10 +148,53 @@ public abstract class FakeServer<S extends FakeServer<S>>
         return self();
     }
 
+    /**
+     * A server-side rate limit, as Kemono's and TMDb's: requests beyond this many within one clock second are answered
+     * 429 with {@code Retry-After: 1} in the provider's form. Can be changed while the fake runs.
+     *
+     * @param perSecond the limit, or 0 for none (the default)
+     * @return this fake
+     */
+    public final S rateLimitPerSecond(int perSecond) {
+        if (perSecond < 0) {
+            throw new IllegalArgumentException("perSecond must be 0 (none) or positive: " + perSecond);
+        }
+        this.rateLimitPerSecond = perSecond;
+        return self();
+    }
+
+    /** @return the rate limit in requests per clock second, or 0 */
+    public final int rateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
+    /**
+     * Counts a request against the rate limit of its clock second.
+     *
+     * @param now the fake's clock
+     * @return the request's number in its second if that is over the limit, else 0
+     */
+    protected final synchronized int overRateLimit(java.time.Instant now) {
+        int limit = rateLimitPerSecond;
+        if (limit == 0) {
+            return 0;
+        }
+        long second = now.getEpochSecond();
+        if (second != windowSecond) {
+            windowSecond = second;
+            windowCount = 0;
+        }
+        return ++windowCount > limit ? windowCount : 0;
+    }
+
     /** Back to the initial state: seeded data only, no sessions, no faults, no recorded calls. */
     public final void reset() {
         faults.clear();
         clearCalls();
+        synchronized (this) {
+            windowSecond = Long.MIN_VALUE;
+            windowCount = 0;
+        }
         resetState();
     }
 

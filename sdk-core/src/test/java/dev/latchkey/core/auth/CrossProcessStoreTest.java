@@ -30,6 +30,19 @@ class CrossProcessStoreTest {
                 store.save(args[1] + '-' + i, Session.builder("test").cookie("session", "v" + i)
                         .attribute("n", String.valueOf(i)).build());
             }
+            // Then every process wants the one shared account: one logs in, holding the renew lock while its
+            // (slow) login runs; the others wait and take its session.
+            Path logins = Path.of(args[0] + ".logins");
+            store.renew("shared-account", null, () -> {
+                try {
+                    Files.writeString(logins, args[1] + "\n", java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                    Thread.sleep(400);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return Session.builder("test").cookie("session", "logged-in-by-" + args[1]).build();
+            });
         }
     }
 
@@ -49,7 +62,8 @@ class CrossProcessStoreTest {
             assertThat(child.exitValue()).as("worker %d: %s", p, Files.readString(dir.resolve("out" + p + ".log")))
                     .isZero();
         }
-        assertThat(Json.mapper().readTree(file.toFile()).path("sessions").size()).isEqualTo(PROCESSES * KEYS_EACH);
+        assertThat(Json.mapper().readTree(file.toFile()).path("sessions").size()).isEqualTo(PROCESSES * KEYS_EACH + 1);
+        assertThat(Files.readAllLines(Path.of(file + ".logins"))).as("logins of the shared account").hasSize(1);
         SessionStore store = SessionStore.file(file);
         for (int p = 0; p < PROCESSES; p++) {
             for (int i = 0; i < KEYS_EACH; i++) {

@@ -199,6 +199,20 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
         }
     }
 
+    /**
+     * Ends every live session at once, as Kemono does when it expires or revokes them: the next call with any of
+     * those cookies is answered 401.
+     *
+     * @return how many sessions ended
+     */
+    public int revokeSessions() {
+        synchronized (state) {
+            int n = state.sessions.size();
+            state.sessions.clear();
+            return n;
+        }
+    }
+
     /** @return the live session cookies (for tests that check logout) */
     public int activeSessions() {
         synchronized (state) {
@@ -255,6 +269,11 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
         if (strictAccept && !request.header("Accept").map(a -> a.contains("text/css")).orElse(false)) {
             return new MockResponse.Builder().code(403).setHeader("Server", "ddos-guard")
                     .setHeader("Content-Type", "application/octet-stream").body(DDG_MESSAGE).build();
+        }
+        if (overRateLimit(clock.instant()) > 0) {
+            // Kemono's 429 body is not documented; Retry-After is this fake's choice, so a client can honour it.
+            return new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+                    .setHeader("Content-Type", "text/plain; charset=utf-8").body("Too Many Requests").build();
         }
         synchronized (state) {
             return router.route(request);

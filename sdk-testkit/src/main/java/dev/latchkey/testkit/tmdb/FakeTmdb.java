@@ -52,19 +52,16 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
 
     private final Clock clock;
     private final boolean seeded;
-    private final int rateLimitPerSecond;
     private final String readAccessToken;
     private final AccountStore accounts;
     private final TmdbState state;
     private final TmdbAuthRoutes auth;
     private final Router router;
-    private long windowSecond = Long.MIN_VALUE;
-    private int windowCount;
 
     private FakeTmdb(Builder b) {
         this.clock = b.clock();
         this.seeded = b.seeded();
-        this.rateLimitPerSecond = b.rateLimitPerSecond;
+        rateLimitPerSecond(b.rateLimitPerSecond);
         this.readAccessToken = TmdbWire.jwt(Map.of("aud", API_KEY, "sub", "5f0c3c2e1f3a4b00357d2a11", "scopes",
                 List.of("api_read"), "version", 1));
         this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(4)).clock(clock)
@@ -191,6 +188,19 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         }
     }
 
+    /**
+     * Ends every live v3 session at once: the next call with any of them is answered 401 (code 3).
+     *
+     * @return how many sessions ended
+     */
+    public int revokeSessions() {
+        synchronized (state) {
+            int n = state.sessions.size();
+            state.sessions.clear();
+            return n;
+        }
+    }
+
     /** @return the live v3 sessions (for tests that check deletion) */
     public int activeSessions() {
         synchronized (state) {
@@ -202,8 +212,6 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     protected void resetState() {
         synchronized (state) {
             state.clear(seeded ? TmdbCatalog.seeded() : new TmdbCatalog());
-            windowSecond = Long.MIN_VALUE;
-            windowCount = 0;
             if (seeded) {
                 seed();
             }
@@ -238,17 +246,11 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
             if (!auth.authorized(request, readAccessToken)) {
                 return error(7);
             }
-            if (rateLimitPerSecond > 0) {
-                long second = clock.instant().getEpochSecond();
-                if (second != windowSecond) {
-                    windowSecond = second;
-                    windowCount = 0;
-                }
-                if (++windowCount > rateLimitPerSecond) {
-                    return Responses.json(429, envelope(false, 25, "Your request count (" + windowCount
-                            + ") is over the allowed limit of (" + rateLimitPerSecond + ")."), TmdbWire.JSON_TYPE)
-                            .newBuilder().setHeader("Retry-After", "1").build();
-                }
+            int count = overRateLimit(clock.instant());
+            if (count > 0) {
+                return Responses.json(429, envelope(false, 25, "Your request count (" + count
+                        + ") is over the allowed limit of (" + rateLimitPerSecond() + ")."), TmdbWire.JSON_TYPE)
+                        .newBuilder().setHeader("Retry-After", "1").build();
             }
             return router.route(request);
         }
