@@ -93,22 +93,22 @@ public abstract class TokenBucketBudget implements RateBudget {
     public final CompletableFuture<Optional<Duration>> reserveAsync(Duration maxWait) {
         Objects.requireNonNull(maxWait, "maxWait");
         long maxNanos = saturatedNanos(maxWait);
-        return Async.start(() -> Async.compose(failTyped(pausedUntilMillis()), until -> {
+        return Async.start(() -> Async.compose(step(this::pausedUntilMillis), until -> {
             long pauseNanos = Math.max(0, until - clock.millis()) * 1_000_000L;
             if (pauseNanos > maxNanos) {
                 return CompletableFuture.completedFuture(Optional.<Duration>empty());
             }
-            return Async.compose(failTyped(tryTake()), probe -> {
+            return Async.compose(step(this::tryTake), probe -> {
                 if (probe.isConsumed()) {
                     return CompletableFuture.completedFuture(Optional.of(Duration.ofNanos(pauseNanos)));
                 }
                 if (probe.getNanosToWaitForRefill() > maxNanos) {
                     return CompletableFuture.completedFuture(Optional.<Duration>empty());
                 }
-                return Async.compose(failTyped(takeOnCredit()), nanos -> {
+                return Async.compose(step(this::takeOnCredit), nanos -> {
                     if (nanos > maxNanos) {
                         // Others took the next permits meanwhile: this one would come too late.
-                        return Async.map(failTyped(giveBack()), v -> Optional.<Duration>empty());
+                        return Async.map(step(this::giveBack), v -> Optional.<Duration>empty());
                     }
                     return CompletableFuture.completedFuture(Optional.of(Duration.ofNanos(Math.max(nanos,
                             pauseNanos))));
@@ -120,13 +120,22 @@ public abstract class TokenBucketBudget implements RateBudget {
     @Override
     public final CompletableFuture<Void> pauseUntil(Instant until) {
         Objects.requireNonNull(until, "until");
-        return Async.start(() -> failTyped(pause(until.toEpochMilli())));
+        return step(() -> pause(until.toEpochMilli()));
     }
 
-    private <T> CompletableFuture<T> failTyped(CompletableFuture<T> step) {
-        return Async.recover(step, e -> CompletableFuture.failedFuture(e instanceof LatchkeyException ? e
+    /** Runs one store step; whatever it throws or fails with becomes a {@link RateBudgetException}. */
+    private <T> CompletableFuture<T> step(java.util.function.Supplier<CompletableFuture<T>> store) {
+        return Async.recover(Async.start(store), e -> CompletableFuture.failedFuture(e instanceof LatchkeyException ? e
                 : new RateBudgetException("the rate budget '" + name + "' (" + where() + ") failed: "
-                        + e.getClass().getSimpleName(), e)));
+                        + e.getClass().getSimpleName(), scrubbed(e))));
+    }
+
+    /**
+     * @param failure what the store threw
+     * @return it, fit to keep as a cause: a store that knows a secret (a Redis password) scrubs it here
+     */
+    protected Throwable scrubbed(Throwable failure) {
+        return failure;
     }
 
     private static long saturatedNanos(Duration d) {

@@ -80,6 +80,11 @@ public final class RedisRateBudget extends TokenBucketBudget {
     }
 
     @Override
+    protected Throwable scrubbed(Throwable failure) {
+        return redis.scrubbed(failure);
+    }
+
+    @Override
     protected String where() {
         return redis.where();
     }
