@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sessions in one JSON file. Every write goes to a temporary file in the same folder (mode 0600 from its creation),
@@ -46,9 +45,6 @@ final class FileSessionStore extends LeasedSessionStore {
     /** One monitor per file in this JVM, shared by every store instance on it. */
     private static final java.util.concurrent.ConcurrentHashMap<Path, Object> MONITORS =
             new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per byte of a renew lock file: whether a thread of this JVM holds it (a JVM cannot lock a region twice). */
-    private static final java.util.concurrent.ConcurrentHashMap<Path, AtomicBoolean> RENEWING =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path file;
     private final Path lockFile;
@@ -69,7 +65,11 @@ final class FileSessionStore extends LeasedSessionStore {
     }
 
     FileSessionStore(Path file, Writer writer, SessionCipher cipher) {
-        super(Duration.ofSeconds(60), Clock.systemUTC());
+        this(file, writer, cipher, Duration.ofSeconds(60));
+    }
+
+    FileSessionStore(Path file, Writer writer, SessionCipher cipher, Duration leaseWait) {
+        super(leaseWait, Clock.systemUTC());
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
         this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
         this.renewLockFile = this.file.resolveSibling(this.file.getFileName() + ".renew.lock");
@@ -115,50 +115,11 @@ final class FileSessionStore extends LeasedSessionStore {
         });
     }
 
-    /**
-     * Locks one byte of {@code <file>.renew.lock}, chosen by the key's hash: keys rarely share a byte, and when they
-     * do, one waits for the other's login. The channel stays open while the lease is held.
-     */
+    /** The renew lock of a key: one byte of {@code <file>.renew.lock} ({@link FileRenewLock}). */
     @Override
     protected Optional<Lease> tryLease(String key) {
-        long position = (key.hashCode() & 0x7fffffffL) % 65_521;
-        AtomicBoolean taken = RENEWING.computeIfAbsent(renewLockFile.resolveSibling(renewLockFile.getFileName() + "#"
-                + position), f -> new AtomicBoolean());
-        // A file lock is per process: threads of this JVM take turns on the byte first.
-        if (!taken.compareAndSet(false, true)) {
-            return Optional.empty();
-        }
-        FileChannel channel = null;
-        try {
-            createDirectories(file.getParent());
-            channel = FileChannel.open(renewLockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock = channel.tryLock(position, 1, false);
-            if (lock == null) {
-                channel.close();
-                taken.set(false);
-                return Optional.empty();
-            }
-            FileChannel held = channel;
-            return Optional.of(() -> {
-                try {
-                    held.close();
-                } catch (IOException ignored) {
-                    // Closing the channel releases the lock; the OS releases it anyway when the process ends.
-                } finally {
-                    taken.set(false);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // Nothing more to release.
-                }
-            }
-            taken.set(false);
-            throw new SessionStoreException("cannot lock " + renewLockFile + " for a re-login", e);
-        }
+        // The folder exists: renew() read the store (which creates it) before asking for the lease.
+        return FileRenewLock.tryLock(renewLockFile, Math.floorMod(key.hashCode(), 65_521)).map(lock -> lock::release);
     }
 
     @Override

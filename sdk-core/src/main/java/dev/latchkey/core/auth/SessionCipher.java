@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Cipher;
@@ -34,11 +33,10 @@ public final class SessionCipher {
         // Two keys from one: encryption, and the fingerprint a compare-and-set compares (never the plain session).
         this.aes = new SecretKeySpec(derive(key, "latchkey session aes"), "AES");
         this.mac = new SecretKeySpec(derive(key, "latchkey session fingerprint"), "HmacSHA256");
-        Arrays.fill(key, (byte) 0);
     }
 
     /**
-     * @param key 32 random bytes (copied)
+     * @param key 32 random bytes (only derived keys are kept)
      * @return a cipher with that key
      * @throws IllegalArgumentException if the key is not 32 bytes
      */
@@ -47,7 +45,7 @@ public final class SessionCipher {
         if (key.length != 32) {
             throw new IllegalArgumentException("a session key is 32 bytes, not " + key.length);
         }
-        return new SessionCipher(key.clone());
+        return new SessionCipher(key);
     }
 
     /**
