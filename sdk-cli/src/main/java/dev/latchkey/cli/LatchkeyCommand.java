@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
             "5:not found", "6:rate limited", "7:transport: connection refused, reset or timed out",
             "8:invalid response (HTML page, broken JSON)", "9:other provider error"},
         footer = {"", "Secrets are never read from arguments: use the environment variable or file a command names, "
-                + "or answer the prompt.", "Sessions are kept in $XDG_CONFIG_HOME/latchkey/sessions.json (mode 0600)."})
+                + "or answer the prompt.", "Sessions are kept in $XDG_CONFIG_HOME/latchkey/sessions.json (mode 0600), "
+                + "or where --session-store / $LATCHKEY_SESSION_STORE says: a file, or redis://HOST:PORT to share "
+                + "logins among machines (a password only in $LATCHKEY_SESSION_STORE). $LATCHKEY_SESSION_KEY (32 "
+                + "bytes, Base64) encrypts them at rest."})
 public final class LatchkeyCommand implements Runnable {
     final CliEnvironment env;
 
@@ -40,6 +43,16 @@ public final class LatchkeyCommand implements Runnable {
             description = "Where sessions are kept (default: $LATCHKEY_CONFIG_DIR, $XDG_CONFIG_HOME/latchkey, "
                     + "~/.config/latchkey).")
     Path configDir;
+
+    @Option(names = "--session-store", scope = ScopeType.INHERIT, paramLabel = "FILE|URL",
+            description = "Where sessions are kept: a JSON file, or redis://HOST:PORT[/DB] (rediss:// for TLS) shared "
+                    + "by every machine of a fleet (default: $LATCHKEY_SESSION_STORE, else sessions.json in the "
+                    + "config folder). A Redis password goes in $LATCHKEY_SESSION_STORE, never in an argument.")
+    String sessionStoreSpec;
+
+    /** The store of this run, made on first use; a Redis connection is closed when the command ends. */
+    private SessionStore store;
+    private AutoCloseable storeResource;
 
     /** @param env the environment (tests pass their own) */
     public LatchkeyCommand(CliEnvironment env) {
@@ -56,9 +69,73 @@ public final class LatchkeyCommand implements Runnable {
         return configDir != null ? configDir : env.configDir();
     }
 
-    /** @return the file session store */
-    SessionStore sessionStore() {
-        return SessionStore.file(configDir().resolve("sessions.json"));
+    /** @return the session store of this run: a file, or a fleet's Redis */
+    synchronized SessionStore sessionStore() {
+        if (store == null) {
+            store = openStore();
+        }
+        return store;
+    }
+
+    private SessionStore openStore() {
+        String spec = sessionStoreSpec;
+        if (spec != null && hasPassword(spec)) {
+            throw new ExitCodes.UsageException("--session-store must not hold a password (arguments show in the "
+                    + "process list): put the whole URL in $LATCHKEY_SESSION_STORE");
+        }
+        if (spec == null) {
+            spec = env.get("LATCHKEY_SESSION_STORE").orElse(null);
+        }
+        dev.latchkey.core.auth.SessionCipher cipher = env.get("LATCHKEY_SESSION_KEY").map(k -> {
+            try {
+                return dev.latchkey.core.auth.SessionCipher.fromBase64(k);
+            } catch (IllegalArgumentException e) {
+                throw new ExitCodes.UsageException("$LATCHKEY_SESSION_KEY is not 32 bytes in Base64 ("
+                        + e.getMessage() + "); make one with: openssl rand -base64 32");
+            }
+        }).orElse(null);
+        if (spec != null && isRedis(spec)) {
+            dev.latchkey.redis.RedisFleet.Builder b = dev.latchkey.redis.RedisFleet.builder(spec);
+            if (cipher != null) {
+                b.cipher(cipher);
+            }
+            dev.latchkey.redis.RedisFleet fleet = b.connect();
+            storeResource = fleet;
+            return fleet.sessionStore();
+        }
+        Path file = spec != null ? Path.of(spec) : configDir().resolve("sessions.json");
+        return cipher == null ? SessionStore.file(file) : SessionStore.file(file, cipher);
+    }
+
+    static boolean isRedis(String spec) {
+        String s = spec.strip().toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("redis://") || s.startsWith("rediss://");
+    }
+
+    /**
+     * @return whether a Redis URL carries credentials: {@code redis://[user]:password@host}, or the older
+     *     {@code redis://password@host}
+     */
+    static boolean hasPassword(String spec) {
+        if (!isRedis(spec)) {
+            return false;
+        }
+        String rest = spec.substring(spec.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        return (slash < 0 ? rest : rest.substring(0, slash)).contains("@");
+    }
+
+    /** Closes what the store of this run opened (a Redis connection). */
+    synchronized void closeStore() {
+        if (storeResource != null) {
+            try {
+                storeResource.close();
+            } catch (Exception ignored) {
+                // The command is over; a connection that does not close cleanly is dropped with the process.
+            }
+            storeResource = null;
+        }
+        store = null;
     }
 
     /** Remembers which user a provider's commands act as. */
@@ -91,6 +168,14 @@ public final class LatchkeyCommand implements Runnable {
     public static CommandLine commandLine(CliEnvironment env) {
         LatchkeyCommand root = new LatchkeyCommand(env);
         CommandLine cl = new CommandLine(root);
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } finally {
+                root.closeStore();
+            }
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             commandLine.getErr().println("latchkey: " + message);

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code latchkey sandbox}: the fake servers, up until interrupted, for trying commands and for integration tests. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Start the fake Kemono, TMDb, Eternaltwin and Karaoke Mugen servers on 127.0.0.1 and keep them up "
-                + "until Ctrl+C.")
+        description = "Start the fake Kemono, TMDb, Eternaltwin and Karaoke Mugen servers on 127.0.0.1 (and with "
+                + "--redis a redis-server) and keep them up until Ctrl+C.")
 public final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,6 +25,10 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", paramLabel = "N",
             description = "Kemono on N, TMDb on N+1, Eternaltwin on N+2, Karaoke Mugen on N+3 (default: free ports).")
     int port;
+
+    @Option(names = "--redis", description = "Also start a redis-server (on N+4 with --port) for fleet mode: "
+            + "every command run with LATCHKEY_SESSION_STORE set to its URL shares logins.")
+    boolean redis;
 
     @Option(names = "--for", paramLabel = "DURATION", hidden = true,
             description = "Stop after this long (ISO-8601, e.g. PT10S); for tests.")
@@ -37,7 +41,8 @@ public final class SandboxCommand implements Callable<Integer> {
         try (FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().start(port);
                 FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1);
                 FakeEternaltwin etwin = FakeEternaltwin.create().start(port == 0 ? 0 : port + 2);
-                FakeKaraokeMugen karaoke = FakeKaraokeMugen.create().start(port == 0 ? 0 : port + 3)) {
+                FakeKaraokeMugen karaoke = FakeKaraokeMugen.create().start(port == 0 ? 0 : port + 3);
+                EmbeddedRedis fleet = redis ? EmbeddedRedis.start(port == 0 ? 0 : port + 4) : null) {
             Thread hook = new Thread(stop::countDown, "latchkey-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("Kemono  %s%n        demo user %s / %s (moderator: %s / %s)%n", kemono.baseUrl(),
@@ -71,6 +76,10 @@ public final class SandboxCommand implements Callable<Integer> {
                     etwin.baseUrl());
             out.printf("  KARAOKE_PASSWORD=%s KARAOKE_SECURITY_CODE=%s latchkey karaoke login --operator --user admin "
                     + "--base-url %s%n", FakeKaraokeMugen.OPERATOR_PASSWORD, karaoke.securityCode(), karaoke.baseUrl());
+            if (fleet != null) {
+                out.printf("Redis   %s%n        fleet mode: in every shell (or on every machine) that should share "
+                        + "logins:%n          export LATCHKEY_SESSION_STORE=%s%n", fleet.url(), fleet.url());
+            }
             out.printf("%nFakes up; press Ctrl+C to stop.%n");
             out.flush();
             if (duration == null) {

@@ -62,7 +62,18 @@ class DemoAndSandboxTest {
                 .containsPattern("Karaoke Mugen http://127\\.0\\.0\\.1:\\d+")
                 .containsPattern("security code \\d{6} \\(changes after each use\\)")
                 .contains("latchkey eternaltwin login --no-browser", "method=Etwin", "latchkey karaoke login --operator",
-                        "Ctrl+C");
+                        "Ctrl+C")
+                .doesNotContain("Redis");
+    }
+
+    @Test
+    void sandboxWithRedisStartsARealServerForFleetMode() {
+        Cli.Run sandbox = new Cli(dir).run("sandbox", "--redis", "--for", "PT0.3S");
+        assertThat(sandbox.exit()).as(sandbox.all()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("export LATCHKEY_SESSION_STORE=(redis://\\S+)")
+                .matcher(sandbox.out());
+        assertThat(m.find()).as(sandbox.out()).isTrue();
+        assertThat(sandbox.out()).containsPattern("Redis   redis://127\\.0\\.0\\.1:\\d+");
     }
 
     @Test

@@ -12,7 +12,11 @@ final class InMemorySessionStore extends LeasedSessionStore {
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
 
     InMemorySessionStore() {
-        super(Duration.ofSeconds(60), Clock.systemUTC());
+        this(Duration.ofSeconds(60));
+    }
+
+    InMemorySessionStore(Duration leaseWait) {
+        super(leaseWait, Clock.systemUTC());
     }
 
     @Override

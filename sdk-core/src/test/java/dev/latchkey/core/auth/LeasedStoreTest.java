@@ -83,10 +83,10 @@ class LeasedStoreTest {
 
     @Test
     void aWaiterPollsUntilTheLeaseHolderStoresItsSession() {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
-        assertThat(store.leaseWait()).isEqualTo(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
+        assertThat(store.leaseWait()).isEqualTo(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
-        later(150, () -> store.save(KEY, session("theirs")));
+        later(40, () -> store.save(KEY, session("theirs")));
         assertThat(store.renew(KEY, null, () -> {
             throw new AssertionError("no login while another holds the lease");
         })).isEqualTo(session("theirs"));
@@ -95,9 +95,9 @@ class LeasedStoreTest {
 
     @Test
     void anAsyncWaiterPollsToo() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
-        later(150, () -> store.save(KEY, session("theirs")));
+        later(40, () -> store.save(KEY, session("theirs")));
         assertThat(store.renewAsync(KEY, null, () -> {
             throw new AssertionError("no login");
         }).get(10, TimeUnit.SECONDS)).isEqualTo(session("theirs"));
@@ -105,12 +105,12 @@ class LeasedStoreTest {
 
     @Test
     void aFreedLeaseIsTakenByAWaiter() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
-        later(100, () -> store.heldByAnother.set(false));
+        later(40, () -> store.heldByAnother.set(false));
         assertThat(store.renew(KEY, null, () -> session("mine"))).isEqualTo(session("mine"));
         store.heldByAnother.set(true);
-        later(100, () -> store.heldByAnother.set(false));
+        later(40, () -> store.heldByAnother.set(false));
         assertThat(store.renewAsync(KEY, session("mine"), () -> CompletableFuture.completedFuture(session("again")))
                 .get(10, TimeUnit.SECONDS)).isEqualTo(session("again"));
         assertThat(store.releases).hasValue(2);
@@ -118,11 +118,11 @@ class LeasedStoreTest {
 
     @Test
     void aWaiterGivesUpAfterItsLeaseWaitSyncAndAsync() {
-        ScriptedStore store = new ScriptedStore(Duration.ofMillis(100));
+        ScriptedStore store = new ScriptedStore(Duration.ofMillis(40));
         store.heldByAnother.set(true);
         assertThatThrownBy(() -> store.renew(KEY, null, () -> session("x")))
                 .isInstanceOf(SessionStoreException.class)
-                .hasMessageContaining("gave up after 100 ms waiting for another re-login of k");
+                .hasMessageContaining("gave up after 40 ms waiting for another re-login of k");
         assertThatThrownBy(() -> store.renewAsync(KEY, null, () -> CompletableFuture.completedFuture(session("x")))
                 .get(10, TimeUnit.SECONDS)).cause().isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("waiting for another re-login");
@@ -142,7 +142,7 @@ class LeasedStoreTest {
 
     @Test
     void aSessionStoredJustBeforeTheLeaseIsTakenWithoutALoginAndTheLeaseReleased() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.onLease = () -> store.map.put(KEY, session("just-in-time"));
         assertThat(store.renew(KEY, null, () -> {
             throw new AssertionError("no login");
@@ -157,7 +157,7 @@ class LeasedStoreTest {
 
     @Test
     void theLeaseIsReleasedWhenAnAsyncLoginEndsOrCannotStart() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         CompletableFuture<Session> login = new CompletableFuture<>();
         CompletableFuture<Session> renewal = store.renewAsync(KEY, null, () -> login);
         assertThat(store.releases).as("held while the login runs").hasValue(0);
@@ -173,7 +173,7 @@ class LeasedStoreTest {
 
     @Test
     void aLoginThatLosesToANewerSessionReturnsTheNewerOne() {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.save(KEY, session("stale"));
         Session got = store.renew(KEY, session("stale"), () -> {
             // Our lease expired mid-login and another worker stored its session first.
@@ -186,7 +186,7 @@ class LeasedStoreTest {
 
     @Test
     void threadsJoiningAFailedRenewalGetItsFailure() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         CountDownLatch inLogin = new CountDownLatch(1);
         CountDownLatch fail = new CountDownLatch(1);
         IllegalStateException refused = new IllegalStateException("refused");
@@ -208,7 +208,7 @@ class LeasedStoreTest {
         CompletableFuture<Session> asyncJoiner = store.renewAsync(KEY, null, () -> {
             throw new AssertionError("joins");
         });
-        Thread.sleep(50);
+        Thread.sleep(20);
         fail.countDown();
         joiner.join(10_000);
         assertThat(joined.get()).isSameAs(refused);
@@ -218,7 +218,7 @@ class LeasedStoreTest {
 
     @Test
     void anAsyncRenewalFailingWithACheckedExceptionReachesJoinersTyped() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         CompletableFuture<Session> login = new CompletableFuture<>();
         CompletableFuture<Session> leader = store.renewAsync(KEY, null, () -> login);
         CompletableFuture<Session> joiner = store.renewAsync(KEY, null, () -> {
@@ -232,7 +232,7 @@ class LeasedStoreTest {
 
     @Test
     void aJoinerWaitsNoLongerThanTheLeaseWait() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofMillis(150));
+        ScriptedStore store = new ScriptedStore(Duration.ofMillis(60));
         CountDownLatch inLogin = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<Void> leader = CompletableFuture.runAsync(() -> store.renew(KEY, null, () -> {
@@ -251,7 +251,7 @@ class LeasedStoreTest {
 
     @Test
     void anInterruptedWaiterStopsTypedAndKeepsItsInterrupt() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
@@ -272,7 +272,7 @@ class LeasedStoreTest {
 
     @Test
     void anInterruptedJoinerStopsTypedAndKeepsItsInterrupt() throws Exception {
-        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(10));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         CountDownLatch inLogin = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<Void> leader = CompletableFuture.runAsync(() -> store.renew(KEY, null, () -> {

@@ -42,10 +42,14 @@ class SharedStoreTest {
                 .createdAt(Instant.parse("2026-12-01T10:00:00.5Z")).build();
     }
 
+    /** Both stores, with a short lease wait: a broken lease fails a test in a second instead of hanging it. */
     static Stream<Function<String, SessionStore>> stores() {
-        return Stream.of(name -> SessionStore.inMemory(),
-                name -> SessionStore.file(dir.resolve(name + "-" + System.nanoTime() + ".json")));
+        return Stream.of(name -> new InMemorySessionStore(WAIT),
+                name -> new FileSessionStore(dir.resolve(name + "-" + System.nanoTime() + ".json"),
+                        java.io.OutputStream::write, null, WAIT));
     }
+
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(1);
 
     @ParameterizedTest
     @MethodSource("stores")
@@ -75,7 +79,7 @@ class SharedStoreTest {
                     go.await();
                     return store.renew(KEY, stale, () -> {
                         int n = logins.incrementAndGet();
-                        pause(100);
+                        pause(40);
                         return session("fresh-" + n);
                     });
                 }));
@@ -144,7 +148,7 @@ class SharedStoreTest {
 
     @Test
     void twoAccountsOnOneKeyRenewWithOneLogin() {
-        SessionStore store = SessionStore.inMemory();
+        SessionStore store = new InMemorySessionStore(WAIT);
         Session stale = session("stale");
         store.save(KEY, stale);
         AtomicInteger logins = new AtomicInteger();
@@ -164,7 +168,7 @@ class SharedStoreTest {
 
     @Test
     void anAsyncCallRejectedRenewsTheStaleSessionItUsed() throws Exception {
-        SessionStore store = SessionStore.inMemory();
+        SessionStore store = new InMemorySessionStore(WAIT);
         Session stale = session("stale");
         store.save(KEY, stale);
         AtomicInteger logins = new AtomicInteger();

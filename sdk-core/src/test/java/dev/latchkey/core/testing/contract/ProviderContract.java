@@ -166,8 +166,8 @@ public abstract class ProviderContract {
     static Consumer<ClientOptions.Builder> contractOptions() {
         // Short deadlines keep the silent and trickling answers quick; a deadline that fires early on a busy machine
         // still ends in a typed TransportException, which every assertion accepts.
-        return b -> b.connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(80))
-                .writeTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofMillis(160))
+        return b -> b.connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(60))
+                .writeTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofMillis(100))
                 .totalTimeout(Duration.ofSeconds(2)).maxResponseBytes(256 * 1024)
                 .retryPolicy(RetryPolicy.builder().maxRetries(0).build()).sleeper(new RecordingSleeper());
     }
