@@ -42,7 +42,12 @@ final class Exchange {
     }
 
     <T> T parse(ResponseParser<T> parser) {
-        return Failures.parse(view(), parser);
+        ResponseViews.View view = view();
+        // An answer that announces more than the cap fails before a byte of it is read.
+        if (!streaming && response.body().contentLength() > prepared.options.maxResponseBytes()) {
+            throw Failures.tooLargeAnswer(view, prepared.options.maxResponseBytes());
+        }
+        return Failures.parse(view, parser);
     }
 
     /** One blocking attempt: send, then {@link #handle}. */

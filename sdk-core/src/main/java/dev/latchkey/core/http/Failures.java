@@ -159,7 +159,12 @@ final class Failures {
     }
 
     private static InvalidResponseException tooLargeAnswer(ResponseViews.View view, ResponseViews.TooLargeException e) {
-        return view.invalid("the answer is larger than " + e.limit + " bytes (ClientOptions.maxResponseBytes); "
+        return tooLargeAnswer(view, e.limit);
+    }
+
+    /** @return the failure of an answer over the cap, read or only announced by its {@code Content-Length} */
+    static InvalidResponseException tooLargeAnswer(ResponseViews.View view, long limit) {
+        return view.invalid("the answer is larger than " + limit + " bytes (ClientOptions.maxResponseBytes); "
                 + "use a streaming call for huge listings", null, null, null);
     }
 
