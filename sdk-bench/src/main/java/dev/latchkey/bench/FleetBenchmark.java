@@ -9,7 +9,7 @@ import dev.latchkey.testkit.tmdb.FakeTmdb;
 import dev.latchkey.tmdb.TmdbAccount;
 import dev.latchkey.tmdb.TmdbClient;
 import dev.latchkey.tmdb.model.Movie;
-import dev.latchkey.tmdb.model.TmdbSession;
+import dev.latchkey.tmdb.TmdbSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -10,7 +10,7 @@ import dev.latchkey.redis.RedisFleet;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import dev.latchkey.tmdb.TmdbAccount;
 import dev.latchkey.tmdb.TmdbClient;
-import dev.latchkey.tmdb.model.TmdbSession;
+import dev.latchkey.tmdb.TmdbSession;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
