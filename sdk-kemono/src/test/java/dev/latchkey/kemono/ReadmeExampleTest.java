@@ -30,7 +30,7 @@ class ReadmeExampleTest {
                 .baseUrl(baseUrl)
                 .sessionStore(SessionStore.file(home.resolve(".config/latchkey/sessions.json")))
                 .build()) {
-            KemonoAccount me = kemono.resume("alice").orElseGet(() -> kemono.login("alice", password));
+            KemonoAccount me = kemono.resumeOrLogin("alice", password);
             List<FavoriteCreator> creators = me.favoriteCreators();
             me.addFavoriteCreator(Service.FANBOX, "49494721");
             Optional<Creator> soso = kemono.creator(Service.FANBOX, "49494721");     // empty on 404

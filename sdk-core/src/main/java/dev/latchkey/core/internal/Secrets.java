@@ -3,6 +3,7 @@ package dev.latchkey.core.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -31,18 +32,40 @@ public final class Secrets {
     /** Raw values (for {@link #with}) and every form of each, longest first. */
     private final List<String> values;
     private final List<String> forms;
-    private final Set<String> pieces;
+    /**
+     * The pieces of one byte per character (every form but a raw value with other characters), each packed into a
+     * long, sorted: a text is searched with a rolling window instead of a substring per position.
+     */
+    private final long[] packedPieces;
+    /** The pieces with a character above U+00FF, which do not pack: searched the slow way, and rarely there. */
+    private final Set<String> widePieces;
 
     private Secrets(List<String> values, List<String> forms) {
         this.values = values;
         this.forms = forms;
-        Set<String> p = new HashSet<>();
+        Set<Long> packed = new HashSet<>();
+        Set<String> wide = new HashSet<>();
         for (String f : forms) {
             for (int i = 0; i + PIECE <= f.length(); i++) {
-                p.add(f.substring(i, i + PIECE));
+                String piece = f.substring(i, i + PIECE);
+                if (piece.chars().allMatch(c -> c <= 0xFF)) {
+                    packed.add(pack(piece));
+                } else {
+                    wide.add(piece);
+                }
             }
         }
-        this.pieces = Set.copyOf(p);
+        this.packedPieces = packed.stream().mapToLong(Long::longValue).sorted().toArray();
+        this.widePieces = Set.copyOf(wide);
+    }
+
+    /** @return the {@value #PIECE} characters of a piece (each at most U+00FF), one byte each, in a long */
+    private static long pack(String piece) {
+        long w = 0;
+        for (int k = 0; k < PIECE; k++) {
+            w = w << 8 | piece.charAt(k);
+        }
+        return w;
     }
 
     /** @return these secrets plus the given values (in all their forms) */
@@ -130,23 +153,41 @@ public final class Secrets {
         return scrub(Text.excerpt(scrub(text), max));
     }
 
-    private String maskPieces(String text) {
-        if (pieces.isEmpty() || text.length() < PIECE) {
-            return text;
+    /** @return for each position of the text, whether a piece of a secret starts there */
+    private boolean[] pieceStarts(String text) {
+        boolean[] starts = new boolean[text.length()];
+        long window = 0;
+        int narrow = 0; // how many of the last characters fit one byte
+        for (int end = 0; end < text.length(); end++) {
+            char c = text.charAt(end);
+            window = window << 8 | (c & 0xFF);
+            narrow = c > 0xFF ? 0 : narrow + 1;
+            int start = end - PIECE + 1;
+            if (start < 0) {
+                continue;
+            }
+            starts[start] = narrow >= PIECE ? Arrays.binarySearch(packedPieces, window) >= 0
+                    : !widePieces.isEmpty() && widePieces.contains(text.substring(start, end + 1));
         }
+        return starts;
+    }
+
+    /** Called by {@link #scrub} only when there are secrets, so there are pieces (every form of 8+ chars has one). */
+    private String maskPieces(String text) {
+        boolean[] starts = pieceStarts(text);
         StringBuilder sb = null;
         int copied = 0;
         int i = 0;
         while (i + PIECE <= text.length()) {
-            if (!pieces.contains(text.substring(i, i + PIECE))) {
+            if (!starts[i]) {
                 i++;
                 continue;
             }
-            // Extend the masked run over every overlapping piece.
+            // Extend the masked run over every overlapping piece (no piece starts within the last 7 characters).
             int end = i + PIECE;
             int j = i + 1;
-            while (j < end && j + PIECE <= text.length()) {
-                if (pieces.contains(text.substring(j, j + PIECE))) {
+            while (j < end) {
+                if (starts[j]) {
                     end = j + PIECE;
                 }
                 j++;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrossProcessStoreTest {
     static final int PROCESSES = 4;
-    static final int KEYS_EACH = 40;
+    static final int KEYS_EACH = 25;
 
     /** The child process: saves {@code count} keys named {@code prefix-i} into the file. */
     public static final class Writer {
@@ -37,7 +37,7 @@ class CrossProcessStoreTest {
                 try {
                     Files.writeString(logins, args[1] + "\n", java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.APPEND);
-                    Thread.sleep(400);
+                    Thread.sleep(200);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

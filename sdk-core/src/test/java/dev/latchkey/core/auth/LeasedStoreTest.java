@@ -86,7 +86,7 @@ class LeasedStoreTest {
         ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         assertThat(store.leaseWait()).isEqualTo(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
-        later(40, () -> store.save(KEY, session("theirs")));
+        later(15, () -> store.save(KEY, session("theirs")));
         assertThat(store.renew(KEY, null, () -> {
             throw new AssertionError("no login while another holds the lease");
         })).isEqualTo(session("theirs"));
@@ -97,7 +97,7 @@ class LeasedStoreTest {
     void anAsyncWaiterPollsToo() throws Exception {
         ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
-        later(40, () -> store.save(KEY, session("theirs")));
+        later(15, () -> store.save(KEY, session("theirs")));
         assertThat(store.renewAsync(KEY, null, () -> {
             throw new AssertionError("no login");
         }).get(10, TimeUnit.SECONDS)).isEqualTo(session("theirs"));
@@ -107,10 +107,10 @@ class LeasedStoreTest {
     void aFreedLeaseIsTakenByAWaiter() throws Exception {
         ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
-        later(40, () -> store.heldByAnother.set(false));
+        later(15, () -> store.heldByAnother.set(false));
         assertThat(store.renew(KEY, null, () -> session("mine"))).isEqualTo(session("mine"));
         store.heldByAnother.set(true);
-        later(40, () -> store.heldByAnother.set(false));
+        later(15, () -> store.heldByAnother.set(false));
         assertThat(store.renewAsync(KEY, session("mine"), () -> CompletableFuture.completedFuture(session("again")))
                 .get(10, TimeUnit.SECONDS)).isEqualTo(session("again"));
         assertThat(store.releases).hasValue(2);
@@ -208,7 +208,7 @@ class LeasedStoreTest {
         CompletableFuture<Session> asyncJoiner = store.renewAsync(KEY, null, () -> {
             throw new AssertionError("joins");
         });
-        Thread.sleep(20);
+        Thread.sleep(10);
         fail.countDown();
         joiner.join(10_000);
         assertThat(joined.get()).isSameAs(refused);

@@ -79,7 +79,7 @@ class SharedStoreTest {
                     go.await();
                     return store.renew(KEY, stale, () -> {
                         int n = logins.incrementAndGet();
-                        pause(40);
+                        pause(15);
                         return session("fresh-" + n);
                     });
                 }));

@@ -71,4 +71,26 @@ class SecretsTest {
         assertThat(copy.getSuppressed()[0]).isExactlyInstanceOf(IllegalStateException.class).hasMessage("***");
         assertThat(copy.getStackTrace()).isEqualTo(top.getStackTrace());
     }
+
+    @Test
+    void aLongRunCutFromTheMiddleOfASecretIsMaskedWhole() {
+        Secrets secrets = Secrets.NONE.with(java.util.List.of("abcdefghijklmnopqrstuvwxyz0123456789"));
+        assertThat(secrets.scrub("xx ghijklmnopqrstu yy")).isEqualTo("xx *** yy");
+        assertThat(secrets.scrub("a ghijklmn b stuvwxyz c")).isEqualTo("a *** b *** c");
+        assertThat(secrets.scrub("ghijklm")).as("seven characters are no piece").isEqualTo("ghijklm");
+    }
+
+    @Test
+    void piecesOfSecretsBeyondAsciiAreMaskedToo() {
+        // Latin-1 (one byte each, the high bit set) and wider (Greek, Han): both kinds of piece.
+        Secrets secrets = Secrets.NONE.with(java.util.List.of("ÿéàüñöäß-geheim-ÿÿ", "κλειδί-πάσσωορντ-1234",
+                "密码密码密码密码密码"));
+        assertThat(secrets.scrub("[éàüñöäß-g]")).isEqualTo("[***]");
+        assertThat(secrets.scrub("Āÿéàüñöäß-")).as("a wide character right before a narrow piece")
+                .isEqualTo("Ā***");
+        assertThat(secrets.scrub("<πάσσωορν>")).isEqualTo("<***>");
+        assertThat(secrets.scrub("x 码密码密码密码密 y")).isEqualTo("x *** y");
+        assertThat(secrets.scrub("ΑΒΓΔΕΖΗΘ nothing here")).isEqualTo("ΑΒΓΔΕΖΗΘ nothing here");
+        assertThat(secrets.scrub("Āāăąćĉċč")).as("wide text that is no secret").isEqualTo("Āāăąćĉċč");
+    }
 }

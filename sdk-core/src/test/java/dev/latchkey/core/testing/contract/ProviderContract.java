@@ -164,9 +164,10 @@ public abstract class ProviderContract {
     }
 
     static Consumer<ClientOptions.Builder> contractOptions() {
-        // Short deadlines keep the silent and trickling answers quick; a deadline that fires early on a busy machine
-        // still ends in a typed TransportException, which every assertion accepts.
-        return b -> b.connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(60))
+        // Short deadlines keep the silent and trickling answers quick (the trickle's 50 ms a byte outlasts the read
+        // timeout; HostileServerTest proves the call timeout on it); a deadline that fires early on a busy machine still
+        // ends in a typed TransportException, which every assertion accepts.
+        return b -> b.connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(40))
                 .writeTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofMillis(100))
                 .totalTimeout(Duration.ofSeconds(2)).maxResponseBytes(256 * 1024)
                 .retryPolicy(RetryPolicy.builder().maxRetries(0).build()).sleeper(new RecordingSleeper());
