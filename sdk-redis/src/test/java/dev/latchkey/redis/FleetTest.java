@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetTest {
     static final int WORKERS = 4;
-    static final int CALLS = 8;
+    static final int CALLS = 6;
     static final int FAKE_LIMIT = 20;
     static final String LOGIN = "/api/v1/authentication/login";
 

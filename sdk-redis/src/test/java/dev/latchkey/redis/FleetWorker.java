@@ -20,7 +20,7 @@ import io.lettuce.core.api.sync.RedisCommands;
  */
 public final class FleetWorker {
     static final String[] PHASES = {"kemono-budget", "kemono-control", "tmdb-budget", "tmdb-control"};
-    static final RateLimit BUDGET = RateLimit.perSecond(10);
+    static final RateLimit BUDGET = RateLimit.perSecond(16);
 
     private FleetWorker() {
     }
