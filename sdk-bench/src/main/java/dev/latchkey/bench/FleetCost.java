@@ -39,8 +39,8 @@ public final class FleetCost {
             try (StatefulRedisConnection<String, String> stats = statsClient.connect()) {
                 RedisCommands<String, String> info = stats.sync();
                 OkHttpClient http = new OkHttpClient();
-                System.out.printf("%-34s %10s %12s %12s %12s%n", "per call", "commands", "bytes to", "bytes from",
-                        "median µs");
+                System.out.printf("%-34s %10s %12s %12s %12s %s%n", "per call", "commands", "bytes to", "bytes from",
+                        "median µs", "which");
                 call("favorites, no budget", calls, info, http, server, b -> { });
                 call("favorites, local budget", calls, info, http, server,
                         b -> b.rateBudget(RateBudget.local("bench", RateLimit.of(1_000_000, Duration.ofSeconds(1)))));
@@ -105,11 +105,19 @@ public final class FleetCost {
             }
         });
         java.util.Arrays.sort(nanos);
-        System.out.printf("%-34s %10.2f %12.1f %12.1f %12.1f%n", name,
+        StringBuilder which = new StringBuilder();
+        d.forEach((k, v) -> {
+            long n = v - idle.getOrDefault(k, 0L);
+            if (k.startsWith("cmdstat_") && n > 0) {
+                which.append(' ').append(k.substring(8)).append('=')
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", n / (double) calls));
+            }
+        });
+        System.out.printf("%-34s %10.2f %12.1f %12.1f %12.1f %s%n", name,
                 (d.get("total_commands_processed") - idle.get("total_commands_processed")) / (double) calls,
                 (d.get("total_net_input_bytes") - idle.get("total_net_input_bytes")) / (double) calls,
                 (d.get("total_net_output_bytes") - idle.get("total_net_output_bytes")) / (double) calls,
-                nanos[calls / 2] / 1000.0);
+                nanos[calls / 2] / 1000.0, which.toString().strip());
     }
 
     /** @return how much Redis's counters moved while the work ran (the INFO that reads them included) */
@@ -132,6 +140,13 @@ public final class FleetCost {
                 } catch (NumberFormatException ignored) {
                     // Not a counter.
                 }
+            }
+        }
+        // Per command: "cmdstat_get:calls=12,usec=..."
+        for (String line : info.info("commandstats").split("\r?\n")) {
+            java.util.regex.Matcher c = java.util.regex.Pattern.compile("^(cmdstat_[a-z|]+):calls=(\\d+)").matcher(line);
+            if (c.find()) {
+                m.put(c.group(1), Long.parseLong(c.group(2)));
             }
         }
         return m;
