@@ -5,6 +5,7 @@ import dev.latchkey.core.RateLimit;
 import dev.latchkey.core.RetryPolicy;
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.redis.RedisFleet;
+import dev.latchkey.testkit.redis.LocalRedis;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import dev.latchkey.tmdb.TmdbAccount;
 import dev.latchkey.tmdb.TmdbClient;
@@ -39,7 +40,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class FleetBenchmark {
-    private BenchRedis redis;
     private CannedServer server;
     private OkHttpClient http;
     private RedisFleet fleet;
@@ -52,10 +52,9 @@ public class FleetBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        redis = BenchRedis.start();
         server = Fixtures.record().serve();
         http = new OkHttpClient();
-        fleet = RedisFleet.connect(redis.url());
+        fleet = RedisFleet.connect(LocalRedis.shared().url());
         RateLimit unlimited = RateLimit.of(1_000_000_000L, Duration.ofSeconds(1));
         plain = client(null);
         local = client(RateBudget.local("bench", unlimited));
@@ -83,7 +82,6 @@ public class FleetBenchmark {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         server.close();
-        redis.close();
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionCipher;
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.redis.RedisFleet;
+import dev.latchkey.testkit.redis.LocalRedis;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import dev.latchkey.tmdb.TmdbAccount;
 import dev.latchkey.tmdb.TmdbClient;
@@ -33,9 +34,10 @@ public final class FleetCost {
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        try (BenchRedis redis = BenchRedis.start(); CannedServer server = Fixtures.record().serve();
-                RedisFleet fleet = RedisFleet.connect(redis.url())) {
-            RedisClient statsClient = RedisClient.create(redis.url());
+        try (CannedServer server = Fixtures.record().serve();
+                RedisFleet fleet = RedisFleet.connect(LocalRedis.shared().url())) {
+            String url = LocalRedis.shared().url();
+            RedisClient statsClient = RedisClient.create(url);
             try (StatefulRedisConnection<String, String> stats = statsClient.connect()) {
                 RedisCommands<String, String> info = stats.sync();
                 OkHttpClient http = new OkHttpClient();
@@ -47,7 +49,7 @@ public final class FleetCost {
                 call("favorites, Redis budget", calls, info, http, server,
                         b -> b.rateBudget(fleet.rateBudget("bench", RateLimit.of(1_000_000, Duration.ofSeconds(1)))));
                 store("store: resume (stored session)", calls, info, fleet.sessionStore(), false);
-                try (RedisFleet sealed = RedisFleet.builder(redis.url()).keyPrefix("sealed")
+                try (RedisFleet sealed = RedisFleet.builder(url).keyPrefix("sealed")
                         .cipher(SessionCipher.fromBase64(SessionCipher.newBase64Key())).connect()) {
                     store("store: resume, encrypted", calls, info, sealed.sessionStore(), false);
                     store("store: re-login, encrypted", calls / 4, info, sealed.sessionStore(), true);

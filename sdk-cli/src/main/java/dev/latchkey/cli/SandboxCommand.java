@@ -3,6 +3,7 @@ package dev.latchkey.cli;
 import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
 import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import dev.latchkey.testkit.kemono.FakeKemono;
+import dev.latchkey.testkit.redis.LocalRedis;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1);
                 FakeEternaltwin etwin = FakeEternaltwin.create().start(port == 0 ? 0 : port + 2);
                 FakeKaraokeMugen karaoke = FakeKaraokeMugen.create().start(port == 0 ? 0 : port + 3);
-                EmbeddedRedis fleet = redis ? EmbeddedRedis.start(port == 0 ? 0 : port + 4) : null) {
+                LocalRedis fleet = redis ? LocalRedis.start(port == 0 ? 0 : port + 4) : null) {
             Thread hook = new Thread(stop::countDown, "latchkey-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.printf("Kemono  %s%n        demo user %s / %s (moderator: %s / %s)%n", kemono.baseUrl(),

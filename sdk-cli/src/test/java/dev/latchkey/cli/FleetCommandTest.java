@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.core.auth.SessionCipher;
 import dev.latchkey.testkit.RecordedCall;
 import dev.latchkey.testkit.kemono.FakeKemono;
+import dev.latchkey.testkit.redis.LocalRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Files;
@@ -23,11 +24,11 @@ class FleetCommandTest {
     @RegisterExtension
     static FakeKemono fake = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
 
-    static EmbeddedRedis redis;
+    static LocalRedis redis;
 
     @BeforeAll
     static void startRedis() {
-        redis = EmbeddedRedis.start(0);
+        redis = LocalRedis.start();
     }
 
     @AfterAll

@@ -52,7 +52,8 @@ class CrossProcessStoreTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> children = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
-            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            children.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"),
                     Writer.class.getName(), file.toString(), "worker" + p, String.valueOf(KEYS_EACH))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("out" + p + ".log").toFile()).start());
         }
