@@ -233,14 +233,8 @@ class LeasedStoreTest {
     @Test
     void aJoinerWaitsNoLongerThanTheLeaseWait() throws Exception {
         ScriptedStore store = new ScriptedStore(Duration.ofMillis(60));
-        CountDownLatch inLogin = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        CompletableFuture<Void> leader = CompletableFuture.runAsync(() -> store.renew(KEY, null, () -> {
-            inLogin.countDown();
-            await(done);
-            return session("slow");
-        }));
-        inLogin.await();
+        CompletableFuture<Void> leader = slowLeader(store, done);
         assertThatThrownBy(() -> store.renew(KEY, null, () -> session("x"))).isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("waiting for another re-login");
         assertThatThrownBy(() -> store.renewAsync(KEY, null, () -> CompletableFuture.completedFuture(session("x")))
@@ -254,6 +248,19 @@ class LeasedStoreTest {
         ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.heldByAnother.set(true);
         assertInterruptedRenewStopsTyped(store);
+    }
+
+    /** @return a renewal whose login has started and lasts until {@code done} counts down */
+    private static CompletableFuture<Void> slowLeader(ScriptedStore store, CountDownLatch done)
+            throws InterruptedException {
+        CountDownLatch inLogin = new CountDownLatch(1);
+        CompletableFuture<Void> leader = CompletableFuture.runAsync(() -> store.renew(KEY, null, () -> {
+            inLogin.countDown();
+            await(done);
+            return session("slow");
+        }));
+        inLogin.await();
+        return leader;
     }
 
     /** Renews on a thread interrupted beforehand: a typed failure naming the interrupt, the interrupt kept. */
@@ -278,14 +285,8 @@ class LeasedStoreTest {
     @Test
     void anInterruptedJoinerStopsTypedAndKeepsItsInterrupt() throws Exception {
         ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
-        CountDownLatch inLogin = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        CompletableFuture<Void> leader = CompletableFuture.runAsync(() -> store.renew(KEY, null, () -> {
-            inLogin.countDown();
-            await(done);
-            return session("slow");
-        }));
-        inLogin.await();
+        CompletableFuture<Void> leader = slowLeader(store, done);
         try {
             assertInterruptedRenewStopsTyped(store);
         } finally {
