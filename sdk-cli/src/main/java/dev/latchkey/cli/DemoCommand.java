@@ -24,6 +24,9 @@ import dev.latchkey.kemono.KemonoAccount;
 import dev.latchkey.kemono.KemonoClient;
 import dev.latchkey.kemono.model.Service;
 import dev.latchkey.testkit.kemono.FakeKemono;
+import dev.latchkey.testkit.redis.LocalRedis;
+import dev.latchkey.redis.RedisFleet;
+import dev.latchkey.core.RateLimit;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import dev.latchkey.tmdb.GuestSession;
 import dev.latchkey.tmdb.TmdbAccount;
@@ -66,6 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             tmdb(tmdbFake);
             eternaltwin(etwinFake);
             karaoke(karaokeFake);
+            fleet();
         }
         out.printf("%n%d steps, %s, in %d ms.%n", steps, failures == 0 ? "all as expected"
                 : failures + " not as expected", (System.nanoTime() - start) / 1_000_000);
@@ -103,6 +107,51 @@ public final class DemoCommand implements Callable<Integer> {
                 return kemono.login(FakeKemono.DEMO_USER, "a-new-demo-pass");
             }, a -> "logged in again as " + a.username());
         }
+    }
+
+    /**
+     * Fleet mode on one machine: three workers (each its own Redis connection and client) share one Kemono login and
+     * one rate budget through a real redis-server.
+     */
+    private void fleet() {
+        try (FakeKemono fake = FakeKemono.create().start(); LocalRedis redis = LocalRedis.start()) {
+            section("Fleet mode: Kemono shared through the redis-server at " + redis.url(), fake.baseUrl());
+            java.util.List<RedisFleet> fleets = new java.util.ArrayList<>();
+            java.util.List<KemonoClient> workers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    RedisFleet fleet = RedisFleet.connect(redis.url());
+                    fleets.add(fleet);
+                    workers.add(KemonoClient.builder().baseUrl(fake.baseUrl()).sessionStore(fleet.sessionStore())
+                            .rateBudget(fleet.rateBudget("kemono:alice", RateLimit.perSecond(20)))
+                            .reloginOnExpiry(true).build());
+                }
+                java.util.List<KemonoAccount> accounts = step("three workers resume or log in at once",
+                        () -> once(fake, workers.parallelStream()
+                                .map(w -> w.resumeOrLogin(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD)).toList()),
+                        a -> a.size() + " accounts, 1 login on the server");
+                if (accounts == null) {
+                    return;
+                }
+                step("Kemono ends the session; every worker calls", () -> {
+                    fake.revokeSessions();
+                    fake.clearCalls();
+                    return once(fake, accounts.parallelStream().mapToInt(a -> a.favoriteCreators().size()).sum());
+                }, n -> n + " favorites read, 1 re-login for the whole fleet");
+            } finally {
+                workers.forEach(KemonoClient::close);
+                fleets.forEach(RedisFleet::close);
+            }
+        }
+    }
+
+    /** @return the result, if the fake saw exactly one login for it (else the step fails, saying how many) */
+    private static <T> T once(FakeKemono fake, T result) {
+        long logins = fake.calls().stream().filter(c -> c.target().endsWith("/authentication/login")).count();
+        if (logins != 1) {
+            throw new IllegalStateException(logins + " logins on the server, 1 expected");
+        }
+        return result;
     }
 
     private void tmdb(FakeTmdb fake) {
