@@ -96,7 +96,8 @@ public final class DemoCommand implements Callable<Integer> {
                     p -> "\"" + p.title() + "\" (" + p.service() + "/" + p.creatorId() + "/" + p.id() + ")");
             fake.faults().next().onPath("/api/v1/account/favorites").rateLimited(Duration.ofSeconds(1));
             step("favorites behind a 429 (Retry-After: 1)", me::favoriteCreators,
-                    list -> "waited as asked, retried, got " + list.size() + " creators");
+                    list -> "answered 429 " + refused(fake) + " time, waited as asked, retried, got " + list.size()
+                            + " creators");
             fake.faults().next().htmlChallenge();
             fails("favorites behind DDoS-Guard's challenge", BotChallengeException.class, me::favoriteCreators);
             fails("log in with a wrong password", InvalidCredentialsException.class,
@@ -143,6 +144,11 @@ public final class DemoCommand implements Callable<Integer> {
                 fleets.forEach(RedisFleet::close);
             }
         }
+    }
+
+    /** @return how many 429s the fake has answered so far */
+    private static long refused(dev.latchkey.testkit.FakeServer<?> fake) {
+        return fake.calls().stream().filter(c -> c.status() == 429).count();
     }
 
     /** @return the result, if the fake saw exactly one login for it (else the step fails, saying how many) */
@@ -193,7 +199,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             fake.faults().next().onPath("/3/account/*/favorite/movies").rateLimited(Duration.ofSeconds(1));
             step("favorites behind a 429 (Retry-After: 1)", () -> me.favoriteMovies().stream().limit(5).count(),
-                    n -> "waited as asked, retried, got " + n + " movies");
+                    n -> "answered 429 " + refused(fake) + " time, waited as asked, retried, got " + n + " movies");
             fails("log in with a wrong password", InvalidCredentialsException.class,
                     () -> tmdb.auth().login(FakeTmdb.DEMO_USER, "not-the-pw-9"));
             step("log out (delete the session)", () -> {

@@ -27,11 +27,11 @@ class DemoAndSandboxTest {
         assertThat(demo.all()).doesNotContain(FakeKemono.DEMO_PASSWORD, FakeTmdb.API_KEY, "a-new-demo-pass");
         // Each step's own result, not only its "ok": a step that skipped its call would still print ok.
         assertThat(demo.out()).contains("account 1, consumer, session cookie kept",
-                "2: someone (fanbox), artsy (patreon)", "now 3 favorites", "waited as asked, retried, got 3 creators",
+                "2: someone (fanbox), artsy (patreon)", "now 3 favorites", "answered 429 1 time, waited as asked, retried, got 3 creators",
                 "HTTP 403 on GET /v1/account/favorites", "HTTP 400 on POST /v1/authentication/login",
                 "logged in again as alice", "approved at https://www.themoviedb.org/authenticate/***",
                 "account 548 (alice)", "first \"Fight Club\"", "TMDb now says 8.5", "favorite: true",
-                "the guest has 1 rating", "waited as asked, retried, got 5 movies", "(code: 30)",
+                "the guest has 1 rating", "answered 429 1 time, waited as asked, retried, got 5 movies", "(code: 30)",
                 "0 sessions left on the server", "39 steps, all as expected",
                         "3 accounts, 1 login on the server", "6 favorites read, 1 re-login for the whole fleet")
                 .containsPattern("random post +\\d+ ms  \"[^\"]+ — update \\d\" \\([a-z]+/\\w+/\\d+\\)")
