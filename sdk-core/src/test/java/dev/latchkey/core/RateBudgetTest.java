@@ -198,4 +198,36 @@ class RateBudgetTest {
         }
         assertThat(server.getRequestCount()).isZero();
     }
+
+    @Test
+    void aBudgetFailingWithAnUntypedExceptionStillEndsTheCallTyped() {
+        RateBudget careless = new RateBudget() {
+            @Override
+            public Optional<Duration> reserve(Duration maxWait) {
+                throw new IllegalStateException("pool exhausted");
+            }
+
+            @Override
+            public CompletableFuture<Optional<Duration>> reserveAsync(Duration maxWait) {
+                return CompletableFuture.failedFuture(new IllegalStateException("pool exhausted"));
+            }
+
+            @Override
+            public CompletableFuture<Void> pauseUntil(Instant until) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public String name() {
+                return "mine";
+            }
+        };
+        try (HttpPipeline p = pipeline(careless, true, new RecordingSleeper(clock))) {
+            assertThatThrownBy(() -> p.execute(get(), ResponseParser.discard()))
+                    .isInstanceOf(RateBudgetException.class).hasMessageContaining("rate budget 'mine' failed");
+            assertThatThrownBy(() -> p.executeAsync(get(), ResponseParser.discard()).get()).cause()
+                    .isInstanceOf(RateBudgetException.class);
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

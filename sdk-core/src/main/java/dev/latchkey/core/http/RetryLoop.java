@@ -93,7 +93,12 @@ final class RetryLoop {
         if (budget == null) {
             return;
         }
-        Duration wait = budget.reserve(maxBudgetWait(p)).orElseThrow(() -> budgetSpent(p, budget));
+        Duration wait;
+        try {
+            wait = budget.reserve(maxBudgetWait(p)).orElseThrow(() -> budgetSpent(p, budget));
+        } catch (RuntimeException e) {
+            throw typed(budget, e);
+        }
         if (wait.isZero()) {
             return;
         }
@@ -104,6 +109,12 @@ final class RetryLoop {
             throw new TransportException(TransportException.Kind.CANCELED, p.origin.method(), p.origin.path(),
                     new java.io.InterruptedIOException("interrupted while waiting for the rate budget"));
         }
+    }
+
+    /** A budget (the caller's own, perhaps) that fails with anything but a Latchkey exception still fails typed. */
+    private static LatchkeyException typed(RateBudget budget, Throwable failure) {
+        return failure instanceof LatchkeyException l ? l : new dev.latchkey.core.error.RateBudgetException(
+                "the rate budget '" + budget.name() + "' failed: " + failure.getClass().getSimpleName(), failure);
     }
 
     private Duration maxBudgetWait(PreparedCall p) {
@@ -179,12 +190,12 @@ final class RetryLoop {
             try {
                 permit = budget.reserveAsync(maxBudgetWait(p));
             } catch (RuntimeException e) {
-                future.completeExceptionally(e);
+                future.completeExceptionally(typed(budget, e));
                 return;
             }
             permit.whenComplete((wait, error) -> {
                 if (error != null) {
-                    future.completeExceptionally(dev.latchkey.core.Async.unwrap(error));
+                    future.completeExceptionally(typed(budget, dev.latchkey.core.Async.unwrap(error)));
                 } else if (wait.isEmpty()) {
                     future.completeExceptionally(budgetSpent(p, budget));
                 } else if (wait.get().isZero()) {
