@@ -169,27 +169,8 @@ class RateBudgetTest {
 
     @Test
     void aBudgetThatFailsEndsTheCallTypedWithNothingSent() {
-        RateBudget broken = new RateBudget() {
-            @Override
-            public Optional<Duration> reserve(Duration maxWait) {
-                throw new RateBudgetException("the rate budget 'x' (redis://127.0.0.1:1/0) failed", null);
-            }
-
-            @Override
-            public CompletableFuture<Optional<Duration>> reserveAsync(Duration maxWait) {
-                return CompletableFuture.failedFuture(new RateBudgetException("the rate budget 'x' failed", null));
-            }
-
-            @Override
-            public CompletableFuture<Void> pauseUntil(Instant until) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public String name() {
-                return "x";
-            }
-        };
+        RateBudget broken = failing("x", () -> new RateBudgetException(
+                "the rate budget 'x' (redis://127.0.0.1:1/0) failed", null));
         try (HttpPipeline p = pipeline(broken, true, new RecordingSleeper(clock))) {
             assertThatThrownBy(() -> p.execute(get(), ResponseParser.discard()))
                     .isInstanceOf(RateBudgetException.class);
@@ -201,15 +182,27 @@ class RateBudgetTest {
 
     @Test
     void aBudgetFailingWithAnUntypedExceptionStillEndsTheCallTyped() {
-        RateBudget careless = new RateBudget() {
+        RateBudget careless = failing("mine", () -> new IllegalStateException("pool exhausted"));
+        try (HttpPipeline p = pipeline(careless, true, new RecordingSleeper(clock))) {
+            assertThatThrownBy(() -> p.execute(get(), ResponseParser.discard()))
+                    .isInstanceOf(RateBudgetException.class).hasMessageContaining("rate budget 'mine' failed");
+            assertThatThrownBy(() -> p.executeAsync(get(), ResponseParser.discard()).get()).cause()
+                    .isInstanceOf(RateBudgetException.class);
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    /** @return a budget whose every reservation fails with what {@code failure} makes, sync and async */
+    private static RateBudget failing(String name, java.util.function.Supplier<RuntimeException> failure) {
+        return new RateBudget() {
             @Override
             public Optional<Duration> reserve(Duration maxWait) {
-                throw new IllegalStateException("pool exhausted");
+                throw failure.get();
             }
 
             @Override
             public CompletableFuture<Optional<Duration>> reserveAsync(Duration maxWait) {
-                return CompletableFuture.failedFuture(new IllegalStateException("pool exhausted"));
+                return CompletableFuture.failedFuture(failure.get());
             }
 
             @Override
@@ -219,15 +212,8 @@ class RateBudgetTest {
 
             @Override
             public String name() {
-                return "mine";
+                return name;
             }
         };
-        try (HttpPipeline p = pipeline(careless, true, new RecordingSleeper(clock))) {
-            assertThatThrownBy(() -> p.execute(get(), ResponseParser.discard()))
-                    .isInstanceOf(RateBudgetException.class).hasMessageContaining("rate budget 'mine' failed");
-            assertThatThrownBy(() -> p.executeAsync(get(), ResponseParser.discard()).get()).cause()
-                    .isInstanceOf(RateBudgetException.class);
-        }
-        assertThat(server.getRequestCount()).isZero();
     }
 }
