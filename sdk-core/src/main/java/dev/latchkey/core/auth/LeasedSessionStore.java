@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -67,7 +68,7 @@ public abstract class LeasedSessionStore implements SessionStore {
         CompletableFuture<Session> mine = new CompletableFuture<>();
         CompletableFuture<Session> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return joinInProcess(key, running);
+            return joinInProcess(key, running, stale, login);
         }
         try {
             Session fresh = renewLeased(key, stale, login);
@@ -91,8 +92,11 @@ public abstract class LeasedSessionStore implements SessionStore {
             CompletableFuture<Session> running = inFlight.putIfAbsent(key, mine);
             if (running != null) {
                 // A joiner's cancel must not cancel the renewal others wait on: derive, don't share.
+                // A renewal its own caller cancelled is no answer for the others: they start their own.
                 return running.thenApply(s -> s).orTimeout(leaseWait.toMillis(), TimeUnit.MILLISECONDS)
-                        .exceptionallyCompose(e -> CompletableFuture.failedFuture(joinFailure(key, e)));
+                        .exceptionallyCompose(e -> Async.unwrap(e) instanceof CancellationException
+                                ? renewAsync(key, stale, login)
+                                : CompletableFuture.failedFuture(joinFailure(key, e)));
             }
             CompletableFuture<Session> renewal = renewLeasedAsync(key, stale, login,
                     clock.millis() + leaseWait.toMillis());
@@ -114,21 +118,26 @@ public abstract class LeasedSessionStore implements SessionStore {
      * @return whether {@code stored} is a usable session other than {@code stale}: someone renewed it already
      */
     static boolean fresher(Optional<Session> stored, Session stale) {
-        return stored.isPresent() && !stored.get().equals(stale) && !stored.get().isExpired(Clock.systemUTC());
+        return fresher(stored, stale, Clock.systemUTC());
+    }
+
+    /** As {@link #fresher(Optional, Session)}, judging expiry by the given clock. */
+    static boolean fresher(Optional<Session> stored, Session stale, Clock clock) {
+        return stored.isPresent() && !stored.get().equals(stale) && !stored.get().isExpired(clock);
     }
 
     private Session renewLeased(String key, Session stale, Supplier<Session> login) {
         long deadline = clock.millis() + leaseWait.toMillis();
         while (true) {
             Optional<Session> stored = load(key);
-            if (fresher(stored, stale)) {
+            if (fresher(stored, stale, clock)) {
                 return stored.get();
             }
             Optional<Lease> lease = tryLease(key);
             if (lease.isPresent()) {
                 try (Lease held = lease.get()) {
                     Optional<Session> again = load(key);
-                    if (fresher(again, stale)) {
+                    if (fresher(again, stale, clock)) {
                         return again.get();
                     }
                     return commit(key, again, Objects.requireNonNull(login.get(), "login made no session"));
@@ -149,7 +158,7 @@ public abstract class LeasedSessionStore implements SessionStore {
     private CompletableFuture<Session> renewLeasedAsync(String key, Session stale,
             Supplier<CompletableFuture<Session>> login, long deadline) {
         Optional<Session> stored = load(key);
-        if (fresher(stored, stale)) {
+        if (fresher(stored, stale, clock)) {
             return CompletableFuture.completedFuture(stored.get());
         }
         Optional<Lease> lease = tryLease(key);
@@ -159,7 +168,7 @@ public abstract class LeasedSessionStore implements SessionStore {
             CompletableFuture<Session> started;
             try {
                 again = load(key);
-                if (fresher(again, stale)) {
+                if (fresher(again, stale, clock)) {
                     held.close();
                     return CompletableFuture.completedFuture(again.get());
                 }
@@ -188,9 +197,13 @@ public abstract class LeasedSessionStore implements SessionStore {
         return load(key).orElse(fresh);
     }
 
-    private Session joinInProcess(String key, CompletableFuture<Session> running) {
+    private Session joinInProcess(String key, CompletableFuture<Session> running, Session stale,
+            Supplier<Session> login) {
         try {
             return running.get(leaseWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (CancellationException cancelled) {
+            // Its own caller cancelled that renewal: this caller still needs a session, so it renews itself.
+            return renew(key, stale, login);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionStoreException("interrupted while waiting for another re-login of " + key, null);

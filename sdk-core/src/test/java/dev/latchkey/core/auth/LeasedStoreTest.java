@@ -172,6 +172,67 @@ class LeasedStoreTest {
     }
 
     @Test
+    void joinersOfARenewalItsCallerCancelledRenewThemselves() throws Exception {
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
+        CompletableFuture<Session> firstLogin = new CompletableFuture<>();
+        CompletableFuture<Session> leader = store.renewAsync(KEY, null, () -> firstLogin);
+        CompletableFuture<Session> joiner = store.renewAsync(KEY, null,
+                () -> CompletableFuture.completedFuture(session("joiners-own")));
+        leader.cancel(true);
+        assertThat(firstLogin).as("the cancelled caller's login is cancelled").isCancelled();
+        assertThat(joiner.get(5, TimeUnit.SECONDS)).isEqualTo(session("joiners-own"));
+        assertThat(store.releases).as("the cancelled login's lease, then the joiner's").hasValue(2);
+    }
+
+    @Test
+    void aThreadJoiningARenewalItsCallerCancelledRenewsItself() throws Exception {
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
+        CompletableFuture<Session> leader = store.renewAsync(KEY, null, CompletableFuture::new);
+        CompletableFuture<Session> joined = CompletableFuture.supplyAsync(
+                () -> store.renew(KEY, null, () -> session("thread-own")));
+        Thread.sleep(50);
+        leader.cancel(true);
+        assertThat(joined.get(5, TimeUnit.SECONDS)).isEqualTo(session("thread-own"));
+    }
+
+    @Test
+    void aStoreOfItsOwnGetsRenewalByCompareAndSetFromTheInterface() throws Exception {
+        Map<String, Session> map = new ConcurrentHashMap<>();
+        SessionStore plain = new SessionStore() {
+            @Override
+            public Optional<Session> load(String key) {
+                return Optional.ofNullable(map.get(key));
+            }
+
+            @Override
+            public void save(String key, Session session) {
+                map.put(key, session);
+            }
+
+            @Override
+            public void delete(String key) {
+                map.remove(key);
+            }
+
+            @Override
+            public boolean compareAndSet(String key, Session expected, Session replacement) {
+                return expected == null ? map.putIfAbsent(key, replacement) == null
+                        : map.replace(key, expected, replacement);
+            }
+        };
+        assertThat(plain.renew(KEY, null, () -> session("first"))).isEqualTo(session("first"));
+        assertThat(plain.renew(KEY, session("stale"), () -> {
+            throw new AssertionError("another renewed it: no login");
+        })).isEqualTo(session("first"));
+        assertThat(plain.renewAsync(KEY, session("first"), () -> CompletableFuture.completedFuture(session("second")))
+                .get(5, TimeUnit.SECONDS)).isEqualTo(session("second"));
+        assertThat(plain.renewAsync(KEY, session("stale"), () -> {
+            throw new AssertionError("no login");
+        }).get(5, TimeUnit.SECONDS)).isEqualTo(session("second"));
+        assertThat(map).containsEntry(KEY, session("second"));
+    }
+
+    @Test
     void aLoginThatLosesToANewerSessionReturnsTheNewerOne() {
         ScriptedStore store = new ScriptedStore(Duration.ofSeconds(1));
         store.save(KEY, session("stale"));
