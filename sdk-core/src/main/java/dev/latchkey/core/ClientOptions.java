@@ -220,6 +220,7 @@ public final class ClientOptions {
 
         /**
          * @param baseUrl the API root, for example {@code https://kemono.cr/api}
+         * @return this builder
          * @throws IllegalArgumentException if it is not a URL, or is plain http on a host that is not loopback
          */
         public Builder baseUrl(String baseUrl) {
@@ -245,25 +246,35 @@ public final class ClientOptions {
         /**
          * @param httpClient the caller's OkHttp client; Latchkey derives its own from it with {@code newBuilder()}, so
          *     connection pool and dispatcher are shared, and never shuts it down
+         * @return this builder
          */
         public Builder httpClient(OkHttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
-        /** @param timeout the connect timeout */
+        /**
+         * @param timeout the connect timeout
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** @param timeout the read timeout (between bytes) */
+        /**
+         * @param timeout the read timeout (between bytes)
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
         }
 
-        /** @param timeout the write timeout (between bytes) */
+        /**
+         * @param timeout the write timeout (between bytes)
+         * @return this builder
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = positive(timeout, "writeTimeout");
             return this;
@@ -273,6 +284,7 @@ public final class ClientOptions {
          * @param timeout the timeout of one whole attempt (connect, write, server time and read), 60 seconds by
          *     default; {@link Duration#ZERO} for none, as OkHttp takes it: a long {@code stream()} of a huge listing
          *     needs that (with {@link #totalTimeout} zero too, or long enough)
+         * @return this builder
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positiveOrZero(timeout, "callTimeout");
@@ -282,25 +294,35 @@ public final class ClientOptions {
         /**
          * @param timeout the deadline of a whole call, across every attempt and wait, 3 minutes by default;
          *     {@link Duration#ZERO} for none (then only {@link #callTimeout} and the retry policy end a call)
+         * @return this builder
          */
         public Builder totalTimeout(Duration timeout) {
             this.totalTimeout = positiveOrZero(timeout, "totalTimeout");
             return this;
         }
 
-        /** @param retryPolicy when and how long to wait before trying again */
+        /**
+         * @param retryPolicy when and how long to wait before trying again
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
-        /** @param maxRetries shorthand for a retry policy with this many retries */
+        /**
+         * @param maxRetries shorthand for a retry policy with this many retries
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             this.retryPolicy = retryPolicy.toBuilder().maxRetries(maxRetries).build();
             return this;
         }
 
-        /** @param userAgent a product token put before Latchkey's own, for example {@code "mybot/1.2"} */
+        /**
+         * @param userAgent a product token put before Latchkey's own, for example {@code "mybot/1.2"}
+         * @return this builder
+         */
         public Builder userAgent(String userAgent) {
             if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
                 throw new IllegalArgumentException("user agent must be printable ASCII");
@@ -309,13 +331,19 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param sessionStore where sessions are kept between runs */
+        /**
+         * @param sessionStore where sessions are kept between runs
+         * @return this builder
+         */
         public Builder sessionStore(SessionStore sessionStore) {
             this.sessionStore = Objects.requireNonNull(sessionStore, "sessionStore");
             return this;
         }
 
-        /** @param clock the clock for expiries, {@code Retry-After} dates and deadlines */
+        /**
+         * @param clock the clock for expiries, {@code Retry-After} dates and deadlines
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -342,7 +370,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** @param sleeper how retries wait; tests inject one that records delays */
+        /**
+         * @param sleeper how retries wait; tests inject one that records delays
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
@@ -353,6 +384,7 @@ public final class ClientOptions {
          *     responses), {@value #DEFAULT_MAX_RESPONSE_BYTES} bytes by default; a larger one fails with
          *     {@link dev.latchkey.core.error.InvalidResponseException} instead of exhausting memory (a broken proxy, a
          *     gzip bomb). Streamed listings are read element by element and are not bounded by this.
+         * @return this builder
          */
         public Builder maxResponseBytes(long maxBytes) {
             if (maxBytes <= 0) {
@@ -362,7 +394,13 @@ public final class ClientOptions {
             return this;
         }
 
-        /** Adds a header sent with every call. */
+        /**
+         * Adds a header sent with every call.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             RequestOptions.Builder.checkHeader(name, value);
             headers.put(name, value);

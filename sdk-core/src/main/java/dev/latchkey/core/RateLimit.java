@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public record RateLimit(long permits, Duration period, long burst) {
 
+    /**
+     * Creates a {@code RateLimit}, checking and normalizing its components.
+     *
+     * @param permits how many attempts per period, at least 1
+     * @param period the period, positive
+     * @param burst how many attempts may go at once after an idle spell, from 1 to {@code permits}
+     */
     public RateLimit {
         Objects.requireNonNull(period, "period");
         if (permits < 1) {

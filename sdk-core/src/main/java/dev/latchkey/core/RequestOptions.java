@@ -75,6 +75,7 @@ public final class RequestOptions {
         /**
          * @param timeout the whole-attempt timeout for this call (connect, write, server time and read);
          *     {@link Duration#ZERO} for none, as in {@link ClientOptions.Builder#callTimeout}
+         * @return this builder
          */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -85,7 +86,10 @@ public final class RequestOptions {
             return this;
         }
 
-        /** @param maxRetries retries for this call, 0 or more */
+        /**
+         * @param maxRetries retries for this call, 0 or more
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be 0 or more: " + maxRetries);
@@ -97,6 +101,9 @@ public final class RequestOptions {
         /**
          * Adds a header to this call (replacing one of the same name).
          *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
          * @throws dev.latchkey.core.error.InvalidInputException if the name is not an HTTP token or the value holds a
          *     character HTTP cannot carry (CR, LF, a control or non-ASCII character); the value is not repeated
          */
@@ -120,6 +127,7 @@ public final class RequestOptions {
          * Sends {@code Idempotency-Key} and makes the request safe to replay, so it is retried like a GET.
          *
          * @param key a key unique to this logical operation
+         * @return this builder
          */
         public Builder idempotencyKey(String key) {
             if (key == null || key.isBlank()) {

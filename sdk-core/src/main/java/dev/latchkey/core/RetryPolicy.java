@@ -125,7 +125,10 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** @param maxRetries retries after the first attempt, 0 or more */
+        /**
+         * @param maxRetries retries after the first attempt, 0 or more
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be 0 or more: " + maxRetries);
@@ -134,13 +137,19 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** @param initialBackoff the wait before the first retry, positive */
+        /**
+         * @param initialBackoff the wait before the first retry, positive
+         * @return this builder
+         */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = positive(initialBackoff, "initialBackoff");
             return this;
         }
 
-        /** @param multiplier the factor applied at each retry, 1 or more */
+        /**
+         * @param multiplier the factor applied at each retry, 1 or more
+         * @return this builder
+         */
         public Builder multiplier(double multiplier) {
             if (!(multiplier >= 1.0)) {
                 throw new IllegalArgumentException("multiplier must be 1 or more: " + multiplier);
@@ -149,13 +158,19 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** @param maxBackoff the longest backoff wait, positive */
+        /**
+         * @param maxBackoff the longest backoff wait, positive
+         * @return this builder
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = positive(maxBackoff, "maxBackoff");
             return this;
         }
 
-        /** @param jitter the randomized share of each wait, from 0 (none) to 1 */
+        /**
+         * @param jitter the randomized share of each wait, from 0 (none) to 1
+         * @return this builder
+         */
         public Builder jitter(double jitter) {
             if (!(jitter >= 0.0 && jitter <= 1.0)) {
                 throw new IllegalArgumentException("jitter must be between 0 and 1: " + jitter);
@@ -164,7 +179,10 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** @param maxRetryAfter the longest server-asked wait that is honoured, 0 or more */
+        /**
+         * @param maxRetryAfter the longest server-asked wait that is honoured, 0 or more
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
             if (maxRetryAfter.isNegative()) {
@@ -176,6 +194,7 @@ public final class RetryPolicy {
 
         /**
          * @param random the source of jitter, giving values in [0, 1); tests pass a constant to assert exact delays
+         * @return this builder
          */
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");

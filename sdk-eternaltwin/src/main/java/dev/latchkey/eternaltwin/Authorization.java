@@ -15,6 +15,13 @@ import java.util.Objects;
  */
 public record Authorization(String state, URI url, Instant expiresAt) {
 
+    /**
+     * Creates an {@code Authorization}, checking and normalizing its components.
+     *
+     * @param state the signed state: single-use, bound to this login
+     * @param url the authorization URL, carrying the state and the PKCE challenge
+     * @param expiresAt when the state stops being accepted
+     */
     public Authorization {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(url, "url");

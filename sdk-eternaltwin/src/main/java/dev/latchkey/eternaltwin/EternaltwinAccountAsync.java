@@ -20,7 +20,10 @@ public final class EternaltwinAccountAsync {
         this.account = account;
     }
 
-    /** @see EternaltwinAccount#self() */
+    /**
+     * @return a future of the user
+     * @see EternaltwinAccount#self()
+     */
     public CompletableFuture<User> self() {
         return Async.map(holder.callAsync(s -> client.api.self(s).executeAsync(client.pipeline)), grant -> {
             account.user(grant.user());
@@ -28,7 +31,14 @@ public final class EternaltwinAccountAsync {
         });
     }
 
-    /** @see EternaltwinAccount#request(String, String, Class) */
+    /**
+     * @param <T> the answer
+     * @param method the HTTP method
+     * @param path the path
+     * @param type the answer's type, or {@code Void.class}
+     * @return a future of the answer
+     * @see EternaltwinAccount#request(String, String, Class)
+     */
     public <T> CompletableFuture<T> request(String method, String path, Class<T> type) {
         return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(client.pipeline));
     }

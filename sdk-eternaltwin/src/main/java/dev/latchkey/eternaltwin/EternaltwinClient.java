@@ -181,7 +181,7 @@ public final class EternaltwinClient implements AutoCloseable {
      * Uses an access token obtained elsewhere (eternaltwin-py's {@code from_token}): one call
      * ({@code GET /api/v1/auth/self}) checks it and learns whose it is; it is then saved.
      *
-     * @param accessToken the token
+     * @param accessToken an access token from an earlier code exchange
      * @return the account
      * @throws dev.latchkey.core.error.UnauthorizedException if Eternaltwin does not know the token (it answers as to a
      *     guest)
@@ -214,7 +214,10 @@ public final class EternaltwinClient implements AutoCloseable {
         return api.user(id).executeOptional(pipeline);
     }
 
-    /** @return {@link #search(String, int, int)} from the first match, {@value #DEFAULT_LIMIT} a page */
+    /**
+     * @param query query parameters, or {@code null}
+     * @return {@link #search(String, int, int)} from the first match, {@value #DEFAULT_LIMIT} a page
+     */
     public Page<User> search(String query) {
         return search(query, DEFAULT_LIMIT, 0);
     }
@@ -422,13 +425,19 @@ public final class EternaltwinClient implements AutoCloseable {
             return this;
         }
 
-        /** @param clientSecret the client's secret (kept as a {@link Secret}) */
+        /**
+         * @param clientSecret the client's secret (kept as a {@link Secret})
+         * @return this builder
+         */
         public Builder clientSecret(String clientSecret) {
             this.clientSecret = clientSecret == null ? null : Secret.of(clientSecret);
             return this;
         }
 
-        /** @param clientSecret the client's secret */
+        /**
+         * @param clientSecret the client's secret
+         * @return this builder
+         */
         public Builder clientSecret(Secret clientSecret) {
             this.clientSecret = clientSecret;
             return this;

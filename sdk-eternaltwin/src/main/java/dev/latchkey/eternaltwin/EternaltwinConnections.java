@@ -219,7 +219,10 @@ public final class EternaltwinConnections implements AutoCloseable {
             return this;
         }
 
-        /** @param name the connection used when none is named */
+        /**
+         * @param name the connection used when none is named
+         * @return this builder
+         */
         public Builder defaultName(String name) {
             this.defaultName = name;
             return this;

@@ -72,28 +72,49 @@ public final class KaraokeMugenAccount {
         return holder.call(s -> client.api.users(s).execute(client.pipeline));
     }
 
-    /** @return a user's full profile ({@code getUser}), or empty if there is none the caller may see */
+    /**
+     * @param username the user name
+     * @return a user's full profile ({@code getUser}), or empty if there is none the caller may see
+     */
     public Optional<User> user(String username) {
         return holder.call(s -> client.api.user(s, username).executeOptional(client.pipeline));
     }
 
-    /** Creates an account with this account's token ({@code createUser}); only an operator's sets its type. */
+    /**
+     * Creates an account with this account's token ({@code createUser}); only an operator's sets its type.
+     *
+     * @param user the new user
+     */
     public void createUser(NewUser user) {
         holder.call(s -> client.api.createUser(s, dev.latchkey.core.error.InvalidInputException.require(user, "user"))
                 .execute(client.pipeline));
     }
 
-    /** Edits another account (operator; {@code editUser}); for an online account only the type counts. */
+    /**
+     * Edits another account (operator; {@code editUser}); for an online account only the type counts.
+     *
+     * @param login the login (lower case; {@code name@instance} for an online account)
+     * @param edit the changes to make
+     */
     public void editUser(String login, ProfileEdit edit) {
         holder.call(s -> client.api.editUser(s, login, edit, avatar(s, edit)).execute(client.pipeline));
     }
 
-    /** Changes another account's type (operator; {@code editUser}). */
+    /**
+     * Changes another account's type (operator; {@code editUser}).
+     *
+     * @param login the login (lower case; {@code name@instance} for an online account)
+     * @param type the user type
+     */
     public void setUserType(String login, UserType type) {
         holder.call(s -> client.api.setUserType(s, login, type).execute(client.pipeline));
     }
 
-    /** Deletes another account (operator; {@code deleteUser}); its playlists go to {@code admin}. */
+    /**
+     * Deletes another account (operator; {@code deleteUser}); its playlists go to {@code admin}.
+     *
+     * @param username the user name
+     */
     public void deleteUser(String username) {
         holder.call(s -> client.api.deleteUser(s, username).execute(client.pipeline));
     }
@@ -106,6 +127,8 @@ public final class KaraokeMugenAccount {
     /**
      * Edits this account ({@code editMyAccount}): only what the edit sets changes. An avatar is uploaded first
      * ({@code /api/importFile}). A new online token the app sends back replaces the stored one.
+     *
+     * @param edit the changes to make
      */
     public void editMyAccount(ProfileEdit edit) {
         String onlineToken = holder.call(s -> client.api.editMyAccount(s, edit, avatar(s, edit))
@@ -122,12 +145,19 @@ public final class KaraokeMugenAccount {
     /**
      * Makes this local account an online one on an instance ({@code convertMyLocalUserToOnline}): the login becomes
      * {@code name@instance}, and the new tokens replace the session, saved under the new login, only if it succeeds.
+     *
+     * @param instance the instance's host name, for example {@code kara.moe}
+     * @param password the password
      */
     public void convertToOnline(String instance, String password) {
         swap(holder.call(s -> client.api.convertToOnline(s, instance, Secret.of(password)).execute(client.pipeline)));
     }
 
-    /** Makes this online account a local one again ({@code convertMyOnlineUserToLocal}); as {@link #convertToOnline}. */
+    /**
+     * Makes this online account a local one again ({@code convertMyOnlineUserToLocal}); as {@link #convertToOnline}.
+     *
+     * @param password the password
+     */
     public void convertToLocal(String password) {
         swap(holder.call(s -> client.api.convertToLocal(s, Secret.of(password)).execute(client.pipeline)));
     }
@@ -155,7 +185,7 @@ public final class KaraokeMugenAccount {
      * The escape hatch: any command, with this account's tokens.
      *
      * @param command the command
-     * @param body its {@code body}, or {@code null}
+     * @param body the command's {@code body}, or {@code null}
      * @return the answer's {@code data}, or {@code null}
      */
     public JsonNode request(String command, Map<String, ?> body) {

@@ -32,49 +32,84 @@ public final class KaraokeMugenAccountAsync {
         this.account = account;
     }
 
-    /** @see KaraokeMugenAccount#checkAuth() */
+    /**
+     * @return a future of who the session is and what it may do
+     * @see KaraokeMugenAccount#checkAuth()
+     */
     public CompletableFuture<AuthInfo> checkAuth() {
         return account.holder().callAsync(s -> client.api.checkAuth(s).executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#users() */
+    /**
+     * @return a future of every user, in the app's order
+     * @see KaraokeMugenAccount#users()
+     */
     public CompletableFuture<List<UserSummary>> users() {
         return account.holder().callAsync(s -> client.api.users(s).executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#user(String) */
+    /**
+     * @param username the user name
+     * @return a future of a user's full profile ({@code getUser}), or empty if there is none the caller may see
+     * @see KaraokeMugenAccount#user(String)
+     */
     public CompletableFuture<Optional<User>> user(String username) {
         return account.holder().callAsync(s -> client.api.user(s, username).executeOptionalAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#createUser(NewUser) */
+    /**
+     * @param user the new user
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#createUser(NewUser)
+     */
     public CompletableFuture<Void> createUser(NewUser user) {
         return account.holder().callAsync(s -> client.api.createUser(s, InvalidInputException.require(user, "user"))
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#editUser(String, ProfileEdit) */
+    /**
+     * @param login the login (lower case; {@code name@instance} for an online account)
+     * @param edit the changes to make
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#editUser(String, ProfileEdit)
+     */
     public CompletableFuture<Void> editUser(String login, ProfileEdit edit) {
         return account.holder().callAsync(s -> Async.compose(avatar(s, edit), file -> client.api.editUser(s, login,
                 edit, file).executeAsync(client.pipeline)));
     }
 
-    /** @see KaraokeMugenAccount#setUserType(String, UserType) */
+    /**
+     * @param login the login (lower case; {@code name@instance} for an online account)
+     * @param type the user type
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#setUserType(String, UserType)
+     */
     public CompletableFuture<Void> setUserType(String login, UserType type) {
         return account.holder().callAsync(s -> client.api.setUserType(s, login, type).executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#deleteUser(String) */
+    /**
+     * @param username the user name
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#deleteUser(String)
+     */
     public CompletableFuture<Void> deleteUser(String username) {
         return account.holder().callAsync(s -> client.api.deleteUser(s, username).executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#myAccount() */
+    /**
+     * @return a future of this account's profile
+     * @see KaraokeMugenAccount#myAccount()
+     */
     public CompletableFuture<User> myAccount() {
         return account.holder().callAsync(s -> client.api.myAccount(s).executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#editMyAccount(ProfileEdit) */
+    /**
+     * @param edit the changes to make
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#editMyAccount(ProfileEdit)
+     */
     public CompletableFuture<Void> editMyAccount(ProfileEdit edit) {
         return Async.map(account.holder().callAsync(s -> Async.compose(avatar(s, edit), file -> client.api
                 .editMyAccount(s, edit, file).executeAsync(client.pipeline))), token -> {
@@ -83,7 +118,10 @@ public final class KaraokeMugenAccountAsync {
                 });
     }
 
-    /** @see KaraokeMugenAccount#deleteMyAccount() */
+    /**
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#deleteMyAccount()
+     */
     public CompletableFuture<Void> deleteMyAccount() {
         return Async.map(account.holder().callAsync(s -> client.api.deleteMyAccount(s).executeAsync(client.pipeline)),
                 v -> {
@@ -92,7 +130,12 @@ public final class KaraokeMugenAccountAsync {
                 });
     }
 
-    /** @see KaraokeMugenAccount#convertToOnline(String, String) */
+    /**
+     * @param instance the instance's host name, for example {@code kara.moe}
+     * @param password the password
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#convertToOnline(String, String)
+     */
     public CompletableFuture<Void> convertToOnline(String instance, String password) {
         return Async.map(account.holder().callAsync(s -> client.api.convertToOnline(s, instance, Secret.of(password))
                 .executeAsync(client.pipeline)), login -> {
@@ -101,7 +144,11 @@ public final class KaraokeMugenAccountAsync {
                 });
     }
 
-    /** @see KaraokeMugenAccount#convertToLocal(String) */
+    /**
+     * @param password the password
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#convertToLocal(String)
+     */
     public CompletableFuture<Void> convertToLocal(String password) {
         return Async.map(account.holder().callAsync(s -> client.api.convertToLocal(s, Secret.of(password))
                 .executeAsync(client.pipeline)), login -> {
@@ -110,23 +157,39 @@ public final class KaraokeMugenAccountAsync {
                 });
     }
 
-    /** @see KaraokeMugenAccount#refreshAnimeList() */
+    /**
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenAccount#refreshAnimeList()
+     */
     public CompletableFuture<Void> refreshAnimeList() {
         return account.holder().callAsync(s -> client.api.refreshAnimeList(s).executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenAccount#animeList() */
+    /**
+     * @return the anime list, fetched page by page as it is read
+     * @see KaraokeMugenAccount#animeList()
+     */
     public AsyncAutoPager<Kara> animeList() {
         return new AsyncAutoPager<>(animeListPage(KaraokeMugenAccount.ANIME_LIST_PAGE, 0));
     }
 
-    /** @see KaraokeMugenAccount#animeListPage(int, int) */
+    /**
+     * @param size the page size, 1 or more
+     * @param from how many songs to skip
+     * @return a future of one page of the anime list, with the way to the next
+     * @see KaraokeMugenAccount#animeListPage(int, int)
+     */
     public CompletableFuture<Page<Kara>> animeListPage(int size, int from) {
         return OffsetPages.fetchAsync(client.pipeline, (l, o) -> client.api.animeList(account.holder().require(), l,
                 o), size, from);
     }
 
-    /** @see KaraokeMugenAccount#request(String, Map) */
+    /**
+     * @param command the command
+     * @param body the command's {@code body}, or {@code null}
+     * @return a future of the answer's {@code data}, or {@code null}
+     * @see KaraokeMugenAccount#request(String, Map)
+     */
     public CompletableFuture<JsonNode> request(String command, Map<String, ?> body) {
         return account.holder().callAsync(s -> client.api.raw(s, command, body).executeAsync(client.pipeline));
     }

@@ -67,7 +67,11 @@ public final class KaraokeMugenClient implements AutoCloseable {
         return login(Credentials.of(username, password));
     }
 
-    /** @see #login(String, String) */
+    /**
+     * @param credentials the user name and password
+     * @return the logged-in account
+     * @see #login(String, String)
+     */
     public KaraokeMugenAccount login(Credentials credentials) {
         InvalidInputException.require(credentials, "credentials");
         return account(api.login(credentials.username(), credentials.password(), null).execute(pipeline));
@@ -77,6 +81,10 @@ public final class KaraokeMugenClient implements AutoCloseable {
      * Logs in and becomes the operator with the app's security code (the six digits it shows its operator; each is
      * good once).
      *
+     * @param username the user name
+     * @param password the password
+     * @param securityCode the app's current security code, or {@code null}
+     * @return the logged-in account
      * @throws dev.latchkey.core.error.InvalidCredentialsException if the password or the code is wrong
      */
     public KaraokeMugenAccount login(String username, String password, String securityCode) {
@@ -88,6 +96,7 @@ public final class KaraokeMugenClient implements AutoCloseable {
     /**
      * Logs in as a free guest account ({@code loginGuest}).
      *
+     * @return the logged-in guest account
      * @throws dev.latchkey.core.error.ForbiddenException ({@code GUESTS_NOT_ALLOWED}) if the operator forbids guests
      * @throws dev.latchkey.core.error.ServerException ({@code NO_MORE_GUESTS_AVAILABLE}) if every guest is in use
      */
@@ -113,6 +122,7 @@ public final class KaraokeMugenClient implements AutoCloseable {
      * Creates an account without logging in ({@code createUser} as a guest would): allowed unless the operator
      * forbids it, or asks for the security code ({@link NewUser#withSecurityCode}).
      *
+     * @param user the new user
      * @throws dev.latchkey.core.error.ConflictException ({@code USER_ALREADY_EXISTS}) if the login is taken
      * @throws dev.latchkey.core.error.ValidationException ({@code PASSWORD_TOO_SHORT}, 411) under 8 characters
      * @throws dev.latchkey.core.error.InvalidCodeException if the app wants a security code and this one is wrong
@@ -125,13 +135,19 @@ public final class KaraokeMugenClient implements AutoCloseable {
      * Sets a new password with the app's security code ({@code resetUserPassword}); for an online account the
      * instance sends a reset mail instead.
      *
+     * @param username the user name
+     * @param newPassword the new one
+     * @param securityCode the app's current security code, or {@code null}
      * @throws dev.latchkey.core.error.InvalidCodeException ({@code USER_RESETPASSWORD_WRONGSECURITYCODE})
      */
     public void resetUserPassword(String username, String newPassword, String securityCode) {
         api.resetUserPassword(username, Secret.of(newPassword), securityCode).execute(pipeline);
     }
 
-    /** @return a public user's profile without logging in, or empty if there is none (or it is not public) */
+    /**
+     * @param username the user name
+     * @return a public user's profile without logging in, or empty if there is none (or it is not public)
+     */
     public Optional<User> user(String username) {
         return api.user(null, username).executeOptional(pipeline);
     }
@@ -145,14 +161,17 @@ public final class KaraokeMugenClient implements AutoCloseable {
      * The escape hatch: any command, without a token (use {@link KaraokeMugenAccount#request} for one).
      *
      * @param command the command, for example {@code getKaras}
-     * @param body its {@code body}, or {@code null}
+     * @param body the command's {@code body}, or {@code null}
      * @return the answer's {@code data}, or {@code null} when there is none
      */
     public JsonNode request(String command, Map<String, ?> body) {
         return api.raw(null, command, body).execute(pipeline);
     }
 
-    /** @return a client with changed options, sharing this one's connection pool; closing it releases nothing */
+    /**
+     * @param change changes to this client's options
+     * @return a client with changed options, sharing this one's connection pool; closing it releases nothing
+     */
     public KaraokeMugenClient withOptions(Consumer<ClientOptions.Builder> change) {
         InvalidInputException.require(change, "change");
         ClientOptions.Builder b = pipeline.options().toBuilder();

@@ -22,12 +22,21 @@ public final class KaraokeMugenClientAsync {
         this.client = client;
     }
 
-    /** @see KaraokeMugenClient#login(String, String) */
+    /**
+     * @param username the login (trimmed and lower-cased, as the app does)
+     * @param password the password
+     * @return a future of the logged-in account
+     * @see KaraokeMugenClient#login(String, String)
+     */
     public CompletableFuture<KaraokeMugenAccount> login(String username, String password) {
         return Async.start(() -> login(Credentials.of(username, password)));
     }
 
-    /** @see KaraokeMugenClient#login(Credentials) */
+    /**
+     * @param credentials the user name and password
+     * @return a future of the logged-in account
+     * @see KaraokeMugenClient#login(Credentials)
+     */
     public CompletableFuture<KaraokeMugenAccount> login(Credentials credentials) {
         return Async.start(() -> {
             Credentials c = InvalidInputException.require(credentials, "credentials");
@@ -36,7 +45,13 @@ public final class KaraokeMugenClientAsync {
         });
     }
 
-    /** @see KaraokeMugenClient#login(String, String, String) */
+    /**
+     * @param username the user name
+     * @param password the password
+     * @param securityCode the app's current security code, or {@code null}
+     * @return a future of the logged-in account
+     * @see KaraokeMugenClient#login(String, String, String)
+     */
     public CompletableFuture<KaraokeMugenAccount> login(String username, String password, String securityCode) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
@@ -46,29 +61,51 @@ public final class KaraokeMugenClientAsync {
         });
     }
 
-    /** @see KaraokeMugenClient#loginGuest() */
+    /**
+     * @return a future of the logged-in guest account
+     * @see KaraokeMugenClient#loginGuest()
+     */
     public CompletableFuture<KaraokeMugenAccount> loginGuest() {
         return Async.start(() -> Async.map(client.api.loginGuest().executeAsync(client.pipeline), client::account));
     }
 
-    /** @see KaraokeMugenClient#createUser(NewUser) */
+    /**
+     * @param user the new user
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenClient#createUser(NewUser)
+     */
     public CompletableFuture<Void> createUser(NewUser user) {
         return Async.start(() -> client.api.createUser(null, InvalidInputException.require(user, "user"))
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenClient#resetUserPassword(String, String, String) */
+    /**
+     * @param username the user name
+     * @param newPassword the new one
+     * @param securityCode the app's current security code, or {@code null}
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KaraokeMugenClient#resetUserPassword(String, String, String)
+     */
     public CompletableFuture<Void> resetUserPassword(String username, String newPassword, String securityCode) {
         return Async.start(() -> client.api.resetUserPassword(username, Secret.of(newPassword), securityCode)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenClient#user(String) */
+    /**
+     * @param username the user name
+     * @return a future of a public user's profile without logging in, or empty if there is none (or it is not public)
+     * @see KaraokeMugenClient#user(String)
+     */
     public CompletableFuture<Optional<User>> user(String username) {
         return Async.start(() -> client.api.user(null, username).executeOptionalAsync(client.pipeline));
     }
 
-    /** @see KaraokeMugenClient#request(String, Map) */
+    /**
+     * @param command the command, for example {@code getKaras}
+     * @param body the command's {@code body}, or {@code null}
+     * @return a future of the answer's {@code data}, or {@code null} when there is none
+     * @see KaraokeMugenClient#request(String, Map)
+     */
     public CompletableFuture<JsonNode> request(String command, Map<String, ?> body) {
         return Async.start(() -> client.api.raw(null, command, body).executeAsync(client.pipeline));
     }

@@ -65,7 +65,11 @@ public final class KemonoAccount {
         return holder.key();
     }
 
-    /** Reads the account again ({@code GET /v1/account}) and returns it; also checks that the session still works. */
+    /**
+     * Reads the account again ({@code GET /v1/account}) and returns it; also checks that the session still works.
+     *
+     * @return the account's details, fresh from the server
+     */
     public AccountInfo refresh() {
         info = holder.call(s -> client.api.account(s).execute(client.pipeline));
         return info;
@@ -80,7 +84,11 @@ public final class KemonoAccount {
         return holder.call(s -> client.api.favoriteCreators(s).execute(client.pipeline));
     }
 
-    /** Alias of {@link #favoriteCreators()}, as pykemo's {@code favorite_artists}. */
+    /**
+     * Alias of {@link #favoriteCreators()}, as pykemo's {@code favorite_artists}.
+     *
+     * @return the favorite creators
+     */
     public List<FavoriteCreator> favoriteArtists() {
         return favoriteCreators();
     }
@@ -101,27 +109,55 @@ public final class KemonoAccount {
         return holder.call(s -> client.api.favoritePosts(s).execute(client.pipeline));
     }
 
-    /** Adds a creator to the favorites (idempotent). */
+    /**
+     * Adds a creator to the favorites (idempotent).
+     *
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     */
     public void addFavoriteCreator(Service service, String creatorId) {
         holder.call(s -> client.api.favoriteCreator(s, true, service, creatorId).execute(client.pipeline));
     }
 
-    /** Removes a creator from the favorites (idempotent). */
+    /**
+     * Removes a creator from the favorites (idempotent).
+     *
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     */
     public void removeFavoriteCreator(Service service, String creatorId) {
         holder.call(s -> client.api.favoriteCreator(s, false, service, creatorId).execute(client.pipeline));
     }
 
-    /** Adds a post to the favorites (idempotent). */
+    /**
+     * Adds a post to the favorites (idempotent).
+     *
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @param postId the post id
+     */
     public void addFavoritePost(Service service, String creatorId, String postId) {
         holder.call(s -> client.api.favoritePost(s, true, service, creatorId, postId).execute(client.pipeline));
     }
 
-    /** Removes a post from the favorites (idempotent). */
+    /**
+     * Removes a post from the favorites (idempotent).
+     *
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @param postId the post id
+     */
     public void removeFavoritePost(Service service, String creatorId, String postId) {
         holder.call(s -> client.api.favoritePost(s, false, service, creatorId, postId).execute(client.pipeline));
     }
 
-    /** A creator's profile fetched with this account's session (pykemo's {@code get_creator}); empty on 404. */
+    /**
+     * A creator's profile fetched with this account's session (pykemo's {@code get_creator}); empty on 404.
+     *
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @return the creator, or empty if there is none with that id
+     */
     public Optional<Creator> creator(Service service, String creatorId) {
         return holder.call(s -> client.api.creator(s, service, creatorId).executeOptional(client.pipeline));
     }

@@ -28,7 +28,10 @@ public final class KemonoAccountAsync {
         this.account = account;
     }
 
-    /** @see KemonoAccount#refresh() */
+    /**
+     * @return a future of the account's details, fresh from the server
+     * @see KemonoAccount#refresh()
+     */
     public CompletableFuture<AccountInfo> refresh() {
         return Async.map(holder.callAsync(s -> client.api.account(s).executeAsync(client.pipeline)), info -> {
             account.info(info);
@@ -36,57 +39,101 @@ public final class KemonoAccountAsync {
         });
     }
 
-    /** @see KemonoAccount#favoriteCreators() */
+    /**
+     * @return a future of the creators
+     * @see KemonoAccount#favoriteCreators()
+     */
     public CompletableFuture<List<FavoriteCreator>> favoriteCreators() {
         return holder.callAsync(s -> client.api.favoriteCreators(s).executeAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#favoriteArtists() */
+    /**
+     * @return a future of the favorite creators
+     * @see KemonoAccount#favoriteArtists()
+     */
     public CompletableFuture<List<FavoriteCreator>> favoriteArtists() {
         return favoriteCreators();
     }
 
-    /** @see KemonoAccount#favoritePosts() */
+    /**
+     * @return a future of the favorite posts
+     * @see KemonoAccount#favoritePosts()
+     */
     public CompletableFuture<List<FavoritePost>> favoritePosts() {
         return holder.callAsync(s -> client.api.favoritePosts(s).executeAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#addFavoriteCreator */
+    /**
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KemonoAccount#addFavoriteCreator
+     */
     public CompletableFuture<Void> addFavoriteCreator(Service service, String creatorId) {
         return holder.callAsync(s -> client.api.favoriteCreator(s, true, service, creatorId)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#removeFavoriteCreator */
+    /**
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KemonoAccount#removeFavoriteCreator
+     */
     public CompletableFuture<Void> removeFavoriteCreator(Service service, String creatorId) {
         return holder.callAsync(s -> client.api.favoriteCreator(s, false, service, creatorId)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#addFavoritePost */
+    /**
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @param postId the post id
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KemonoAccount#addFavoritePost
+     */
     public CompletableFuture<Void> addFavoritePost(Service service, String creatorId, String postId) {
         return holder.callAsync(s -> client.api.favoritePost(s, true, service, creatorId, postId)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#removeFavoritePost */
+    /**
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @param postId the post id
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KemonoAccount#removeFavoritePost
+     */
     public CompletableFuture<Void> removeFavoritePost(Service service, String creatorId, String postId) {
         return holder.callAsync(s -> client.api.favoritePost(s, false, service, creatorId, postId)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#creator */
+    /**
+     * @param service the service
+     * @param creatorId the creator's id ({@code artist_id} on the wire)
+     * @return a future of the creator, or empty if there is none with that id
+     * @see KemonoAccount#creator
+     */
     public CompletableFuture<Optional<Creator>> creator(Service service, String creatorId) {
         return holder.callAsync(s -> client.api.creator(s, service, creatorId).executeOptionalAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#changePassword */
+    /**
+     * @param currentPassword the password now
+     * @param newPassword the new one
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KemonoAccount#changePassword
+     */
     public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
         return holder.callAsync(s -> client.api.changePassword(s, Secret.of(currentPassword), Secret.of(newPassword))
                 .executeAsync(client.pipeline));
     }
 
-    /** @see KemonoAccount#logout() */
+    /**
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KemonoAccount#logout()
+     */
     public CompletableFuture<Void> logout() {
         // As the sync logout: no re-login just to log out.
         return Async.map(Async.start(() -> client.api.logout(holder.require()).executeAsync(client.pipeline)), v -> {
@@ -95,7 +142,14 @@ public final class KemonoAccountAsync {
         });
     }
 
-    /** @see KemonoAccount#request(String, String, Class) */
+    /**
+     * @param <T> the answer
+     * @param method the HTTP method
+     * @param path the path, for example {@code /v1/account/notifications}
+     * @param type the answer's type, or {@code Void.class}
+     * @return a future of the answer
+     * @see KemonoAccount#request(String, String, Class)
+     */
     public <T> CompletableFuture<T> request(String method, String path, Class<T> type) {
         return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(client.pipeline));
     }

@@ -83,7 +83,11 @@ public final class KemonoClient implements AutoCloseable {
         return login(Credentials.of(username, password));
     }
 
-    /** @see #login(String, String) */
+    /**
+     * @param credentials the user name and password
+     * @return the logged-in account
+     * @see #login(String, String)
+     */
     public KemonoAccount login(Credentials credentials) {
         InvalidInputException.require(credentials, "credentials");
         KemonoApi.Login login = api.login(credentials.username(), credentials.password()).execute(pipeline);
@@ -106,7 +110,11 @@ public final class KemonoClient implements AutoCloseable {
         return resumeOrLogin(Credentials.of(username, password));
     }
 
-    /** @see #resumeOrLogin(String, String) */
+    /**
+     * @param credentials the user name and password
+     * @return the account, logged in
+     * @see #resumeOrLogin(String, String)
+     */
     public KemonoAccount resumeOrLogin(Credentials credentials) {
         Credentials c = InvalidInputException.require(credentials, "credentials");
         String key = storeKey(c.username());
@@ -188,7 +196,10 @@ public final class KemonoClient implements AutoCloseable {
         return api.post(null, service, creatorId, postId).executeOptional(pipeline);
     }
 
-    /** @return the post a {@link #randomPost()} pointed at, or empty if it is gone */
+    /**
+     * @param where the post a random pick pointed to
+     * @return the post a {@link #randomPost()} pointed at, or empty if it is gone
+     */
     public Optional<Post> post(RandomPost where) {
         InvalidInputException.require(where, "where");
         return post(where.service(), where.creatorId(), where.postId());
@@ -285,6 +296,10 @@ public final class KemonoClient implements AutoCloseable {
         /**
          * Adds a cookie sent with every call, beside the session: DDoS-Guard's {@code __ddg*} cookies from a browser
          * when the site insists on a challenge. Treated as a secret.
+         *
+         * @param name the cookie name
+         * @param value the value
+         * @return this builder
          */
         public Builder cookie(String name, String value) {
             cookies.put(Cookies.checkName(name), Cookies.checkValue(name, value));
@@ -294,6 +309,9 @@ public final class KemonoClient implements AutoCloseable {
         /**
          * Keeps the password of a {@link KemonoClient#login} in memory so that a session Kemono rejects is renewed by
          * one automatic re-login (never a loop). Off by default.
+         *
+         * @param relogin makes a fresh session (a new login), or {@code null} if the provider or caller does not allow it
+         * @return this builder
          */
         public Builder reloginOnExpiry(boolean relogin) {
             this.reloginOnExpiry = relogin;

@@ -25,12 +25,21 @@ public final class KemonoClientAsync {
         this.client = client;
     }
 
-    /** @see KemonoClient#login(String, String) */
+    /**
+     * @param username the user name
+     * @param password the password
+     * @return a future of the logged-in account
+     * @see KemonoClient#login(String, String)
+     */
     public CompletableFuture<KemonoAccount> login(String username, String password) {
         return Async.start(() -> login(Credentials.of(username, password)));
     }
 
-    /** @see KemonoClient#login(Credentials) */
+    /**
+     * @param credentials the user name and password
+     * @return a future of the logged-in account
+     * @see KemonoClient#login(Credentials)
+     */
     public CompletableFuture<KemonoAccount> login(Credentials credentials) {
         return Async.start(() -> {
             Credentials c = InvalidInputException.require(credentials, "credentials");
@@ -39,12 +48,21 @@ public final class KemonoClientAsync {
         });
     }
 
-    /** @see KemonoClient#resumeOrLogin(String, String) */
+    /**
+     * @param username the user name
+     * @param password the password, used only if a login is needed
+     * @return a future of the account
+     * @see KemonoClient#resumeOrLogin(String, String)
+     */
     public CompletableFuture<KemonoAccount> resumeOrLogin(String username, String password) {
         return Async.start(() -> resumeOrLogin(Credentials.of(username, password)));
     }
 
-    /** @see KemonoClient#resumeOrLogin(Credentials) */
+    /**
+     * @param credentials the user name and password
+     * @return a future of the account, logged in
+     * @see KemonoClient#resumeOrLogin(Credentials)
+     */
     public CompletableFuture<KemonoAccount> resumeOrLogin(Credentials credentials) {
         return Async.start(() -> {
             Credentials c = InvalidInputException.require(credentials, "credentials");
@@ -54,13 +72,22 @@ public final class KemonoClientAsync {
         });
     }
 
-    /** @see KemonoClient#withSessionCookie(String) */
+    /**
+     * @param sessionCookie the value of the {@code session} cookie
+     * @return a future of the account
+     * @see KemonoClient#withSessionCookie(String)
+     */
     public CompletableFuture<KemonoAccount> withSessionCookie(String sessionCookie) {
         return Async.start(() -> Async.map(client.api.sessionCookie(Secret.of(sessionCookie).reveal())
                 .executeAsync(client.pipeline), login -> client.account(login, null)));
     }
 
-    /** @see KemonoClient#register(String, String) */
+    /**
+     * @param username the user name
+     * @param password the password
+     * @return a future of the new, logged-in account
+     * @see KemonoClient#register(String, String)
+     */
     public CompletableFuture<KemonoAccount> register(String username, String password) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
@@ -71,27 +98,48 @@ public final class KemonoClientAsync {
         });
     }
 
-    /** @see KemonoClient#creator(Service, String) */
+    /**
+     * @param service the creator's service
+     * @param creatorId the creator's id on it
+     * @return a future of the creator's profile, or empty if Kemono has none (404)
+     * @see KemonoClient#creator(Service, String)
+     */
     public CompletableFuture<Optional<Creator>> creator(Service service, String creatorId) {
         return Async.start(() -> client.api.creator(null, service, creatorId).executeOptionalAsync(client.pipeline));
     }
 
-    /** @see KemonoClient#randomCreator() */
+    /**
+     * @return a future of a random creator's pointer, or empty if the site has none
+     * @see KemonoClient#randomCreator()
+     */
     public CompletableFuture<Optional<RandomCreator>> randomCreator() {
         return Async.start(() -> client.api.randomCreator(null).executeOptionalAsync(client.pipeline));
     }
 
-    /** @see KemonoClient#randomPost() */
+    /**
+     * @return a future of a random post's pointer, or empty if the site has none
+     * @see KemonoClient#randomPost()
+     */
     public CompletableFuture<Optional<RandomPost>> randomPost() {
         return Async.start(() -> client.api.randomPost(null).executeOptionalAsync(client.pipeline));
     }
 
-    /** @see KemonoClient#post(Service, String, String) */
+    /**
+     * @param service the service
+     * @param creatorId the creator's id
+     * @param postId the post's id
+     * @return a future of the post, or empty if it does not exist
+     * @see KemonoClient#post(Service, String, String)
+     */
     public CompletableFuture<Optional<Post>> post(Service service, String creatorId, String postId) {
         return Async.start(() -> client.api.post(null, service, creatorId, postId).executeOptionalAsync(client.pipeline));
     }
 
-    /** @see KemonoClient#post(RandomPost) */
+    /**
+     * @param where the post a random pick pointed to
+     * @return a future of the post a {@link #randomPost()} pointed at, or empty if it is gone
+     * @see KemonoClient#post(RandomPost)
+     */
     public CompletableFuture<Optional<Post>> post(RandomPost where) {
         return Async.start(() -> {
             RandomPost w = InvalidInputException.require(where, "where");
@@ -99,7 +147,16 @@ public final class KemonoClientAsync {
         });
     }
 
-    /** @see KemonoClient#request(String, String, Map, Object, Class) */
+    /**
+     * @param <T> the answer
+     * @param method the HTTP method
+     * @param path the path below the base URL, for example {@code /v1/creators}
+     * @param query query parameters, or {@code null}
+     * @param body a value to send as JSON, or {@code null}
+     * @param type the answer's type, or {@code Void.class}
+     * @return a future of the answer
+     * @see KemonoClient#request(String, String, Map, Object, Class)
+     */
     public <T> CompletableFuture<T> request(String method, String path, Map<String, ?> query, Object body,
             Class<T> type) {
         return Async.start(() -> client.api.raw(null, method, path, query, body, type).executeAsync(client.pipeline));

@@ -24,19 +24,28 @@ public abstract class FakeBuilder<B extends FakeBuilder<B, F>, F> {
         return (B) this;
     }
 
-    /** @param clock the fake's clock: timestamps, expiries, rate-limit windows */
+    /**
+     * @param clock the fake's clock: timestamps, expiries, rate-limit windows
+     * @return this builder
+     */
     public B clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return self();
     }
 
-    /** @param seeded start with the demo data (default true) */
+    /**
+     * @param seeded start with the demo data (default true)
+     * @return this builder
+     */
     public B seeded(boolean seeded) {
         this.seeded = seeded;
         return self();
     }
 
-    /** @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests) */
+    /**
+     * @param iterations password hash cost (1,000 by default: a fake, tuned for fast tests)
+     * @return this builder
+     */
     public B hashIterations(int iterations) {
         this.hashIterations = iterations;
         return self();

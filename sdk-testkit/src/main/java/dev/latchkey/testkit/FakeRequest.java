@@ -46,12 +46,18 @@ public final class FakeRequest {
         return recorded.getTarget();
     }
 
-    /** @return a query parameter's value */
+    /**
+     * @param name the query parameter name
+     * @return a query parameter's value
+     */
     public Optional<String> query(String name) {
         return Optional.ofNullable(url.queryParameter(name));
     }
 
-    /** @return a header's value */
+    /**
+     * @param name the header name
+     * @return a header's value
+     */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
     }
@@ -67,7 +73,10 @@ public final class FakeRequest {
         return headers;
     }
 
-    /** @return a cookie sent in {@code Cookie} headers */
+    /**
+     * @param name the cookie name
+     * @return a cookie sent in {@code Cookie} headers
+     */
     public Optional<String> cookie(String name) {
         for (String header : headers.values("Cookie")) {
             for (String pair : header.split(";")) {
@@ -99,7 +108,10 @@ public final class FakeRequest {
         return Optional.ofNullable(json);
     }
 
-    /** @return a string field of the JSON body, if present and textual */
+    /**
+     * @param field the JSON path of the offending field, or {@code null}
+     * @return a string field of the JSON body, if present and textual
+     */
     public Optional<String> jsonText(String field) {
         return json().map(n -> n.get(field)).filter(JsonNode::isTextual).map(JsonNode::asText);
     }

@@ -46,6 +46,7 @@ public abstract class FakeServer<S extends FakeServer<S>>
     private boolean startedForClass;
     private boolean resetBetweenTests;
 
+    /** Creates the server, not yet listening. */
     protected FakeServer() {
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -61,7 +62,11 @@ public abstract class FakeServer<S extends FakeServer<S>>
         return (S) this;
     }
 
-    /** Starts on 127.0.0.1 on a free port. */
+    /**
+     * Starts on 127.0.0.1 on a free port.
+     *
+     * @return this fake
+     */
     public final S start() {
         return start(0);
     }
@@ -142,7 +147,11 @@ public abstract class FakeServer<S extends FakeServer<S>>
         }
     }
 
-    /** Makes the JUnit extension call {@link #reset()} before each test. */
+    /**
+     * Makes the JUnit extension call {@link #reset()} before each test.
+     *
+     * @return this fake
+     */
     public final S resetBetweenTests() {
         this.resetBetweenTests = true;
         return self();
@@ -201,10 +210,16 @@ public abstract class FakeServer<S extends FakeServer<S>>
     /** Restores the provider state to its seeded initial form. */
     protected abstract void resetState();
 
-    /** @return the answer to a request, computed from the fake's state */
+    /**
+     * @param request the request
+     * @return the answer to a request, computed from the fake's state
+     */
     protected abstract MockResponse handle(FakeRequest request);
 
-    /** @return the provider's anti-bot challenge page; a generic one unless overridden */
+    /**
+     * @param ignored unused; kept for the fault that asks for the page
+     * @return the provider's anti-bot challenge page; a generic one unless overridden
+     */
     protected MockResponse challengePage(MockResponse ignored) {
         return new MockResponse.Builder().code(403).setHeader("Content-Type", "text/html; charset=utf-8")
                 .body("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"

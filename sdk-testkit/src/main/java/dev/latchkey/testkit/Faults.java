@@ -126,13 +126,20 @@ public final class Faults {
             return this;
         }
 
-        /** @param method only requests with this HTTP method */
+        /**
+         * @param method only requests with this HTTP method
+         * @return this builder
+         */
         public Builder onMethod(String method) {
             this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 
-        /** 429 with {@code Retry-After} in seconds. */
+        /**
+         * 429 with {@code Retry-After} in seconds.
+         *
+         * @param retryAfter the parsed {@code Retry-After}, or {@code null}
+         */
         public void rateLimited(Duration retryAfter) {
             long s = retryAfter.toSeconds();
             register(replacing(() -> new MockResponse.Builder().code(429).setHeader("Retry-After", s)
@@ -140,7 +147,11 @@ public final class Faults {
                     .body("{\"error\":\"Too many requests\"}").build()));
         }
 
-        /** 429 with {@code Retry-After} as an HTTP date. */
+        /**
+         * 429 with {@code Retry-After} as an HTTP date.
+         *
+         * @param until when attempts may go again
+         */
         public void rateLimitedUntil(Instant until) {
             String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(until.atOffset(ZoneOffset.UTC));
             register(replacing(() -> new MockResponse.Builder().code(429).setHeader("Retry-After", date)
@@ -148,12 +159,21 @@ public final class Faults {
                     .body("{\"error\":\"Too many requests\"}").build()));
         }
 
-        /** A status (500, 502, 503, 504, or any) with a short plain body. */
+        /**
+         * A status (500, 502, 503, 504, or any) with a short plain body.
+         *
+         * @param status the HTTP status of the answer
+         */
         public void serverError(int status) {
             status(status, "upstream failure");
         }
 
-        /** Any status with the given plain-text body. */
+        /**
+         * Any status with the given plain-text body.
+         *
+         * @param status the HTTP status of the answer
+         * @param body a value to send as JSON, or {@code null}
+         */
         public void status(int status, String body) {
             register(replacing(() -> new MockResponse.Builder().code(status).setHeader("Content-Type", "text/plain")
                     .body(body).build()));
@@ -165,12 +185,20 @@ public final class Faults {
                     .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build()));
         }
 
-        /** The real answer, with its headers delayed. */
+        /**
+         * The real answer, with its headers delayed.
+         *
+         * @param delay how long to wait
+         */
         public void stall(Duration delay) {
             register(altering(real -> real.newBuilder().headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build()));
         }
 
-        /** The real answer, with its body delayed after the headers. */
+        /**
+         * The real answer, with its body delayed after the headers.
+         *
+         * @param delay how long to wait
+         */
         public void stallBody(Duration delay) {
             register(altering(real -> real.newBuilder().bodyDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build()));
         }

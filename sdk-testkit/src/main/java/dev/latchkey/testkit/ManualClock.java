@@ -25,12 +25,20 @@ public final class ManualClock extends Clock {
         this.now = Objects.requireNonNull(start, "start");
     }
 
-    /** Moves the clock forward (or back, with a negative duration). */
+    /**
+     * Moves the clock forward (or back, with a negative duration).
+     *
+     * @param duration how far to move the clock
+     */
     public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
-    /** Sets the time. */
+    /**
+     * Sets the time.
+     *
+     * @param instant the new time
+     */
     public void set(Instant instant) {
         now = Objects.requireNonNull(instant, "instant");
     }

@@ -20,7 +20,10 @@ public record RecordedCall(String method, String target, Headers headers, String
         return q < 0 ? target : target.substring(0, q);
     }
 
-    /** @return a header's value, if sent */
+    /**
+     * @param name the header name
+     * @return a header's value, if sent
+     */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
     }

@@ -39,22 +39,40 @@ public final class GuestSession {
         return id;
     }
 
-    /** Rates a movie (0.5 to 10 in steps of 0.5, checked first). */
+    /**
+     * Rates a movie (0.5 to 10 in steps of 0.5, checked first).
+     *
+     * @param movieId TMDb's movie id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
+     */
     public void rateMovie(int movieId, double value) {
         client.api.rate(actor(), MediaType.MOVIE, movieId, value).execute(client.pipeline);
     }
 
-    /** Rates a TV show. */
+    /**
+     * Rates a TV show.
+     *
+     * @param seriesId TMDb's TV series id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
+     */
     public void rateTv(int seriesId, double value) {
         client.api.rate(actor(), MediaType.TV, seriesId, value).execute(client.pipeline);
     }
 
-    /** Deletes a movie's rating. */
+    /**
+     * Deletes a movie's rating.
+     *
+     * @param movieId TMDb's movie id
+     */
     public void deleteMovieRating(int movieId) {
         client.api.deleteRating(actor(), MediaType.MOVIE, movieId).execute(client.pipeline);
     }
 
-    /** Deletes a TV show's rating. */
+    /**
+     * Deletes a TV show's rating.
+     *
+     * @param seriesId TMDb's TV series id
+     */
     public void deleteTvRating(int seriesId) {
         client.api.deleteRating(actor(), MediaType.TV, seriesId).execute(client.pipeline);
     }
@@ -71,7 +89,10 @@ public final class GuestSession {
                 .autoPager();
     }
 
-    /** @return a movie's rating by this guest session */
+    /**
+     * @param movieId TMDb's movie id
+     * @return a movie's rating by this guest session
+     */
     public AccountStates movieStates(int movieId) {
         return client.api.movieStates(actor(), movieId).execute(client.pipeline);
     }

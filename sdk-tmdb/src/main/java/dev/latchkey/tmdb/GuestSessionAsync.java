@@ -21,43 +21,71 @@ public final class GuestSessionAsync {
         this.guest = guest;
     }
 
-    /** @see GuestSession#rateMovie */
+    /**
+     * @param movieId TMDb's movie id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see GuestSession#rateMovie
+     */
     public CompletableFuture<Void> rateMovie(int movieId, double value) {
         return Async.start(() -> client.api.rate(guest.actor(), MediaType.MOVIE, movieId, value)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see GuestSession#rateTv */
+    /**
+     * @param seriesId TMDb's TV series id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see GuestSession#rateTv
+     */
     public CompletableFuture<Void> rateTv(int seriesId, double value) {
         return Async.start(() -> client.api.rate(guest.actor(), MediaType.TV, seriesId, value)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see GuestSession#deleteMovieRating */
+    /**
+     * @param movieId TMDb's movie id
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see GuestSession#deleteMovieRating
+     */
     public CompletableFuture<Void> deleteMovieRating(int movieId) {
         return Async.start(() -> client.api.deleteRating(guest.actor(), MediaType.MOVIE, movieId)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see GuestSession#deleteTvRating */
+    /**
+     * @param seriesId TMDb's TV series id
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see GuestSession#deleteTvRating
+     */
     public CompletableFuture<Void> deleteTvRating(int seriesId) {
         return Async.start(() -> client.api.deleteRating(guest.actor(), MediaType.TV, seriesId)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see GuestSession#ratedMovies() */
+    /**
+     * @return the rated movies, fetched page by page
+     * @see GuestSession#ratedMovies()
+     */
     public AsyncAutoPager<RatedMovie> ratedMovies() {
         return new AsyncAutoPager<>(Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
                 n -> client.api.guestRatedMovies(guest.id(), n), 1, TmdbApi.MAX_PAGE)));
     }
 
-    /** @see GuestSession#ratedTv() */
+    /**
+     * @return the rated TV series, fetched page by page
+     * @see GuestSession#ratedTv()
+     */
     public AsyncAutoPager<RatedTvShow> ratedTv() {
         return new AsyncAutoPager<>(Async.start(() -> NumberedPages.fetchAsync(client.pipeline,
                 n -> client.api.guestRatedShows(guest.id(), n), 1, TmdbApi.MAX_PAGE)));
     }
 
-    /** @see GuestSession#movieStates */
+    /**
+     * @param movieId TMDb's movie id
+     * @return a future of a movie's rating by this guest session
+     * @see GuestSession#movieStates
+     */
     public CompletableFuture<AccountStates> movieStates(int movieId) {
         return Async.start(() -> client.api.movieStates(guest.actor(), movieId).executeAsync(client.pipeline));
     }

@@ -102,13 +102,25 @@ public final class TmdbAccount {
         return pages(n -> client.api.movies("favorite", id(), sid(), n, newestFirst));
     }
 
-    /** Adds or removes a favorite (idempotent). */
+    /**
+     * Adds or removes a favorite (idempotent).
+     *
+     * @param type movie or TV
+     * @param mediaId the movie or TV series id
+     * @param favorite whether it is a favorite
+     */
     public void markFavorite(MediaType type, int mediaId, boolean favorite) {
         holder.call(s -> client.api.mark("favorite", id(), sessionId(s), type, mediaId, favorite)
                 .execute(client.pipeline));
     }
 
-    /** Adds to or removes from the watchlist (idempotent). */
+    /**
+     * Adds to or removes from the watchlist (idempotent).
+     *
+     * @param type movie or TV
+     * @param mediaId the movie or TV series id
+     * @param onWatchlist whether it goes on the watchlist (or comes off it)
+     */
     public void markWatchlist(MediaType type, int mediaId, boolean onWatchlist) {
         holder.call(s -> client.api.mark("watchlist", id(), sessionId(s), type, mediaId, onWatchlist)
                 .execute(client.pipeline));
@@ -117,28 +129,46 @@ public final class TmdbAccount {
     /**
      * Rates a movie; the value is checked first (0.5 to 10, in steps of 0.5).
      *
+     * @param movieId TMDb's movie id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
      * @throws dev.latchkey.core.error.InvalidInputException if the value is out of range, before any call
      */
     public void rateMovie(int movieId, double value) {
         holder.call(s -> client.api.rate(actor(s), MediaType.MOVIE, movieId, value).execute(client.pipeline));
     }
 
-    /** Rates a TV show, as {@link #rateMovie}. */
+    /**
+     * Rates a TV show, as {@link #rateMovie}.
+     *
+     * @param seriesId TMDb's TV series id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
+     */
     public void rateTv(int seriesId, double value) {
         holder.call(s -> client.api.rate(actor(s), MediaType.TV, seriesId, value).execute(client.pipeline));
     }
 
-    /** Deletes a movie's rating ({@code NotFoundException} if there was none). */
+    /**
+     * Deletes a movie's rating ({@code NotFoundException} if there was none).
+     *
+     * @param movieId TMDb's movie id
+     */
     public void deleteMovieRating(int movieId) {
         holder.call(s -> client.api.deleteRating(actor(s), MediaType.MOVIE, movieId).execute(client.pipeline));
     }
 
-    /** Deletes a TV show's rating. */
+    /**
+     * Deletes a TV show's rating.
+     *
+     * @param seriesId TMDb's TV series id
+     */
     public void deleteTvRating(int seriesId) {
         holder.call(s -> client.api.deleteRating(actor(s), MediaType.TV, seriesId).execute(client.pipeline));
     }
 
-    /** @return whether a movie is a favorite, on the watchlist, and its rating */
+    /**
+     * @param movieId TMDb's movie id
+     * @return whether a movie is a favorite, on the watchlist, and its rating
+     */
     public AccountStates movieStates(int movieId) {
         return holder.call(s -> client.api.movieStates(actor(s), movieId).execute(client.pipeline));
     }

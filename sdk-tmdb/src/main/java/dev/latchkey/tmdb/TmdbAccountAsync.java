@@ -33,85 +33,143 @@ public final class TmdbAccountAsync {
         this.account = account;
     }
 
-    /** @see TmdbAccount#details() */
+    /**
+     * @return a future of the account's details
+     * @see TmdbAccount#details()
+     */
     public CompletableFuture<AccountDetails> details() {
         return holder.callAsync(s -> client.api.accountDetails(TmdbAccount.sessionId(s), account.id())
                 .executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#favoriteMovies() */
+    /**
+     * @return the favorite movies, fetched page by page
+     * @see TmdbAccount#favoriteMovies()
+     */
     public AsyncAutoPager<Movie> favoriteMovies() {
         return pager(n -> client.api.movies("favorite", account.id(), account.sid(), n, false));
     }
 
-    /** @see TmdbAccount#favoriteTv() */
+    /**
+     * @return the favorite TV series, fetched page by page
+     * @see TmdbAccount#favoriteTv()
+     */
     public AsyncAutoPager<TvShow> favoriteTv() {
         return pager(n -> client.api.shows("favorite", account.id(), account.sid(), n, false));
     }
 
-    /** @see TmdbAccount#ratedMovies() */
+    /**
+     * @return the rated movies, fetched page by page
+     * @see TmdbAccount#ratedMovies()
+     */
     public AsyncAutoPager<RatedMovie> ratedMovies() {
         return pager(n -> client.api.ratedMovies(account.id(), account.sid(), n, false));
     }
 
-    /** @see TmdbAccount#ratedTv() */
+    /**
+     * @return the rated TV series, fetched page by page
+     * @see TmdbAccount#ratedTv()
+     */
     public AsyncAutoPager<RatedTvShow> ratedTv() {
         return pager(n -> client.api.ratedShows(account.id(), account.sid(), n, false));
     }
 
-    /** @see TmdbAccount#watchlistMovies() */
+    /**
+     * @return the movies on the watchlist, fetched page by page
+     * @see TmdbAccount#watchlistMovies()
+     */
     public AsyncAutoPager<Movie> watchlistMovies() {
         return pager(n -> client.api.movies("watchlist", account.id(), account.sid(), n, false));
     }
 
-    /** @see TmdbAccount#watchlistTv() */
+    /**
+     * @return the TV series on the watchlist, fetched page by page
+     * @see TmdbAccount#watchlistTv()
+     */
     public AsyncAutoPager<TvShow> watchlistTv() {
         return pager(n -> client.api.shows("watchlist", account.id(), account.sid(), n, false));
     }
 
-    /** @see TmdbAccount#markFavorite */
+    /**
+     * @param type movie or TV
+     * @param mediaId the movie or TV series id
+     * @param favorite whether it is a favorite
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAccount#markFavorite
+     */
     public CompletableFuture<Void> markFavorite(MediaType type, int mediaId, boolean favorite) {
         return holder.callAsync(s -> client.api.mark("favorite", account.id(),
                 TmdbAccount.sessionId(s), type, mediaId, favorite).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#markWatchlist */
+    /**
+     * @param type movie or TV
+     * @param mediaId the movie or TV series id
+     * @param onWatchlist whether it goes on the watchlist (or comes off it)
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAccount#markWatchlist
+     */
     public CompletableFuture<Void> markWatchlist(MediaType type, int mediaId, boolean onWatchlist) {
         return holder.callAsync(s -> client.api.mark("watchlist", account.id(),
                 TmdbAccount.sessionId(s), type, mediaId, onWatchlist).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#rateMovie */
+    /**
+     * @param movieId TMDb's movie id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAccount#rateMovie
+     */
     public CompletableFuture<Void> rateMovie(int movieId, double value) {
         return holder.callAsync(s -> client.api.rate(TmdbAccount.actor(s), MediaType.MOVIE,
                 movieId, value).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#rateTv */
+    /**
+     * @param seriesId TMDb's TV series id
+     * @param value the rating, 0.5 to 10 in steps of 0.5
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAccount#rateTv
+     */
     public CompletableFuture<Void> rateTv(int seriesId, double value) {
         return holder.callAsync(s -> client.api.rate(TmdbAccount.actor(s), MediaType.TV, seriesId,
                 value).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#deleteMovieRating */
+    /**
+     * @param movieId TMDb's movie id
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAccount#deleteMovieRating
+     */
     public CompletableFuture<Void> deleteMovieRating(int movieId) {
         return holder.callAsync(s -> client.api.deleteRating(TmdbAccount.actor(s), MediaType.MOVIE,
                 movieId).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#deleteTvRating */
+    /**
+     * @param seriesId TMDb's TV series id
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAccount#deleteTvRating
+     */
     public CompletableFuture<Void> deleteTvRating(int seriesId) {
         return holder.callAsync(s -> client.api.deleteRating(TmdbAccount.actor(s), MediaType.TV,
                 seriesId).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#movieStates */
+    /**
+     * @param movieId TMDb's movie id
+     * @return a future of whether a movie is a favorite, on the watchlist, and its rating
+     * @see TmdbAccount#movieStates
+     */
     public CompletableFuture<AccountStates> movieStates(int movieId) {
         return holder.callAsync(s -> client.api.movieStates(TmdbAccount.actor(s), movieId)
                 .executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAccount#logout() */
+    /**
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAccount#logout()
+     */
     public CompletableFuture<Void> logout() {
         return Async.map(Async.start(() -> client.api.deleteSession(TmdbAccount.sessionId(holder.require()))
                 .executeAsync(client.pipeline)), v -> {
@@ -120,7 +178,11 @@ public final class TmdbAccountAsync {
                 });
     }
 
-    /** @see TmdbAccount#favoriteMoviesPage(boolean) */
+    /**
+     * @param newestFirst order by when each was added, newest first
+     * @return a future of the first page of favorite movies, to walk page by page with {@link Page#next()}
+     * @see TmdbAccount#favoriteMoviesPage(boolean)
+     */
     public CompletableFuture<Page<Movie>> favoriteMoviesPage(boolean newestFirst) {
         return pages(n -> client.api.movies("favorite", account.id(), account.sid(), n, newestFirst));
     }

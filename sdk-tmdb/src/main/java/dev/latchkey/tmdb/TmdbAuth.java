@@ -34,6 +34,9 @@ public final class TmdbAuth {
      * Approves a request token with the user's name and password. TMDb discourages this: prefer the user approving
      * it on TMDb's website.
      *
+     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     * @param username the user name
+     * @param password the password
      * @return the same token, now approved
      */
     public RequestToken validateWithLogin(RequestToken token, String username, String password) {
@@ -42,7 +45,10 @@ public final class TmdbAuth {
         return client.api.validateWithLogin(token, c.username(), c.password()).execute(client.pipeline);
     }
 
-    /** @return a session, from a request token the user approved */
+    /**
+     * @param approved a request token the user approved
+     * @return a session, from a request token the user approved
+     */
     public TmdbSession createSession(RequestToken approved) {
         return client.api.createSession(approved).execute(client.pipeline);
     }
@@ -51,6 +57,8 @@ public final class TmdbAuth {
      * The whole password flow in one call (as asynctmdb does it): request token, validate with login, session.
      * Discouraged by TMDb but supported.
      *
+     * @param username the user name
+     * @param password the password
      * @return the session
      */
     public TmdbSession login(String username, String password) {
@@ -68,29 +76,46 @@ public final class TmdbAuth {
         return client.saveGuest(client.api.createGuestSession().execute(client.pipeline));
     }
 
-    /** @return a v3 session from a v4 user access token */
+    /**
+     * @param accessToken a v4 access token
+     * @return a v3 session from a v4 user access token
+     */
     public TmdbSession convertV4(V4AccessToken accessToken) {
         return client.api.convertV4(accessToken).execute(client.pipeline);
     }
 
-    /** Ends a v3 session on TMDb ({@code DELETE /3/authentication/session}). */
+    /**
+     * Ends a v3 session on TMDb ({@code DELETE /3/authentication/session}).
+     *
+     * @param session the session to end
+     */
     public void deleteSession(TmdbSession session) {
         client.api.deleteSession(InvalidInputException.require(session, "session").sessionId())
                 .execute(client.pipeline);
     }
 
-    /** @return a v4 request token (15 minutes, single use); needs the read access token */
+    /**
+     * @param redirectTo where TMDb sends the user after approval
+     * @return a v4 request token (15 minutes, single use); needs the read access token
+     */
     public V4RequestToken createV4RequestToken(URI redirectTo) {
         return client.api.createV4RequestToken(redirectTo == null ? null : redirectTo.toString())
                 .execute(client.pipeline);
     }
 
-    /** @return the user's v4 access token, from a request token the user approved */
+    /**
+     * @param approved a request token the user approved
+     * @return the user's v4 access token, from a request token the user approved
+     */
     public V4AccessToken createAccessToken(V4RequestToken approved) {
         return client.api.createAccessToken(approved).execute(client.pipeline);
     }
 
-    /** Revokes a v4 access token. */
+    /**
+     * Revokes a v4 access token.
+     *
+     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     */
     public void deleteAccessToken(V4AccessToken token) {
         client.api.deleteAccessToken(token).execute(client.pipeline);
     }

@@ -17,17 +17,29 @@ public final class TmdbAuthAsync {
         this.client = client;
     }
 
-    /** @see TmdbAuth#validateApiKey() */
+    /**
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAuth#validateApiKey()
+     */
     public CompletableFuture<Void> validateApiKey() {
         return Async.start(() -> client.api.validateKey().executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAuth#createRequestToken() */
+    /**
+     * @return a future of a new request token, to be approved by the user
+     * @see TmdbAuth#createRequestToken()
+     */
     public CompletableFuture<RequestToken> createRequestToken() {
         return Async.start(() -> client.api.createRequestToken().executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAuth#validateWithLogin */
+    /**
+     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     * @param username the user name
+     * @param password the password
+     * @return a future of the same token, now approved
+     * @see TmdbAuth#validateWithLogin
+     */
     public CompletableFuture<RequestToken> validateWithLogin(RequestToken token, String username, String password) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
@@ -35,12 +47,21 @@ public final class TmdbAuthAsync {
         });
     }
 
-    /** @see TmdbAuth#createSession */
+    /**
+     * @param approved a request token the user approved
+     * @return a future of a session, from a request token the user approved
+     * @see TmdbAuth#createSession
+     */
     public CompletableFuture<TmdbSession> createSession(RequestToken approved) {
         return Async.start(() -> client.api.createSession(approved).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAuth#login */
+    /**
+     * @param username the user name
+     * @param password the password
+     * @return a future of the session
+     * @see TmdbAuth#login
+     */
     public CompletableFuture<TmdbSession> login(String username, String password) {
         return Async.start(() -> {
             Credentials c = Credentials.of(username, password);
@@ -51,35 +72,58 @@ public final class TmdbAuthAsync {
         });
     }
 
-    /** @see TmdbAuth#createGuestSession() */
+    /**
+     * @return a future of a new guest session (saved in the session store): it may rate movies and shows; TMDb deletes it if it is not used within 24 hours
+     * @see TmdbAuth#createGuestSession()
+     */
     public CompletableFuture<GuestSession> createGuestSession() {
         return Async.start(() -> Async.map(client.api.createGuestSession().executeAsync(client.pipeline),
                 client::saveGuest));
     }
 
-    /** @see TmdbAuth#convertV4 */
+    /**
+     * @param accessToken a v4 access token
+     * @return a future of a v3 session from a v4 user access token
+     * @see TmdbAuth#convertV4
+     */
     public CompletableFuture<TmdbSession> convertV4(V4AccessToken accessToken) {
         return Async.start(() -> client.api.convertV4(accessToken).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAuth#deleteSession */
+    /**
+     * @param session the session to end
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAuth#deleteSession
+     */
     public CompletableFuture<Void> deleteSession(TmdbSession session) {
         return Async.start(() -> client.api.deleteSession(InvalidInputException.require(session, "session")
                 .sessionId()).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAuth#createV4RequestToken */
+    /**
+     * @param redirectTo where TMDb sends the user after approval
+     * @return a future of a v4 request token (15 minutes, single use); needs the read access token
+     * @see TmdbAuth#createV4RequestToken
+     */
     public CompletableFuture<V4RequestToken> createV4RequestToken(URI redirectTo) {
         return Async.start(() -> client.api.createV4RequestToken(redirectTo == null ? null : redirectTo.toString())
                 .executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAuth#createAccessToken */
+    /**
+     * @param approved a request token the user approved
+     * @return a future of the user's v4 access token, from a request token the user approved
+     * @see TmdbAuth#createAccessToken
+     */
     public CompletableFuture<V4AccessToken> createAccessToken(V4RequestToken approved) {
         return Async.start(() -> client.api.createAccessToken(approved).executeAsync(client.pipeline));
     }
 
-    /** @see TmdbAuth#deleteAccessToken */
+    /**
+     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see TmdbAuth#deleteAccessToken
+     */
     public CompletableFuture<Void> deleteAccessToken(V4AccessToken token) {
         return Async.start(() -> client.api.deleteAccessToken(token).executeAsync(client.pipeline));
     }

@@ -105,7 +105,11 @@ public final class TmdbClient implements AutoCloseable {
         });
     }
 
-    /** @return a guest session known by its id (from elsewhere) */
+    /**
+     * @param guestSessionId the guest session id createGuestSession returned
+     * @param expiresAt when the session stops working, or {@code null} for unknown
+     * @return a guest session known by its id (from elsewhere)
+     */
     public GuestSession guest(String guestSessionId, Instant expiresAt) {
         if (guestSessionId == null || guestSessionId.isBlank()) {
             throw new InvalidInputException("guest session id is blank");
@@ -134,7 +138,10 @@ public final class TmdbClient implements AutoCloseable {
         return api.raw(method, path, query, body, type).execute(pipeline);
     }
 
-    /** @return a client with changed options, sharing this one's connection pool; closing it releases nothing */
+    /**
+     * @param change changes to this client's options
+     * @return a client with changed options, sharing this one's connection pool; closing it releases nothing
+     */
     public TmdbClient withOptions(Consumer<ClientOptions.Builder> change) {
         InvalidInputException.require(change, "change");
         ClientOptions.Builder b = pipeline.options().toBuilder();
@@ -197,14 +204,20 @@ public final class TmdbClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param apiKey the v3 API key, sent as {@code api_key} (redacted everywhere) */
+        /**
+         * @param apiKey the v3 API key, sent as {@code api_key} (redacted everywhere)
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = Secret.of(apiKey);
             ApiRequest.checkHeaderValue("API key", apiKey);
             return this;
         }
 
-        /** @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication */
+        /**
+         * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+         * @return this builder
+         */
         public Builder readAccessToken(String token) {
             this.readAccessToken = Secret.of(token);
             ApiRequest.checkHeaderValue("read access token", token);

@@ -18,13 +18,26 @@ public final class TmdbClientAsync {
         return new TmdbAuthAsync(client);
     }
 
-    /** @see TmdbClient#account(TmdbSession) */
+    /**
+     * @param session a session from {@link TmdbAuth#createSession} or {@link TmdbAuth#login}
+     * @return a future of the account
+     * @see TmdbClient#account(TmdbSession)
+     */
     public CompletableFuture<TmdbAccount> account(TmdbSession session) {
         return Async.start(() -> Async.map(client.api.accountDetails(InvalidInputException.require(session,
                 "session").sessionId(), null).executeAsync(client.pipeline), details -> client.account(session, details)));
     }
 
-    /** @see TmdbClient#request(String, String, Map, Object, Class) */
+    /**
+     * @param <T> the answer
+     * @param method the HTTP method
+     * @param path for example {@code /3/movie/550}
+     * @param query query parameters, or {@code null}
+     * @param body a value to send as JSON, or {@code null}
+     * @param type the answer's type, or {@code Void.class}
+     * @return a future of the answer
+     * @see TmdbClient#request(String, String, Map, Object, Class)
+     */
     public <T> CompletableFuture<T> request(String method, String path, Map<String, ?> query, Object body,
             Class<T> type) {
         return Async.start(() -> client.api.raw(method, path, query, body, type).executeAsync(client.pipeline));

@@ -10,6 +10,11 @@ import dev.latchkey.core.error.InvalidInputException;
  */
 public record TmdbSession(String sessionId) {
 
+    /**
+     * Creates a {@code TmdbSession}, checking and normalizing its components.
+     *
+     * @param sessionId the session id (secret)
+     */
     public TmdbSession {
         if (sessionId == null || sessionId.isBlank()) {
             throw new InvalidInputException("session id is blank");

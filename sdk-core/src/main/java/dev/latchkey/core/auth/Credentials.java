@@ -10,7 +10,11 @@ import dev.latchkey.core.error.InvalidInputException;
  */
 public record Credentials(String username, Secret password) {
 
-    /** @throws InvalidInputException if the name is blank or the password missing */
+    /**
+     * @param password the password
+     * @param username the user name
+     * @throws InvalidInputException if the name is blank or the password missing
+     */
     public Credentials {
         if (username == null || username.isBlank()) {
             throw new InvalidInputException("username is blank");

@@ -90,17 +90,26 @@ public final class Session {
         return attributes;
     }
 
-    /** @return a cookie's value, if present */
+    /**
+     * @param name the cookie name
+     * @return a cookie's value, if present
+     */
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies.get(name));
     }
 
-    /** @return a token's value, if present */
+    /**
+     * @param name the token name
+     * @return a token's value, if present
+     */
     public Optional<String> token(String name) {
         return Optional.ofNullable(tokens.get(name));
     }
 
-    /** @return an attribute's value, if present */
+    /**
+     * @param name the attribute name
+     * @return an attribute's value, if present
+     */
     public Optional<String> attribute(String name) {
         return Optional.ofNullable(attributes.get(name));
     }
@@ -115,7 +124,10 @@ public final class Session {
         return Optional.ofNullable(expiresAt);
     }
 
-    /** @return whether it has expired by the given clock */
+    /**
+     * @param clock the clock to compare with
+     * @return whether it has expired by the given clock
+     */
     public boolean isExpired(Clock clock) {
         return expiresAt != null && !clock.instant().isBefore(expiresAt);
     }
@@ -176,6 +188,9 @@ public final class Session {
         /**
          * Adds a cookie.
          *
+         * @param name the cookie name
+         * @param value the value
+         * @return this builder
          * @throws InvalidInputException if the name or value is not what RFC 6265 allows ({@link Cookies})
          */
         public Builder cookie(String name, String value) {
@@ -186,6 +201,9 @@ public final class Session {
         /**
          * Adds a token, such as {@link #ACCESS_TOKEN}.
          *
+         * @param name the token name
+         * @param value the value
+         * @return this builder
          * @throws InvalidInputException if it is empty or holds white space, a control or a non-ASCII character (a
          *     token travels in a header or a query, and must not change either)
          */
@@ -194,14 +212,26 @@ public final class Session {
             return this;
         }
 
-        /** Adds a header sent with every call; checked as {@link #token} is. */
+        /**
+         * Adds a header sent with every call; checked as {@link #token} is.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             headers.put(name(name), value(name, value));
             ApiRequest.checkHeaderValue(name, value);
             return this;
         }
 
-        /** Adds a non-secret attribute (user name, account id). */
+        /**
+         * Adds a non-secret attribute (user name, account id).
+         *
+         * @param name the attribute name
+         * @param value the value
+         * @return this builder
+         */
         public Builder attribute(String name, String value) {
             if (value == null) {
                 throw new InvalidInputException("attribute " + name + " is missing");
@@ -210,19 +240,30 @@ public final class Session {
             return this;
         }
 
-        /** Removes a token. */
+        /**
+         * Removes a token.
+         *
+         * @param name the token name
+         * @return this builder
+         */
         public Builder removeToken(String name) {
             tokens.remove(name);
             return this;
         }
 
-        /** @param createdAt when the session was made (defaults to now) */
+        /**
+         * @param createdAt when the session was made (defaults to now)
+         * @return this builder
+         */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
             return this;
         }
 
-        /** @param expiresAt when the session stops working, or {@code null} for unknown */
+        /**
+         * @param expiresAt when the session stops working, or {@code null} for unknown
+         * @return this builder
+         */
         public Builder expiresAt(Instant expiresAt) {
             this.expiresAt = expiresAt;
             return this;

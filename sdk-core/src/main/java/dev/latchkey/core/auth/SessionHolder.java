@@ -74,7 +74,11 @@ public final class SessionHolder {
         return s;
     }
 
-    /** Replaces the session (after a successful login or refresh) and saves it. */
+    /**
+     * Replaces the session (after a successful login or refresh) and saves it.
+     *
+     * @param session the new session
+     */
     public void replace(Session session) {
         Objects.requireNonNull(session, "session");
         store.save(key, session);
@@ -90,7 +94,7 @@ public final class SessionHolder {
     /**
      * Runs a call with the current session, with at most one re-login on {@link UnauthorizedException}.
      *
-     * @param call the call
+     * @param call the call, given the current session
      * @param <T> its result
      * @return its result
      */
@@ -110,7 +114,7 @@ public final class SessionHolder {
     /**
      * The async form of {@link #call}: at most one re-login, itself async when the provider gave one.
      *
-     * @param call the call
+     * @param call the call, given the current session
      * @param <T> its result
      * @return its result
      */

@@ -18,19 +18,31 @@ import java.util.function.Supplier;
  */
 public interface SessionStore {
 
-    /** @return the session stored under the key, if any */
+    /**
+     * @param key the key the session is kept under, for example {@code kemono:alice}
+     * @return the session stored under the key, if any
+     */
     Optional<Session> load(String key);
 
-    /** Stores the session under the key, replacing any other. */
+    /**
+     * Stores the session under the key, replacing any other.
+     *
+     * @param key the key the session is kept under, for example {@code kemono:alice}
+     * @param session the session to keep
+     */
     void save(String key, Session session);
 
-    /** Removes the session stored under the key, if any. */
+    /**
+     * Removes the session stored under the key, if any.
+     *
+     * @param key the key the session is kept under, for example {@code kemono:alice}
+     */
     void delete(String key);
 
     /**
      * Stores {@code replacement} only if the store still holds {@code expected}, as one atomic step.
      *
-     * @param key the key
+     * @param key the key the session is kept under, for example {@code kemono:alice}
      * @param expected the session the caller last read (compared with {@link Session#equals}), or {@code null} for
      *     "nothing stored"
      * @param replacement the session to store
@@ -47,7 +59,7 @@ public interface SessionStore {
      * <p>This default has no lease: two sharers that find the same stale session at once may both log in (the first
      * save wins, and both get it). The built-in stores override it with a lease: one login, the others wait for it.
      *
-     * @param key the key
+     * @param key the key the session is kept under, for example {@code kemono:alice}
      * @param stale the session that was rejected, or {@code null} if there was none
      * @param login makes a fresh session (a login); its exception is thrown as is
      * @return the fresh session, this caller's or another's
@@ -66,7 +78,7 @@ public interface SessionStore {
     /**
      * The async form of {@link #renew}: the login is a future; cancelling the returned future cancels it.
      *
-     * @param key the key
+     * @param key the key the session is kept under, for example {@code kemono:alice}
      * @param stale the session that was rejected, or {@code null} if there was none
      * @param login starts a login
      * @return the fresh session, this caller's or another's

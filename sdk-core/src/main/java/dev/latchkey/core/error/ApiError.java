@@ -23,23 +23,51 @@ import java.util.TreeMap;
  * @param retryAfter the server's {@code Retry-After}, as a duration from now, or {@code null}
  * @param headers the answer's headers (names case-insensitive), scrubbed of the request's secrets, credential headers
  *     such as {@code Set-Cookie} masked: the rate-limit headers a caller may need to pace itself
+ *
+ * @serial exclude
  */
 public record ApiError(int status, String method, String path, String providerCode, String serverMessage,
         String requestId, Duration retryAfter, Map<String, List<String>> headers) implements Serializable {
 
+    /**
+     * Creates an {@code ApiError}, checking and normalizing its components.
+     *
+     * @param status the HTTP status code
+     * @param method the HTTP method of the request
+     * @param path the request path, with secret path segments and query values replaced by {@code ***}
+     * @param providerCode the provider's own error code (TMDb's {@code status_code}, for example), or {@code null}
+     * @param serverMessage the provider's message, scrubbed of the request's secrets, or {@code null}
+     * @param requestId the request id the server sent back, or {@code null}
+     * @param retryAfter the server's {@code Retry-After}, as a duration from now, or {@code null}
+     * @param headers the answer's headers (names case-insensitive), scrubbed of the request's secrets, credential
+     *     headers such as {@code Set-Cookie} masked: the rate-limit headers a caller may need to pace itself
+     */
     public ApiError {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         headers = caseInsensitiveCopy(headers);
     }
 
-    /** The facts of an error answer whose headers are not known. */
+    /**
+     * The facts of an error answer whose headers are not known.
+     *
+     * @param status the HTTP status of the answer
+     * @param method the HTTP method
+     * @param path the redacted request path
+     * @param providerCode the provider's error code, or {@code null}
+     * @param serverMessage the provider's message, or {@code null}; it is scrubbed here
+     * @param requestId the request id header's value, or {@code null}
+     * @param retryAfter the parsed {@code Retry-After}, or {@code null}
+     */
     public ApiError(int status, String method, String path, String providerCode, String serverMessage,
             String requestId, Duration retryAfter) {
         this(status, method, path, providerCode, serverMessage, requestId, retryAfter, Map.of());
     }
 
-    /** @return the first value of a response header (name case-insensitive), if the answer had it */
+    /**
+     * @param name the header name
+     * @return the first value of a response header (name case-insensitive), if the answer had it
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
@@ -60,7 +88,11 @@ public record ApiError(int status, String method, String path, String providerCo
         return Optional.ofNullable(providerCode);
     }
 
-    /** @return this error with another provider code and message (a mapper refining a generic answer) */
+    /**
+     * @param newCode the provider code to show
+     * @param newMessage the message to show
+     * @return this error with another provider code and message (a mapper refining a generic answer)
+     */
     public ApiError withCodeAndMessage(String newCode, String newMessage) {
         return new ApiError(status, method, path, newCode, newMessage, requestId, retryAfter, headers);
     }

@@ -8,6 +8,7 @@ package dev.latchkey.core.error;
 public class AuthorizationDeniedException extends LatchkeyException {
     private static final long serialVersionUID = 1L;
 
+    /** The redirect's {@code error} code, for example {@code access_denied}. */
     private final String error;
 
     /**

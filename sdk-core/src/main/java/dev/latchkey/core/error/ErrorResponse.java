@@ -84,7 +84,10 @@ public final class ErrorResponse {
         return headers;
     }
 
-    /** @return the value of a response header, if present */
+    /**
+     * @param name the header name
+     * @return the value of a response header, if present
+     */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
     }
@@ -125,7 +128,7 @@ public final class ErrorResponse {
     }
 
     /**
-     * @param text text taken from the answer
+     * @param text the text
      * @param max the most characters to keep
      * @return the text scrubbed of the request's secrets, white space folded, then cut: scrubbing after a cut would
      *     miss a secret split by it
@@ -134,7 +137,10 @@ public final class ErrorResponse {
         return text == null ? null : scrubber.apply(Text.excerpt(scrubber.apply(text), max));
     }
 
-    /** @return the text with the request's secrets replaced by {@code ***} */
+    /**
+     * @param text the text
+     * @return the text with the request's secrets replaced by {@code ***}
+     */
     public String scrub(String text) {
         return text == null ? null : scrubber.apply(text);
     }

@@ -10,12 +10,19 @@ import java.util.Optional;
 public class InvalidResponseException extends LatchkeyException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP method. */
     private final String method;
+    /** The request path with secrets replaced by {@code ***}. */
     private final String path;
+    /** The HTTP status of the answer. */
     private final int status;
+    /** The answer's content type. */
     private final String contentType;
+    /** The JSON path of the missing or malformed field. */
     private final String field;
+    /** A short excerpt of the body, scrubbed of secrets. */
     private final String excerpt;
+    /** The request id the server sent back. */
     private final String requestId;
 
     /**

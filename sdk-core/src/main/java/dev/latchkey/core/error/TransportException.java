@@ -23,8 +23,11 @@ public class TransportException extends LatchkeyException {
         OTHER
     }
 
+    /** What went wrong on the wire. */
     private final Kind kind;
+    /** The HTTP method of the failed request. */
     private final String method;
+    /** The request path with secrets replaced by {@code ***}. */
     private final String path;
 
     /**

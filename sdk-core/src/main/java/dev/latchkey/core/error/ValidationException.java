@@ -19,6 +19,7 @@ public class ValidationException extends ApiException {
     /** The password does not meet the policy (details may follow as {@code password_*} rules). */
     public static final String PASSWORD_POLICY = "password_policy";
 
+    /** The rules that failed, empty when the provider did not say. */
     private final List<String> failedRules;
 
     /**

@@ -21,6 +21,12 @@ import java.util.function.Function;
  */
 public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
 
+    /**
+     * Creates an {@code ApiCall}, checking and normalizing its components.
+     *
+     * @param request the request
+     * @param parser reads a successful answer
+     */
     public ApiCall {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(parser, "parser");
@@ -56,17 +62,24 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
         return new ApiCall<>(request.withOptions(options), parser);
     }
 
-    /** @return the result, blocking */
+    /**
+     * @param pipeline runs the calls
+     * @return the result, blocking
+     */
     public T execute(HttpPipeline pipeline) {
         return pipeline.execute(request, parser);
     }
 
-    /** @return the result, without blocking */
+    /**
+     * @param pipeline runs the calls
+     * @return the result, without blocking
+     */
     public CompletableFuture<T> executeAsync(HttpPipeline pipeline) {
         return pipeline.executeAsync(request, parser);
     }
 
     /**
+     * @param pipeline runs the calls
      * @return the whole answer (status, headers, request id, the body to parse on demand), blocking; an error status
      *     still throws its typed exception
      */
@@ -74,7 +87,10 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
         return pipeline.executeRaw(request);
     }
 
-    /** @return the result, or empty if the provider answered 404 (the thing does not exist) */
+    /**
+     * @param pipeline runs the calls
+     * @return the result, or empty if the provider answered 404 (the thing does not exist)
+     */
     public Optional<T> executeOptional(HttpPipeline pipeline) {
         try {
             return Optional.ofNullable(execute(pipeline));
@@ -83,7 +99,10 @@ public record ApiCall<T>(ApiRequest request, ResponseParser<T> parser) {
         }
     }
 
-    /** @return the async form of {@link #executeOptional} */
+    /**
+     * @param pipeline runs the calls
+     * @return the async form of {@link #executeOptional}
+     */
     public CompletableFuture<Optional<T>> executeOptionalAsync(HttpPipeline pipeline) {
         return Async.recover(Async.map(executeAsync(pipeline), Optional::ofNullable),
                 error -> error instanceof NotFoundException ? CompletableFuture.completedFuture(Optional.<T>empty())

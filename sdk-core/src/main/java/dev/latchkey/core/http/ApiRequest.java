@@ -96,22 +96,34 @@ public final class ApiRequest {
         return new ApiRequest(this, InvalidInputException.require(newOptions, "options"));
     }
 
-    /** @return a builder for a GET */
+    /**
+     * @param pathTemplate the path below the base URL, with {@code {name}} placeholders
+     * @return a builder for a GET
+     */
     public static Builder get(String pathTemplate) {
         return builder("GET", pathTemplate);
     }
 
-    /** @return a builder for a POST */
+    /**
+     * @param pathTemplate the path below the base URL, with {@code {name}} placeholders
+     * @return a builder for a POST
+     */
     public static Builder post(String pathTemplate) {
         return builder("POST", pathTemplate);
     }
 
-    /** @return a builder for a PUT */
+    /**
+     * @param pathTemplate the path below the base URL, with {@code {name}} placeholders
+     * @return a builder for a PUT
+     */
     public static Builder put(String pathTemplate) {
         return builder("PUT", pathTemplate);
     }
 
-    /** @return a builder for a DELETE */
+    /**
+     * @param pathTemplate the path below the base URL, with {@code {name}} placeholders
+     * @return a builder for a DELETE
+     */
     public static Builder delete(String pathTemplate) {
         return builder("DELETE", pathTemplate);
     }
@@ -338,6 +350,9 @@ public final class ApiRequest {
          * Fills a {@code {name}} placeholder; the value is encoded as one path segment, so a {@code /} in it cannot
          * change the path.
          *
+         * @param name the path parameter name
+         * @param value the value
+         * @return this builder
          * @throws InvalidInputException if the value is blank
          */
         public Builder pathParam(String name, String value) {
@@ -352,14 +367,26 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Fills a placeholder with a secret (a guest session id in a path): shown as {@code ***} everywhere. */
+        /**
+         * Fills a placeholder with a secret (a guest session id in a path): shown as {@code ***} everywhere.
+         *
+         * @param name the path parameter name
+         * @param value the value
+         * @return this builder
+         */
         public Builder secretPathParam(String name, String value) {
             pathParam(name, value);
             secretPathParams.add(name);
             return this;
         }
 
-        /** Adds a query parameter; values of {@link #SECRET_QUERY_NAMES} are treated as secret. */
+        /**
+         * Adds a query parameter; values of {@link #SECRET_QUERY_NAMES} are treated as secret.
+         *
+         * @param name the query parameter name
+         * @param value the value
+         * @return this builder
+         */
         public Builder query(String name, Object value) {
             if (value != null) {
                 String v = String.valueOf(value);
@@ -368,7 +395,13 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Adds a query parameter whose value is secret, whatever its name. */
+        /**
+         * Adds a query parameter whose value is secret, whatever its name.
+         *
+         * @param name the query parameter name
+         * @param value the value
+         * @return this builder
+         */
         public Builder secretQuery(String name, String value) {
             query.add(new Param(name, Objects.requireNonNull(value, name), true));
             return this;
@@ -377,6 +410,9 @@ public final class ApiRequest {
         /**
          * Adds a header.
          *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
          * @throws InvalidInputException if the value holds a character HTTP cannot carry in a header (CR, LF, a control
          *     or non-ASCII character); the value itself is not repeated
          */
@@ -385,7 +421,13 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Adds a header whose value is secret (a cookie, a token); checked as {@link #header} checks. */
+        /**
+         * Adds a header whose value is secret (a cookie, a token); checked as {@link #header} checks.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
+         */
         public Builder secretHeader(String name, String value) {
             headers.add(new Param(name, headerValue(name, value), true));
             return this;
@@ -399,7 +441,12 @@ public final class ApiRequest {
             return value;
         }
 
-        /** Registers a value to scrub from logs and messages, such as a password inside a JSON body. */
+        /**
+         * Registers a value to scrub from logs and messages, such as a password inside a JSON body.
+         *
+         * @param value a secret to mask wherever it appears
+         * @return this builder
+         */
         public Builder secret(String value) {
             if (value != null) {
                 extraSecrets.add(value);
@@ -407,14 +454,24 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Sends the value serialized as JSON by Latchkey's own mapper. */
+        /**
+         * Sends the value serialized as JSON by Latchkey's own mapper.
+         *
+         * @param value the value to send as JSON
+         * @return this builder
+         */
         public Builder jsonBody(Object value) {
             this.body = Json.write(Objects.requireNonNull(value, "body"));
             this.bodyType = JSON;
             return this;
         }
 
-        /** Sends the fields as an URL-encoded form. */
+        /**
+         * Sends the fields as an URL-encoded form.
+         *
+         * @param fields the form fields, in order
+         * @return this builder
+         */
         public Builder formBody(Map<String, String> fields) {
             okhttp3.FormBody.Builder fb = new okhttp3.FormBody.Builder();
             fields.forEach(fb::add);
@@ -436,6 +493,7 @@ public final class ApiRequest {
          * @param filename the file name the server sees
          * @param content the file's bytes
          * @param contentType its media type, for example {@code image/png}
+         * @return this builder
          */
         public Builder multipartFile(String field, String filename, byte[] content, String contentType) {
             MediaType type = MediaType.parse(Objects.requireNonNull(contentType, "contentType"));
@@ -458,6 +516,8 @@ public final class ApiRequest {
         /**
          * Marks the call's bodies as secret: they are never logged, whatever the level (logins, registrations,
          * token exchanges, password changes).
+         *
+         * @return this builder
          */
         public Builder sensitive() {
             this.sensitive = true;
@@ -467,19 +527,32 @@ public final class ApiRequest {
         /**
          * Overrides whether the request may be replayed after a failure. {@code false} for anything that must never
          * run twice; {@code true} for a POST that is safe to repeat.
+         *
+         * @param replayable whether the command only reads (safe to send again)
+         * @return this builder
          */
         public Builder replayable(boolean replayable) {
             this.replayable = replayable;
             return this;
         }
 
-        /** Sets an error mapper for this endpoint, asked before the provider's. */
+        /**
+         * Sets an error mapper for this endpoint, asked before the provider's.
+         *
+         * @param errorMapper the provider's error mapper
+         * @return this builder
+         */
         public Builder errorMapper(ErrorMapper errorMapper) {
             this.errorMapper = errorMapper;
             return this;
         }
 
-        /** Sets per-call options. */
+        /**
+         * Sets per-call options.
+         *
+         * @param options per-call options: a timeout, retries, headers, an idempotency key
+         * @return this builder
+         */
         public Builder options(RequestOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             return this;

@@ -22,6 +22,15 @@ public record ProviderSpec(String name, String defaultBaseUrl, ErrorMapper error
     public static final List<String> COMMON_REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id",
             "X-Amzn-RequestId", "X-Amz-Cf-Id", "CF-Ray");
 
+    /**
+     * Creates a {@code ProviderSpec}, checking and normalizing its components.
+     *
+     * @param name short provider name, for example {@code "kemono"}
+     * @param defaultBaseUrl the public API root
+     * @param errorMapper the provider's error mapper
+     * @param defaultHeaders headers sent with every call (Kemono's {@code Accept: text/css})
+     * @param requestIdHeaders response headers that carry a request id, first present wins
+     */
     public ProviderSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl");
@@ -43,7 +52,11 @@ public record ProviderSpec(String name, String defaultBaseUrl, ErrorMapper error
         return ErrorMapper.chain(endpoint, errorMapper).map(response);
     }
 
-    /** @return a spec with the default error mapper, no extra headers and the common request id headers */
+    /**
+     * @param name the provider's name, for messages
+     * @param defaultBaseUrl the public API root
+     * @return a spec with the default error mapper, no extra headers and the common request id headers
+     */
     public static ProviderSpec of(String name, String defaultBaseUrl) {
         return new ProviderSpec(name, defaultBaseUrl, ErrorMapper.DEFAULT, Map.of(), COMMON_REQUEST_ID_HEADERS);
     }

@@ -48,17 +48,29 @@ public final class RawResponse {
         return body;
     }
 
-    /** @return the body parsed as JSON into the type, with the same checks as typed calls */
+    /**
+     * @param <T> the type the answer is read into
+     * @param type the type to read
+     * @return the body parsed as JSON into the type, with the same checks as typed calls
+     */
     public <T> T parse(Class<T> type) {
         return parse(r -> r.json(type));
     }
 
-    /** @return the body parsed as JSON into the generic type */
+    /**
+     * @param <T> the type the answer is read into
+     * @param type the type to read
+     * @return the body parsed as JSON into the generic type
+     */
     public <T> T parse(TypeReference<T> type) {
         return parse(r -> r.json(type));
     }
 
-    /** @return the body read by the parser, with the same checks as typed calls */
+    /**
+     * @param <T> the type the answer is read into
+     * @param parser reads a successful answer
+     * @return the body read by the parser, with the same checks as typed calls
+     */
     public <T> T parse(ResponseParser<T> parser) {
         return Failures.parse((ResponseViews.View) views.apply(this), parser);
     }

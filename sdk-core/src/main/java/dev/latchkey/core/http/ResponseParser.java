@@ -22,17 +22,29 @@ public interface ResponseParser<T> {
      */
     T parse(ResponseView response) throws IOException;
 
-    /** @return a parser of a JSON value of the type */
+    /**
+     * @param <T> the type the answer is read into
+     * @param type the type to read
+     * @return a parser of a JSON value of the type
+     */
     static <T> ResponseParser<T> json(Class<T> type) {
         return r -> r.json(type);
     }
 
-    /** @return a parser of a JSON value of the generic type */
+    /**
+     * @param <T> the type the answer is read into
+     * @param type the type to read
+     * @return a parser of a JSON value of the generic type
+     */
     static <T> ResponseParser<T> json(TypeReference<T> type) {
         return r -> r.json(type);
     }
 
-    /** @return a parser of a JSON array, read element by element (no intermediate tree) */
+    /**
+     * @param <E> the element type
+     * @param elementType the element type
+     * @return a parser of a JSON array, read element by element (no intermediate tree)
+     */
     static <E> ResponseParser<List<E>> list(Class<E> elementType) {
         return r -> r.jsonList(elementType);
     }

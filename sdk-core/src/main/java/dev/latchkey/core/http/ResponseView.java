@@ -18,27 +18,54 @@ public interface ResponseView {
     /** @return the response headers */
     Headers headers();
 
-    /** @return a header's value, if present */
+    /**
+     * @param name the header name
+     * @return a header's value, if present
+     */
     default Optional<String> header(String name) {
         return Optional.ofNullable(headers().get(name));
     }
 
-    /** @return the value of a cookie the answer set with {@code Set-Cookie}, if any */
+    /**
+     * @param name the cookie name
+     * @return the value of a cookie the answer set with {@code Set-Cookie}, if any
+     */
     Optional<String> cookie(String name);
 
-    /** @return the body read as JSON into the type */
+    /**
+     * @param <T> the type the answer is read into
+     * @param type the type to read
+     * @return the body read as JSON into the type
+     * @throws IOException if the body cannot be read or is not what was asked for
+     */
     <T> T json(Class<T> type) throws IOException;
 
-    /** @return the body read as JSON into the generic type */
+    /**
+     * @param <T> the type the answer is read into
+     * @param type the type to read
+     * @return the body read as JSON into the generic type
+     * @throws IOException if the body cannot be read or is not what was asked for
+     */
     <T> T json(TypeReference<T> type) throws IOException;
 
-    /** @return the body, a JSON array, read element by element */
+    /**
+     * @param <E> the element type
+     * @param elementType the element type
+     * @return the body, a JSON array, read element by element
+     * @throws IOException if the body cannot be read or is not what was asked for
+     */
     <E> List<E> jsonList(Class<E> elementType) throws IOException;
 
-    /** @return the body as a JSON tree */
+    /**
+     * @return the body as a JSON tree
+     * @throws IOException if the body cannot be read or is not what was asked for
+     */
     JsonNode tree() throws IOException;
 
-    /** @return the body as text */
+    /**
+     * @return the body as text
+     * @throws IOException if the body cannot be read or is not what was asked for
+     */
     String text() throws IOException;
 
     /**

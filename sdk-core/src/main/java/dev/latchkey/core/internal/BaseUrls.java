@@ -70,6 +70,7 @@ public final class BaseUrls {
     }
 
     /**
+     * @param host a host name or literal address
      * @return whether the host is an IP literal of a private network (RFC 1918, IPv6 unique local fc00::/7) or a
      *     link-local address (169.254/16, fe80::/10); a name is never resolved (its address could change after the
      *     check)
@@ -106,7 +107,10 @@ public final class BaseUrls {
         return o;
     }
 
-    /** @return whether the host is loopback by its literal form (no DNS lookup) */
+    /**
+     * @param host a host name or literal address
+     * @return whether the host is loopback by its literal form (no DNS lookup)
+     */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("[::1]")

@@ -72,6 +72,7 @@ public final class Json {
     }
 
     /**
+     * @param type the type to read
      * @return a reader for a generic type, cached by the reference's identity: resolving a generic type on every
      *     call costs allocation, and provider modules keep their type references in constants
      */
@@ -79,7 +80,10 @@ public final class Json {
         return READERS.computeIfAbsent(type, t -> MAPPER.readerFor(t));
     }
 
-    /** @return the text parsed as a JSON tree, or {@code null} if it is not JSON */
+    /**
+     * @param text text that may be JSON
+     * @return the text parsed as a JSON tree, or {@code null} if it is not JSON
+     */
     public static JsonNode tryParseTree(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -91,7 +95,10 @@ public final class Json {
         }
     }
 
-    /** @return the value as JSON bytes; failure here is a programming error in a model */
+    /**
+     * @param value the value to write as JSON
+     * @return the value as JSON bytes; failure here is a programming error in a model
+     */
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -12,6 +12,11 @@ public final class LocalRateBudget extends TokenBucketBudget {
     private final Bucket bucket;
     private final AtomicLong pausedUntil = new AtomicLong();
 
+    /**
+     * @param name the budget's name, for messages
+     * @param limit how fast
+     * @param clock the clock the bucket refills by
+     */
     public LocalRateBudget(String name, RateLimit limit, Clock clock) {
         super(name, limit, clock);
         this.bucket = Bucket.builder()

@@ -31,7 +31,10 @@ public final class RedactingLogInterceptor implements Interceptor {
     private static final String ENCODED_MASK = "%E2%96%88%E2%96%88";
 
     /** Marks a request whose bodies must never be logged; carried as an OkHttp tag. */
-    public enum Sensitive { YES }
+    public enum Sensitive {
+        /** The request's bodies are never logged. */
+        YES
+    }
 
     /** The most of one body that a TRACE line shows: a log is no place for a 200 MB answer. */
     static final int MAX_LOGGED_BODY = 64 * 1024;

@@ -26,7 +26,9 @@ public final class Secrets {
     static final int MIN_LENGTH = 4;
     /** Any run of this many characters of a secret's form is masked wherever it appears. */
     static final int PIECE = 8;
+    /** What a secret is replaced with. */
     public static final String MASK = "***";
+    /** No secrets: scrubbing changes nothing. */
     public static final Secrets NONE = new Secrets(List.of(), List.of());
 
     /** Raw values (for {@link #with}) and every form of each, longest first. */
@@ -68,7 +70,10 @@ public final class Secrets {
         return w;
     }
 
-    /** @return these secrets plus the given values (in all their forms) */
+    /**
+     * @param more more secrets to mask
+     * @return these secrets plus the given values (in all their forms)
+     */
     public Secrets with(Iterable<String> more) {
         List<String> all = new ArrayList<>(values);
         for (String v : more) {
@@ -128,7 +133,10 @@ public final class Secrets {
         return values.isEmpty();
     }
 
-    /** @return the text with every secret, every piece of one and a secret's prefix at its end replaced by {@code ***} */
+    /**
+     * @param text the text
+     * @return the text with every secret, every piece of one and a secret's prefix at its end replaced by {@code ***}
+     */
     public String scrub(String text) {
         if (text == null || forms.isEmpty()) {
             return text;
@@ -143,6 +151,8 @@ public final class Secrets {
     }
 
     /**
+     * @param text the text
+     * @param max the most characters to keep
      * @return the text scrubbed, white space folded and cut to at most {@code max} characters, in that order: cutting
      *     first could split a secret so that its head no longer matches and survives
      */

@@ -11,7 +11,11 @@ public final class Text {
     private Text() {
     }
 
-    /** @return the text with white space folded, cut to at most {@code max} characters (with an ellipsis) */
+    /**
+     * @param text the text
+     * @param max the most characters to keep
+     * @return the text with white space folded, cut to at most {@code max} characters (with an ellipsis)
+     */
     public static String excerpt(String text, int max) {
         if (text == null) {
             return "";
@@ -20,7 +24,10 @@ public final class Text {
         return folded.length() <= max ? folded : folded.substring(0, max) + "…";
     }
 
-    /** @return whether the text starts like an HTML or XML page */
+    /**
+     * @param text an answer's text
+     * @return whether the text starts like an HTML or XML page
+     */
     public static boolean looksLikeHtml(String text) {
         if (text == null) {
             return false;
@@ -30,12 +37,18 @@ public final class Text {
         return !head.isEmpty() && head.charAt(0) == '<';
     }
 
-    /** @return the text without a leading byte-order mark */
+    /**
+     * @param text the text
+     * @return the text without a leading byte-order mark
+     */
     public static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** @return the page's {@code <title>}, or {@code null} */
+    /**
+     * @param html an HTML page
+     * @return the page's {@code <title>}, or {@code null}
+     */
     public static String htmlTitle(String html) {
         // A title is short; bound the search so a hostile page cannot make the regular expression run long.
         Matcher m = TITLE.matcher(html.length() > 8192 ? html.substring(0, 8192) : html);

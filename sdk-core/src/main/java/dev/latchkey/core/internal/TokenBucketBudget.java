@@ -27,13 +27,21 @@ public abstract class TokenBucketBudget implements RateBudget {
     private final RateLimit limit;
     private final Clock clock;
 
+    /**
+     * @param name the budget's name, for messages
+     * @param limit how fast
+     * @param clock the clock the bucket refills by
+     */
     protected TokenBucketBudget(String name, RateLimit limit, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
         this.limit = Objects.requireNonNull(limit, "limit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** @return the bucket's configuration for a limit */
+    /**
+     * @param limit the rate limit
+     * @return the bucket's configuration for a limit
+     */
     public static BucketConfiguration configuration(RateLimit limit) {
         return BucketConfiguration.builder()
                 .addLimit(b -> b.capacity(limit.burst()).refillGreedy(limit.permits(), limit.period())
@@ -41,7 +49,10 @@ public abstract class TokenBucketBudget implements RateBudget {
                 .build();
     }
 
-    /** @return Bucket4j's time source on a clock, so that tests refill by an injected clock */
+    /**
+     * @param clock the clock Bucket4j reads
+     * @return Bucket4j's time source on a clock, so that tests refill by an injected clock
+     */
     public static TimeMeter timeMeter(Clock clock) {
         return new TimeMeter() {
             @Override
@@ -68,7 +79,10 @@ public abstract class TokenBucketBudget implements RateBudget {
     /** @return the end of the current pause in epoch milliseconds, or 0 */
     protected abstract CompletableFuture<Long> pausedUntilMillis();
 
-    /** @return sets the pause to end then, unless a later one is set */
+    /**
+     * @param untilMillis the epoch millisecond until which no permit is handed out
+     * @return sets the pause to end then, unless a later one is set
+     */
     protected abstract CompletableFuture<Void> pause(long untilMillis);
 
     /** @return where the budget lives, for messages (never a password) */

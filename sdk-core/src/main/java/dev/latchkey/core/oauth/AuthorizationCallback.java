@@ -11,6 +11,11 @@ import java.util.Optional;
  */
 public record AuthorizationCallback(Map<String, String> params) {
 
+    /**
+     * Creates an {@code AuthorizationCallback}, checking and normalizing its components.
+     *
+     * @param params every query parameter of the redirect
+     */
     public AuthorizationCallback {
         params = Map.copyOf(params);
     }

@@ -26,6 +26,13 @@ public final class NumberedPages {
      * @param <T> the item type
      */
     public record Slice<T>(List<T> items, int page, int totalPages) {
+        /**
+         * Creates a {@code Slice}, checking and normalizing its components.
+         *
+         * @param items the items
+         * @param page its number, from 1
+         * @param totalPages how many pages there are
+         */
         public Slice {
             items = items == null ? List.of() : List.copyOf(items);
         }
@@ -45,7 +52,14 @@ public final class NumberedPages {
         return toPage(call.apply(first).execute(pipeline), first, pipeline, call, maxPage);
     }
 
-    /** @return the first page, fetched without blocking */
+    /**
+     * @param <T> the type the answer is read into
+     * @param pipeline runs the calls
+     * @param call the call
+     * @param first the first page, when it arrives
+     * @param maxPage the last page the provider serves (TMDb: 500)
+     * @return the first page, fetched without blocking
+     */
     public static <T> CompletableFuture<Page<T>> fetchAsync(HttpPipeline pipeline,
             IntFunction<ApiCall<Slice<T>>> call, int first, int maxPage) {
         return Async.start(() -> {

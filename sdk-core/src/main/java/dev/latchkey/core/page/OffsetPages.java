@@ -29,6 +29,12 @@ public final class OffsetPages {
      * @param <T> the item type
      */
     public record Slice<T>(List<T> items, long total) {
+        /**
+         * Creates a {@code Slice}, checking and normalizing its components.
+         *
+         * @param items the items
+         * @param total how many items match in all
+         */
         public Slice {
             items = items == null ? List.of() : List.copyOf(items);
         }
@@ -58,7 +64,14 @@ public final class OffsetPages {
         return toPage(call.apply(limit, offset).execute(pipeline), new Walk<>(pipeline, call, limit, -1, null), offset);
     }
 
-    /** @return the first page, fetched without blocking */
+    /**
+     * @param <T> the type the answer is read into
+     * @param pipeline runs the calls
+     * @param call the call
+     * @param limit the page size, 1 or more
+     * @param offset how many matching items to skip
+     * @return the first page, fetched without blocking
+     */
     public static <T> CompletableFuture<Page<T>> fetchAsync(HttpPipeline pipeline, SliceCall<T> call, int limit,
             long offset) {
         return Async.start(() -> {

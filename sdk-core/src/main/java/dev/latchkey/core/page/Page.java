@@ -30,7 +30,11 @@ public final class Page<T> {
         return new Page<>(Objects.requireNonNull(items, "items"), next);
     }
 
-    /** @return a single last page */
+    /**
+     * @param <T> the type the answer is read into
+     * @param items the items
+     * @return a single last page
+     */
     public static <T> Page<T> last(List<T> items) {
         return of(items, null);
     }

@@ -23,6 +23,15 @@ public record User(String id, String displayName, Boolean administrator, Instant
     public static final Pattern ID = Pattern.compile(
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
+    /**
+     * Creates an {@code User}, checking and normalizing its components.
+     *
+     * @param id the user's UUID
+     * @param displayName the name shown on Eternaltwin
+     * @param administrator whether the user is an administrator, or {@code null} where the answer does not say
+     * @param createdAt when the account was created, or {@code null} where the answer does not say
+     * @param deletedAt when the account was deleted, or {@code null}
+     */
     public User {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("a user id is a UUID");

@@ -17,6 +17,14 @@ import java.util.List;
  */
 public record Kara(String kid, String title, List<String> series, Integer durationSeconds) {
 
+    /**
+     * Creates a {@code Kara}, checking and normalizing its components.
+     *
+     * @param kid the song's id
+     * @param title its title (in {@code titles_default_language})
+     * @param series the series (anime) it is from
+     * @param durationSeconds its length, if known
+     */
     public Kara {
         if (kid == null || kid.isBlank()) {
             throw new IllegalArgumentException("a song has an id");

@@ -16,6 +16,15 @@ import dev.latchkey.core.error.InvalidInputException;
  */
 public record NewUser(String login, Secret password, String nickname, UserType type, String securityCode) {
 
+    /**
+     * Creates a {@code NewUser}, checking and normalizing its components.
+     *
+     * @param login the login: letters, digits, {@code _ . -}; {@code name@instance} for an online account
+     * @param password at least 8 characters
+     * @param nickname the name shown, or {@code null} for the login
+     * @param type the type (operator callers only), or {@code null}
+     * @param securityCode the app's current security code, or {@code null}
+     */
     public NewUser {
         if (login == null || login.isBlank()) {
             throw new InvalidInputException("login is blank");
@@ -23,22 +32,35 @@ public record NewUser(String login, Secret password, String nickname, UserType t
         InvalidInputException.require(password, "password");
     }
 
-    /** @return an account with a login and a password, nothing else */
+    /**
+     * @param login the login (lower case; {@code name@instance} for an online account)
+     * @param password the password
+     * @return an account with a login and a password, nothing else
+     */
     public static NewUser of(String login, String password) {
         return new NewUser(login, Secret.of(password), null, null, null);
     }
 
-    /** @return this account with a nickname */
+    /**
+     * @param nickname the name shown
+     * @return this account with a nickname
+     */
     public NewUser withNickname(String nickname) {
         return new NewUser(login, password, nickname, type, securityCode);
     }
 
-    /** @return this account with a type (counts only for an operator's token) */
+    /**
+     * @param type the user type
+     * @return this account with a type (counts only for an operator's token)
+     */
     public NewUser withType(UserType type) {
         return new NewUser(login, password, nickname, type, securityCode);
     }
 
-    /** @return this account with the security code the app asks for */
+    /**
+     * @param securityCode the app's current security code, or {@code null}
+     * @return this account with the security code the app asks for
+     */
     public NewUser withSecurityCode(String securityCode) {
         return new NewUser(login, password, nickname, type, securityCode);
     }

@@ -24,6 +24,13 @@ public final class ProfileEdit {
      * @param contentType its media type, for example {@code image/png}
      */
     public record Avatar(String filename, byte[] content, String contentType) {
+        /**
+         * Creates an {@code Avatar}, checking and normalizing its components.
+         *
+         * @param filename its file name
+         * @param content its bytes
+         * @param contentType its media type, for example {@code image/png}
+         */
         public Avatar {
             if (filename == null || filename.isBlank()) {
                 throw new InvalidInputException("avatar file name is blank");
@@ -33,6 +40,7 @@ public final class ProfileEdit {
             content = content.clone();
         }
 
+        /** @return a copy of the bytes: the record stays immutable */
         @Override
         public byte[] content() {
             return content.clone();
@@ -61,47 +69,74 @@ public final class ProfileEdit {
         return new ProfileEdit(next, password, avatar);
     }
 
-    /** @return this edit, with a new nickname */
+    /**
+     * @param nickname the name shown
+     * @return this edit, with a new nickname
+     */
     public ProfileEdit nickname(String nickname) {
         return with("nickname", nickname);
     }
 
-    /** @return this edit, with a new biography */
+    /**
+     * @param bio the biography
+     * @return this edit, with a new biography
+     */
     public ProfileEdit bio(String bio) {
         return with("bio", bio);
     }
 
-    /** @return this edit, with a new web site */
+    /**
+     * @param url the base URL as given
+     * @return this edit, with a new web site
+     */
     public ProfileEdit url(String url) {
         return with("url", url);
     }
 
-    /** @return this edit, with a new email address */
+    /**
+     * @param email the email
+     * @return this edit, with a new email address
+     */
     public ProfileEdit email(String email) {
         return with("email", email);
     }
 
-    /** @return this edit, with a new interface language */
+    /**
+     * @param language the interface language
+     * @return this edit, with a new interface language
+     */
     public ProfileEdit language(String language) {
         return with("language", language);
     }
 
-    /** @return this edit, with a new location */
+    /**
+     * @param location where the user is
+     * @return this edit, with a new location
+     */
     public ProfileEdit location(String location) {
         return with("location", location);
     }
 
-    /** @return this edit, making the profile visible to everyone or to operators only */
+    /**
+     * @param visible whether other users see the profile
+     * @return this edit, making the profile visible to everyone or to operators only
+     */
     public ProfileEdit publicProfile(boolean visible) {
         return with("flag_public", visible);
     }
 
-    /** @return this edit, with a new password (at least 8 characters) */
+    /**
+     * @param newPassword the new one
+     * @return this edit, with a new password (at least 8 characters)
+     */
     public ProfileEdit password(String newPassword) {
         return new ProfileEdit(fields, Secret.of(newPassword), avatar);
     }
 
-    /** @return this edit, with a new avatar to upload */
+    /**
+     * @param image the new avatar
+     * @return this edit, with a new avatar to upload
+     */
     public ProfileEdit avatar(Avatar image) {
         return new ProfileEdit(fields, password, Objects.requireNonNull(image, "image"));
     }

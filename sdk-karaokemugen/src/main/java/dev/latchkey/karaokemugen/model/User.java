@@ -49,6 +49,29 @@ public record User(
         @JsonProperty("anime_list_to_fetch") String animeListToFetch,
         @JsonProperty("anime_list_ids") List<Integer> animeListIds) {
 
+    /**
+     * Creates an {@code User}, checking and normalizing its components.
+     *
+     * @param login the login
+     * @param nickname the name shown
+     * @param type operator, user or guest
+     * @param avatarFile the avatar's file name
+     * @param lastLoginAt the last login
+     * @param temporary whether it is a temporary guest
+     * @param publicProfile whether non-operators see it
+     * @param loggedIn whether it logged in within the last 15 minutes
+     * @param bio the biography
+     * @param url a web site
+     * @param email the email address (visible to the user and operators)
+     * @param mainSeriesLang the preferred language of series names (ISO 639-2B)
+     * @param fallbackSeriesLang the fallback language of series names
+     * @param tutorialDone whether the tutorial was done
+     * @param location where the user is
+     * @param language the interface language
+     * @param socialNetworks other accounts
+     * @param animeListToFetch where the anime list comes from: {@code myanimelist}, {@code anilist} or {@code kitsu}
+     * @param animeListIds the anime on the user's list
+     */
     public User {
         animeListIds = animeListIds == null ? List.of() : List.copyOf(animeListIds);
     }

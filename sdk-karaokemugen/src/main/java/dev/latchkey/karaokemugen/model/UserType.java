@@ -12,19 +12,33 @@ import java.util.Optional;
  * @param code the number Karaoke Mugen sends
  */
 public record UserType(int code) implements OpenEnum<UserType.Known> {
+    /** The {@code 0} user type. */
     public static final UserType OPERATOR = new UserType(0);
+    /** The {@code 1} user type. */
     public static final UserType USER = new UserType(1);
+    /** The {@code 2} user type. */
     public static final UserType GUEST = new UserType(2);
 
     /** The types this version knows. */
-    public enum Known { OPERATOR, USER, GUEST }
+    public enum Known {
+        /** The {@code operator} user type. */
+        OPERATOR,
+        /** The {@code user} user type. */
+        USER,
+        /** The {@code guest} user type. */
+        GUEST
+    }
 
-    /** @return the type for a number */
+    /**
+     * @param code the number Karaoke Mugen sends
+     * @return the type for a number
+     */
     @JsonCreator
     public static UserType of(int code) {
         return new UserType(code);
     }
 
+    /** @return the number Karaoke Mugen sends */
     @JsonValue
     @Override
     public int code() {

@@ -17,6 +17,14 @@ public record AccountInfo(
         @JsonProperty("created_at") LocalDateTime createdAt,
         @JsonProperty("role") Role role) {
 
+    /**
+     * Creates an {@code AccountInfo}, checking and normalizing its components.
+     *
+     * @param id the account id
+     * @param username the user name
+     * @param createdAt when the account was created (Kemono's time, without a zone: UTC)
+     * @param role the account's rank
+     */
     public AccountInfo {
         role = role == null ? Role.CONSUMER : role;
     }

@@ -26,6 +26,18 @@ public record Creator(
         @JsonProperty("updated") Optional<LocalDateTime> updated,
         @JsonProperty("post_count") int postCount) {
 
+    /**
+     * Creates a {@code Creator}, checking and normalizing its components.
+     *
+     * @param id the creator's id on the service
+     * @param service the service
+     * @param name the display name
+     * @param publicId the public handle, if any
+     * @param relationId Kemono's link to the same person on another service, if any
+     * @param indexed when Kemono first indexed the creator
+     * @param updated when the creator last had new content
+     * @param postCount how many posts Kemono has
+     */
     public Creator {
         name = name == null ? id : name;
         publicId = publicId == null ? Optional.empty() : publicId;

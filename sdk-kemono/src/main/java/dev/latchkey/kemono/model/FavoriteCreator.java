@@ -28,6 +28,19 @@ public record FavoriteCreator(
         @JsonProperty("updated") Optional<LocalDateTime> updated,
         @JsonProperty("last_imported") Optional<LocalDateTime> lastImported) {
 
+    /**
+     * Creates a {@code FavoriteCreator}, checking and normalizing its components.
+     *
+     * @param id the creator's id on the service
+     * @param service the service
+     * @param name the display name
+     * @param publicId the creator's public handle, if any
+     * @param relationId Kemono's link to the same person on another service, if any
+     * @param favedSeq the favorite's sequence number: higher is more recent
+     * @param indexed when Kemono first indexed the creator
+     * @param updated when the creator last had new content
+     * @param lastImported when Kemono last imported the creator, if known
+     */
     public FavoriteCreator {
         name = name == null ? id : name;
         publicId = publicId == null ? Optional.empty() : publicId;

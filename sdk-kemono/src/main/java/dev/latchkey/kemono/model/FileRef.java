@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public record FileRef(Optional<String> name, Optional<String> path) {
 
+    /**
+     * Creates a {@code FileRef}, checking and normalizing its components.
+     *
+     * @param name the file name
+     * @param path the file's path on the site
+     */
     public FileRef {
         name = name == null ? Optional.empty() : name;
         path = path == null ? Optional.empty() : path;

@@ -35,6 +35,22 @@ public record Post(
         @JsonProperty("file") Optional<FileRef> file,
         @JsonProperty("attachments") List<FileRef> attachments) {
 
+    /**
+     * Creates a {@code Post}, checking and normalizing its components.
+     *
+     * @param id the post id
+     * @param creatorId the creator's id ({@code user} on the wire)
+     * @param service the service
+     * @param title the title
+     * @param content the body, as HTML
+     * @param substring a short excerpt, if Kemono sent one
+     * @param added when Kemono imported it
+     * @param published when the creator published it
+     * @param edited when it was last edited, if ever
+     * @param tags its tags
+     * @param file its main file, if any
+     * @param attachments its other files
+     */
     public Post {
         title = title == null ? "" : title;
         content = content == null ? "" : content;

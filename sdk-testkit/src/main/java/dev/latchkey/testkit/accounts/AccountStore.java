@@ -485,37 +485,55 @@ public final class AccountStore {
         private Builder() {
         }
 
-        /** @param policy the password policy (each provider has its own) */
+        /**
+         * @param policy the password policy (each provider has its own)
+         * @return this builder
+         */
         public Builder passwordPolicy(PasswordPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** @param clock the clock codes expire on */
+        /**
+         * @param clock the clock codes expire on
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param ttl how long a password reset code works (24 h by default) */
+        /**
+         * @param ttl how long a password reset code works (24 h by default)
+         * @return this builder
+         */
         public Builder resetCodeTtl(Duration ttl) {
             this.resetCodeTtl = Objects.requireNonNull(ttl, "ttl");
             return this;
         }
 
-        /** @param ttl how long an email confirmation code works (24 h by default) */
+        /**
+         * @param ttl how long an email confirmation code works (24 h by default)
+         * @return this builder
+         */
         public Builder confirmCodeTtl(Duration ttl) {
             this.confirmCodeTtl = Objects.requireNonNull(ttl, "ttl");
             return this;
         }
 
-        /** @param require whether accounts with an email must confirm it (aioaccount with SMTP configured) */
+        /**
+         * @param require whether accounts with an email must confirm it (aioaccount with SMTP configured)
+         * @return this builder
+         */
         public Builder requireEmailConfirmation(boolean require) {
             this.requireEmailConfirmation = require;
             return this;
         }
 
-        /** @param iterations PBKDF2 iterations (100,000 by default; tests lower it to run fast) */
+        /**
+         * @param iterations PBKDF2 iterations (100,000 by default; tests lower it to run fast)
+         * @return this builder
+         */
         public Builder hashIterations(int iterations) {
             this.hashIterations = iterations;
             return this;

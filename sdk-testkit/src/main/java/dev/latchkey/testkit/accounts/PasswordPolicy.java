@@ -20,13 +20,25 @@ public record PasswordPolicy(int length, int uppercase, int numbers, int special
     /** aioaccount's default: length 8, 2 uppercase, 2 numbers, 2 special, 2 non-letters. */
     public static final PasswordPolicy AIOACCOUNT_DEFAULT = new PasswordPolicy(8, 2, 2, 2, 2);
 
+    /**
+     * Creates a {@code PasswordPolicy}, checking and normalizing its components.
+     *
+     * @param length minimum length in code points
+     * @param uppercase minimum uppercase letters
+     * @param numbers minimum numbers (Unicode category N)
+     * @param special minimum characters that are neither letters nor numbers
+     * @param nonLetters minimum characters that are not letters
+     */
     public PasswordPolicy {
         if (length < 0 || uppercase < 0 || numbers < 0 || special < 0 || nonLetters < 0) {
             throw new IllegalArgumentException("policy minimums must be 0 or more");
         }
     }
 
-    /** @return a policy with only a minimum length (Karaoke Mugen's rule, for example) */
+    /**
+     * @param length minimum length in code points
+     * @return a policy with only a minimum length (Karaoke Mugen's rule, for example)
+     */
     public static PasswordPolicy minLength(int length) {
         return new PasswordPolicy(length, 0, 0, 0, 0);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 public class PasswordPolicyException extends AccountDetailsException {
     private static final long serialVersionUID = 1L;
 
+    /** The failed rules, such as {@code length(8)} or {@code uppercase(2)}. */
     private final List<String> failedRules;
 
     PasswordPolicyException(List<String> failedRules) {

@@ -138,7 +138,10 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
         }
     }
 
-    /** @return the UUID of a user, by login */
+    /**
+     * @param username the user name
+     * @return the UUID of a user, by login
+     */
     public String userId(String username) {
         String storeId = accounts.toUser(username).userId();
         synchronized (state) {
@@ -166,6 +169,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     /**
      * The user opens the authorization URL and refuses.
      *
+     * @param authorizationUrl the URL the client built
      * @return the callback URL with {@code error=access_denied} and the state
      */
     public String deny(String authorizationUrl) {
@@ -182,7 +186,11 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
         return o.location();
     }
 
-    /** Revokes an access token: from now on it answers as a guest. */
+    /**
+     * Revokes an access token: from now on it answers as a guest.
+     *
+     * @param accessToken the access token to revoke
+     */
     public void revokeToken(String accessToken) {
         synchronized (state) {
             state.liveToken(accessToken).orElseThrow(() -> new IllegalArgumentException("unknown token")).revoked = true;
@@ -230,25 +238,37 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
 
 
 
-        /** @param callbackUri the demo client's registered callback ({@link #DEMO_CALLBACK} by default) */
+        /**
+         * @param callbackUri the demo client's registered callback ({@link #DEMO_CALLBACK} by default)
+         * @return this builder
+         */
         public Builder demoCallback(String callbackUri) {
             this.demoCallback = Objects.requireNonNull(callbackUri, "callbackUri");
             return this;
         }
 
-        /** @param lifetime how long a code may be exchanged (10 minutes, as the 2021 server) */
+        /**
+         * @param lifetime how long a code may be exchanged (10 minutes, as the 2021 server)
+         * @return this builder
+         */
         public Builder codeLifetime(Duration lifetime) {
             this.codeLifetime = Objects.requireNonNull(lifetime, "lifetime");
             return this;
         }
 
-        /** @param lifetime the {@code expires_in} of access tokens (1,000,000,000 s, as the 2021 server) */
+        /**
+         * @param lifetime the {@code expires_in} of access tokens (1,000,000,000 s, as the 2021 server)
+         * @return this builder
+         */
         public Builder tokenLifetime(Duration lifetime) {
             this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
             return this;
         }
 
-        /** @param issue add a {@code refresh_token} to token answers, as the documentation shows (default false) */
+        /**
+         * @param issue add a {@code refresh_token} to token answers, as the documentation shows (default false)
+         * @return this builder
+         */
         public Builder refreshTokens(boolean issue) {
             this.refreshTokens = issue;
             return this;

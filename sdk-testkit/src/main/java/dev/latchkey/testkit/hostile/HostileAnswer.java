@@ -18,6 +18,8 @@ public interface HostileAnswer {
      * Plays the answer. Throwing {@link IOException} while writing or waiting means the client went away.
      *
      * @param exchange the request read, and the connection
+     * @throws IOException if the connection fails
+     * @throws InterruptedException if the thread is interrupted while it waits
      */
     void play(Exchange exchange) throws IOException, InterruptedException;
 
@@ -50,12 +52,22 @@ public interface HostileAnswer {
      */
     record Exchange(HostileRequest request, InputStream in, OutputStream out, Socket socket) {
 
-        /** Writes text as UTF-8. */
+        /**
+         * Writes text as UTF-8.
+         *
+         * @param text the text to send, as UTF-8
+         * @throws IOException if the connection fails
+         */
         public void write(String text) throws IOException {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Writes bytes and flushes, so the client sees them now. */
+        /**
+         * Writes bytes and flushes, so the client sees them now.
+         *
+         * @param bytes the bytes to send
+         * @throws IOException if the connection fails
+         */
         public void send(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
@@ -64,6 +76,7 @@ public interface HostileAnswer {
         /**
          * Says nothing until the client closes the connection, or the time is up.
          *
+         * @param max the most characters to keep
          * @throws IOException when the client closed or reset the connection (the server counts it)
          */
         public void awaitClientClose(Duration max) throws IOException {
@@ -78,7 +91,11 @@ public interface HostileAnswer {
             throw new IOException("client closed the connection");
         }
 
-        /** Ends the connection with a TCP reset instead of an orderly close. */
+        /**
+         * Ends the connection with a TCP reset instead of an orderly close.
+         *
+         * @throws IOException if the connection fails
+         */
         public void reset() throws IOException {
             socket.setSoLinger(true, 0);
             socket.close();

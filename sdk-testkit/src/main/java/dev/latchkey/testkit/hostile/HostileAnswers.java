@@ -28,7 +28,10 @@ public final class HostileAnswers {
                 deepNesting(), garbage(), redirectEcho(), retryAfterOverflow(), silence(), trickle());
     }
 
-    /** @return {@code 200} with the JSON body, well formed */
+    /**
+     * @param json the JSON body to send
+     * @return {@code 200} with the JSON body, well formed
+     */
     public static HostileAnswer ok(String json) {
         return HostileAnswer.named("ok", ex -> answer(ex, "200 OK", "application/json", json));
     }
@@ -46,7 +49,10 @@ public final class HostileAnswers {
                 "text/plain", ""));
     }
 
-    /** @return the status, with the request's values in a request-id header and others, and a JSON body */
+    /**
+     * @param status the HTTP status of the answer
+     * @return the status, with the request's values in a request-id header and others, and a JSON body
+     */
     public static HostileAnswer headerEcho(int status) {
         return HostileAnswer.named("header echo " + status, ex -> {
             String v = oneLine(ex.request().everything());
@@ -56,7 +62,10 @@ public final class HostileAnswers {
         });
     }
 
-    /** @return the status with a JSON error envelope whose every field holds the request's values */
+    /**
+     * @param status the HTTP status of the answer
+     * @return the status with a JSON error envelope whose every field holds the request's values
+     */
     public static HostileAnswer jsonErrorEcho(int status) {
         return HostileAnswer.named("JSON error echo " + status, ex -> {
             String e = json(ex.request().everything());

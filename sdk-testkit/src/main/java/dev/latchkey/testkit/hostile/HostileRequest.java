@@ -14,6 +14,14 @@ import java.util.List;
  */
 public record HostileRequest(String method, String target, List<String[]> headers, byte[] body) {
 
+    /**
+     * Creates a {@code HostileRequest}, checking and normalizing its components.
+     *
+     * @param method the method
+     * @param target the request target: path and query as sent
+     * @param headers name and value pairs, in order
+     * @param body the body (at most 1 MiB of it)
+     */
     public HostileRequest {
         headers = List.copyOf(headers);
     }
@@ -24,7 +32,10 @@ public record HostileRequest(String method, String target, List<String[]> header
         return q < 0 ? target : target.substring(0, q);
     }
 
-    /** @return the first value of the header, or {@code null} */
+    /**
+     * @param name the header name
+     * @return the first value of the header, or {@code null}
+     */
     public String header(String name) {
         for (String[] h : headers) {
             if (h[0].equalsIgnoreCase(name)) {

@@ -69,7 +69,11 @@ public final class HostileServer implements AutoCloseable, BeforeAllCallback, Af
         return new HostileServer();
     }
 
-    /** Starts listening on a free loopback port; idempotent. */
+    /**
+     * Starts listening on a free loopback port; idempotent.
+     *
+     * @return this server, started
+     */
     public synchronized HostileServer start() {
         if (socket != null) {
             return this;
@@ -104,7 +108,12 @@ public final class HostileServer implements AutoCloseable, BeforeAllCallback, Af
         return socket.getLocalPort();
     }
 
-    /** Sets what every connection from now on is answered with. */
+    /**
+     * Sets what every connection from now on is answered with.
+     *
+     * @param next starts the second step from the first's value; not called if the result was cancelled meanwhile
+     * @return this server
+     */
     public HostileServer answer(HostileAnswer next) {
         answer.set(Objects.requireNonNull(next, "answer"));
         return this;
@@ -137,6 +146,8 @@ public final class HostileServer implements AutoCloseable, BeforeAllCallback, Af
     /**
      * Waits until at least {@code n} requests arrived.
      *
+     * @param n how many
+     * @param timeout how long to wait
      * @return whether they did within the timeout
      */
     public boolean awaitRequests(int n, Duration timeout) {
@@ -146,6 +157,8 @@ public final class HostileServer implements AutoCloseable, BeforeAllCallback, Af
     /**
      * Waits until the client closed at least {@code n} connections.
      *
+     * @param n how many
+     * @param timeout how long to wait
      * @return whether it did within the timeout
      */
     public boolean awaitClosedByClient(int n, Duration timeout) {

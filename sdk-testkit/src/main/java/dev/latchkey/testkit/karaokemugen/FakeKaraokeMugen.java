@@ -127,7 +127,10 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
         }
     }
 
-    /** @return the instance's fake, creating it on first use */
+    /**
+     * @param name the instance's host name, for example {@code kara.moe}
+     * @return the instance's fake, creating it on first use
+     */
     public FakeKaraokeMugenServer instance(String name) {
         synchronized (state) {
             return state.instances.computeIfAbsent(name, FakeKaraokeMugenServer::new);
@@ -148,7 +151,10 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
         }
     }
 
-    /** @return a user's type (0, 1 or 2), or -1 if there is none by that login */
+    /**
+     * @param login the login (lower case; {@code name@instance} for an online account)
+     * @return a user's type (0, 1 or 2), or -1 if there is none by that login
+     */
     public int userType(String login) {
         synchronized (state) {
             return state.user(login).map(u -> u.type).orElse(-1);

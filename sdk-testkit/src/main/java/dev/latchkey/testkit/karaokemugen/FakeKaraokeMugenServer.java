@@ -47,7 +47,10 @@ public final class FakeKaraokeMugenServer {
         animeLists.put(name, List.copyOf(animeIds));
     }
 
-    /** @return whether the instance has this account */
+    /**
+     * @param name the login
+     * @return whether the instance has this account
+     */
     public synchronized boolean hasAccount(String name) {
         return accounts.users().stream().anyMatch(u -> u.name().map(name::equals).orElse(false));
     }

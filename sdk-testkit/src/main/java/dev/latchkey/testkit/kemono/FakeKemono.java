@@ -28,7 +28,7 @@ import mockwebserver3.MockResponse;
  *   {@code Server: ddos-guard}.</li>
  *   <li>Login sets the {@code session} cookie; errors are {@code {"error": "..."}}; an endpoint that needs a session
  *   answers 401 with an empty body without one.</li>
- *   <li>The {@linkplain dev.latchkey.testkit.Faults#htmlChallenge HTML challenge} fault is DDoS-Guard's JS challenge
+ *   <li>The {@linkplain dev.latchkey.testkit.Faults.Builder#htmlChallenge() HTML challenge} fault is DDoS-Guard's JS challenge
  *   page.</li>
  * </ul>
  *
@@ -288,7 +288,10 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
         }
 
 
-        /** @param strict answer requests without {@code Accept: text/css} with DDoS-Guard's 403, as the real site */
+        /**
+         * @param strict answer requests without {@code Accept: text/css} with DDoS-Guard's 403, as the real site
+         * @return this builder
+         */
         public Builder strictAccept(boolean strict) {
             this.strictAccept = strict;
             return this;

@@ -148,14 +148,20 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         }
     }
 
-    /** @return the TMDb account id of a user */
+    /**
+     * @param username the user name
+     * @return the TMDb account id of a user
+     */
     public int accountId(String username) {
         synchronized (state) {
             return state.requireAccount(username).id;
         }
     }
 
-    /** @return the v4 account object id (24 hex characters) of a user */
+    /**
+     * @param username the user name
+     * @return the v4 account object id (24 hex characters) of a user
+     */
     public String accountObjectId(String username) {
         synchronized (state) {
             return state.requireAccount(username).objectId;
@@ -165,7 +171,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     /**
      * Approves a v3 request token as if the user had clicked "Approve" on the website.
      *
-     * @param requestToken the token
+     * @param requestToken the request token's value ({@code request_token})
      * @param username the user approving it
      */
     public void approveRequestToken(String requestToken, String username) {
@@ -174,14 +180,23 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         }
     }
 
-    /** Denies a v3 request token as if the user had clicked "Deny". */
+    /**
+     * Denies a v3 request token as if the user had clicked "Deny".
+     *
+     * @param requestToken the request token's value ({@code request_token})
+     */
     public void denyRequestToken(String requestToken) {
         synchronized (state) {
             TmdbState.requireToken(state.requestTokens, requestToken).denied = true;
         }
     }
 
-    /** Approves a v4 request token for a user. */
+    /**
+     * Approves a v4 request token for a user.
+     *
+     * @param requestToken the request token's value ({@code request_token})
+     * @param username the user name
+     */
     public void approveV4RequestToken(String requestToken, String username) {
         synchronized (state) {
             auth.approve(state.v4RequestTokens, requestToken, username);
@@ -266,7 +281,10 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
 
 
 
-        /** @param perSecond answer 429 (code 25) beyond this many requests per clock second; 0 for no limit */
+        /**
+         * @param perSecond answer 429 (code 25) beyond this many requests per clock second; 0 for no limit
+         * @return this builder
+         */
         public Builder rateLimitPerSecond(int perSecond) {
             this.rateLimitPerSecond = perSecond;
             return this;
@@ -275,6 +293,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         /**
          * @param use answer an unapproved request token with 422 / code 41 instead of 401 / code 17 (TMDb documents
          *     both; which one it sends today is not known)
+         * @return this builder
          */
         public Builder unapprovedTokenIs422(boolean use) {
             this.unapprovedIs422 = use;

@@ -55,12 +55,18 @@ public final class TmdbCodes {
     private TmdbCodes() {
     }
 
-    /** @return the HTTP status TMDb sends with the code */
+    /**
+     * @param code TMDb's {@code status_code}
+     * @return the HTTP status TMDb sends with the code
+     */
     public static int httpStatus(int code) {
         return (int) row(code)[1];
     }
 
-    /** @return TMDb's message for the code */
+    /**
+     * @param code TMDb's {@code status_code}
+     * @return TMDb's message for the code
+     */
     public static String message(int code) {
         return (String) row(code)[2];
     }

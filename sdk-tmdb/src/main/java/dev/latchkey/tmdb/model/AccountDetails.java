@@ -20,6 +20,16 @@ public record AccountDetails(
         @JsonProperty("iso_3166_1") String country,
         @JsonProperty("include_adult") boolean includeAdult) {
 
+    /**
+     * Creates an {@code AccountDetails}, checking and normalizing its components.
+     *
+     * @param id the account id (used in {@code /3/account/{id}/...})
+     * @param username the user name
+     * @param name the display name (may be empty)
+     * @param language ISO 639-1 code ({@code iso_639_1})
+     * @param country ISO 3166-1 code ({@code iso_3166_1})
+     * @param includeAdult whether adult content is included in the account's results
+     */
     public AccountDetails {
         name = name == null ? "" : name;
     }

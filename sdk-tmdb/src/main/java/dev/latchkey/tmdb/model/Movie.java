@@ -39,6 +39,24 @@ public record Movie(
         @JsonProperty("adult") boolean adult,
         @JsonProperty("video") boolean video) {
 
+    /**
+     * Creates a {@code Movie}, checking and normalizing its components.
+     *
+     * @param id TMDb's movie id
+     * @param title the title
+     * @param originalTitle the original title
+     * @param originalLanguage ISO 639-1 code
+     * @param overview the synopsis
+     * @param releaseDate the release date, if known
+     * @param posterPath the poster image path, if any
+     * @param backdropPath the backdrop image path, if any
+     * @param genreIds TMDb's genre ids
+     * @param popularity TMDb's popularity score
+     * @param voteAverage the average vote, 0 to 10
+     * @param voteCount how many votes
+     * @param adult whether it is adult content
+     * @param video whether it is a video release
+     */
     public Movie {
         originalTitle = originalTitle == null ? title : originalTitle;
         overview = overview == null ? "" : overview;

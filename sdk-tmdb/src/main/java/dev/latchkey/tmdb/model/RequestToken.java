@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public record RequestToken(String value, Instant expiresAt) {
 
+    /**
+     * Creates a {@code RequestToken}, checking and normalizing its components.
+     *
+     * @param value the token itself (secret)
+     * @param expiresAt when it stops working
+     */
     public RequestToken {
         if (value == null || value.isBlank()) {
             throw new dev.latchkey.core.error.InvalidInputException("request token is blank");
@@ -22,7 +28,10 @@ public record RequestToken(String value, Instant expiresAt) {
         dev.latchkey.core.error.InvalidInputException.require(expiresAt, "expiresAt");
     }
 
-    /** @return where the user approves the token, then comes back to {@code redirectTo} (or TMDb's page if null) */
+    /**
+     * @param redirectTo where TMDb sends the user after approval
+     * @return where the user approves the token, then comes back to {@code redirectTo} (or TMDb's page if null)
+     */
     public URI approvalUrl(URI redirectTo) {
         String base = "https://www.themoviedb.org/authenticate/" + value;
         return URI.create(redirectTo == null ? base

@@ -37,6 +37,23 @@ public record TvShow(
         @JsonProperty("vote_average") double voteAverage,
         @JsonProperty("vote_count") int voteCount) {
 
+    /**
+     * Creates a {@code TvShow}, checking and normalizing its components.
+     *
+     * @param id TMDb's series id
+     * @param name the name
+     * @param originalName the original name
+     * @param originalLanguage ISO 639-1 code
+     * @param overview the synopsis
+     * @param firstAirDate the first air date, if known
+     * @param originCountry ISO 3166-1 codes
+     * @param posterPath the poster image path, if any
+     * @param backdropPath the backdrop image path, if any
+     * @param genreIds TMDb's genre ids
+     * @param popularity TMDb's popularity score
+     * @param voteAverage the average vote, 0 to 10
+     * @param voteCount how many votes
+     */
     public TvShow {
         originalName = originalName == null ? name : originalName;
         overview = overview == null ? "" : overview;

@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record V4AccessToken(String value, String accountObjectId) {
 
+    /**
+     * Creates a {@code V4AccessToken}, checking and normalizing its components.
+     *
+     * @param value the access token (a JWT; secret)
+     * @param accountObjectId the v4 account id (24 hex characters), used in {@code /4/account/{id}/...}
+     */
     public V4AccessToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(accountObjectId, "accountObjectId");

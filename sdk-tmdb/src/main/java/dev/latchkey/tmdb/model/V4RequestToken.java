@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record V4RequestToken(String value) {
 
+    /**
+     * Creates a {@code V4RequestToken}, checking and normalizing its components.
+     *
+     * @param value the token (a JWT; secret)
+     */
     public V4RequestToken {
         Objects.requireNonNull(value, "value");
     }
