@@ -3,7 +3,6 @@
  * rules. Depends on no Latchkey client module.
  */
 module dev.latchkey.testkit {
-    requires transitive mockwebserver3;
     requires transitive okhttp3;
     requires transitive org.junit.jupiter.api;
     requires com.fasterxml.jackson.databind;

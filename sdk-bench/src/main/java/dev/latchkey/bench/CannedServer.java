@@ -1,6 +1,6 @@
 package dev.latchkey.bench;
 
-import dev.latchkey.testkit.LoopbackServers;
+import dev.latchkey.core.testing.LoopbackServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;

@@ -77,7 +77,7 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
         public Integer call() {
             String id = clientId != null ? clientId : env().get("ETERNALTWIN_CLIENT_ID").orElseThrow(() ->
                     new ExitCodes.UsageException("no client id: pass --client-id or set ETERNALTWIN_CLIENT_ID"));
-            String secret = SecretInput.read(env(), secretFile, "ETERNALTWIN_CLIENT_SECRET", "client secret");
+            String secret = SecretInput.read(env(), secretFile, "ETERNALTWIN_CLIENT_SECRET", "client secret", err());
             try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(port, CALLBACK_PATH);
                     EternaltwinClient client = EternaltwinClient.builder().baseUrl(baseUrl())
                             .sessionStore(root().sessionStore()).clientId(id).clientSecret(secret)
@@ -107,7 +107,12 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
         @Override
         public Integer call() {
             try (EternaltwinClient client = client()) {
-                EternaltwinAccount me = account(client);
+                EternaltwinAccount me;
+                try {
+                    me = account(client);
+                } catch (ExitCodes.NotLoggedInException none) {
+                    return alreadyLoggedOut(none);
+                }
                 me.forget();
                 forgetUser();
                 out().value(Map.of("logged_out", me.id()), "Forgot the login of " + me.displayName() + ".");

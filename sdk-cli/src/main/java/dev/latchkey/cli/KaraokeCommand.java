@@ -52,11 +52,11 @@ public final class KaraokeCommand extends ProviderCommand.Group {
         }
 
         String newPassword(Path file) {
-            return SecretInput.read(env(), file, "KARAOKE_NEW_PASSWORD", "new password");
+            return SecretInput.read(env(), file, "KARAOKE_NEW_PASSWORD", "new password", err());
         }
 
         String securityCode() {
-            return SecretInput.read(env(), null, "KARAOKE_SECURITY_CODE", "security code");
+            return SecretInput.read(env(), null, "KARAOKE_SECURITY_CODE", "security code", err());
         }
     }
 
@@ -72,7 +72,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
 
         @Override
         public Integer call() {
-            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "KARAOKE_PASSWORD");
+            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "KARAOKE_PASSWORD", err());
             try (KaraokeMugenClient client = client()) {
                 KaraokeMugenAccount me = operator ? client.login(common.user, password, securityCode())
                         : client.login(common.user, password);

@@ -9,10 +9,8 @@ import dev.latchkey.kemono.model.RandomCreator;
 import dev.latchkey.kemono.model.RandomPost;
 import dev.latchkey.kemono.model.Service;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,7 +53,7 @@ public final class KemonoCommand extends ProviderCommand.Group {
 
         @Override
         public Integer call() {
-            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "KEMONO_PASSWORD");
+            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "KEMONO_PASSWORD", err());
             try (KemonoClient client = client()) {
                 KemonoAccount me = client.login(common.user, password);
                 rememberUser(me.username());
@@ -71,7 +69,12 @@ public final class KemonoCommand extends ProviderCommand.Group {
         @Override
         public Integer call() {
             try (KemonoClient client = client()) {
-                KemonoAccount me = account(client);
+                KemonoAccount me;
+                try {
+                    me = account(client);
+                } catch (ExitCodes.NotLoggedInException none) {
+                    return alreadyLoggedOut(none);
+                }
                 me.logout();
                 forgetUser();
                 out().value(java.util.Map.of("logged_out", me.username()), "Logged out " + me.username() + ".");
@@ -104,14 +107,7 @@ public final class KemonoCommand extends ProviderCommand.Group {
             try (KemonoClient client = client()) {
                 KemonoAccount me = account(client);
                 if (type.equals("creators")) {
-                    List<FavoriteCreator> all = new ArrayList<>();
-                    try (Stream<FavoriteCreator> s = me.streamFavoriteCreators();
-                            Progress progress = Progress.start("favorites", common.json)) {
-                        s.forEach(c -> {
-                            all.add(c);
-                            progress.step();
-                        });
-                    }
+                    List<FavoriteCreator> all = Progress.collect(me.streamFavoriteCreators(), "favorites", common.json);
                     out().table(all, List.of("SERVICE", "ID", "NAME"), all.stream()
                             .map(c -> List.of(c.service().value(), c.id(), c.name())).toList());
                 } else if (type.equals("posts")) {

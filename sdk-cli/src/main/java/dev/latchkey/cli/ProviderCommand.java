@@ -68,6 +68,10 @@ abstract class ProviderCommand implements Callable<Integer> {
         return common.baseUrl != null ? common.baseUrl : group.defaultBaseUrl();
     }
 
+    java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     Output out() {
         return new Output(spec.commandLine().getOut(), common.json);
     }
@@ -88,5 +92,17 @@ abstract class ProviderCommand implements Callable<Integer> {
 
     void forgetUser() {
         group.root.forgetUser(group.provider(), baseUrl());
+    }
+
+    /**
+     * What {@code logout} answers when there is nothing to log out: success (exit 0), as {@code rm -f} on a missing
+     * file, since the state the user asked for holds.
+     *
+     * @param why what said so
+     * @return {@link ExitCodes#OK}
+     */
+    Integer alreadyLoggedOut(ExitCodes.NotLoggedInException why) {
+        out().value(java.util.Map.of("was_logged_in", false), why.getMessage() + ": nothing to log out.");
+        return ExitCodes.OK;
     }
 }

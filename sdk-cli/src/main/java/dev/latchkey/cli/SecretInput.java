@@ -1,10 +1,14 @@
 package dev.latchkey.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a secret the only ways the CLI allows: a file, an environment variable, or a prompt without echo. Never a
@@ -19,11 +23,13 @@ final class SecretInput {
      * @param file a file holding the secret (first line), or {@code null}
      * @param envName the environment variable to try
      * @param what what the secret is, for the prompt and messages
+     * @param err where a warning goes (a file others can read)
      * @return the secret
      * @throws ExitCodes.UsageException if none of the three gives one
      */
-    static String read(CliEnvironment env, Path file, String envName, String what) {
+    static String read(CliEnvironment env, Path file, String envName, String what, PrintWriter err) {
         if (file != null) {
+            warnIfOthersCanRead(file, what, err);
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 String line = text.lines().findFirst().orElse("").strip();
@@ -50,11 +56,29 @@ final class SecretInput {
      *
      * @return the password
      */
-    static String loginPassword(CliEnvironment env, String user, Path file, String envName) {
+    static String loginPassword(CliEnvironment env, String user, Path file, String envName, PrintWriter err) {
         if (user == null || user.isBlank()) {
             throw new ExitCodes.UsageException("--user is required to log in");
         }
-        return read(env, file, envName, "password");
+        return read(env, file, envName, "password", err);
+    }
+
+    /**
+     * Warns, as ssh does of a private key, when a secret's file can be read by its group or by anyone: the secret is
+     * then not a secret on this machine. A warning, not a refusal: the file is the user's to protect.
+     */
+    static void warnIfOthersCanRead(Path file, String what, PrintWriter err) {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // not POSIX, or unreadable: reading it will say so
+        }
+        if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
+            err.println("latchkey: warning: the " + what + " file " + file + " can be read by others (mode "
+                    + PosixFilePermissions.toString(mode) + "); chmod 600 it");
+            err.flush();
+        }
     }
 
     private static String capitalize(String s) {

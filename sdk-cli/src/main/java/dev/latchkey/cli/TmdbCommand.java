@@ -50,7 +50,7 @@ public final class TmdbCommand extends ProviderCommand.Group {
             if (token.isPresent() && apiKeyFile == null) {
                 b.readAccessToken(token.get());
             } else {
-                b.apiKey(SecretInput.read(env(), apiKeyFile, "TMDB_API_KEY", "TMDb API key"));
+                b.apiKey(SecretInput.read(env(), apiKeyFile, "TMDB_API_KEY", "TMDb API key", err()));
             }
             return b.build();
         }
@@ -90,7 +90,10 @@ public final class TmdbCommand extends ProviderCommand.Group {
                 root().sessionStore().save(pendingKey(), Session.builder("cli").token("request_token",
                         token.value()).expiresAt(token.expiresAt()).build());
                 URI approve = token.approvalUrl(redirectTo);
-                out().value(Map.of("approval_url", approve.toString(), "expires_at", token.expiresAt().toString()),
+                // The token is in the approval URL anyway; a script needs it on its own to finish the flow elsewhere
+                // (TmdbAuth.createSession(String)).
+                out().value(Map.of("request_token", token.value(), "approval_url", approve.toString(), "expires_at",
+                        token.expiresAt().toString()),
                         "Approve at: " + approve + "\nThen run: latchkey tmdb session   (before "
                                 + token.expiresAt() + ")");
             }
@@ -125,7 +128,7 @@ public final class TmdbCommand extends ProviderCommand.Group {
 
         @Override
         public Integer call() {
-            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "TMDB_PASSWORD");
+            String password = SecretInput.loginPassword(env(), common.user, passwordFile, "TMDB_PASSWORD", err());
             try (TmdbClient client = client()) {
                 TmdbSession session = client.auth().login(common.user, password);
                 print(client.account(session));
@@ -173,15 +176,13 @@ public final class TmdbCommand extends ProviderCommand.Group {
 
         @Override
         public Integer call() {
-            try (TmdbClient client = client(); Progress progress = Progress.start("favorites", common.json)) {
+            try (TmdbClient client = client()) {
                 TmdbAccount me = account(client);
+                // The bar is cleared before the table is printed (it used to be drawn into the table's header).
+                List<Object> values = Progress.collect(tv ? me.favoriteTv().stream().map(s -> (Object) s).limit(limit)
+                        : me.favoriteMovies().stream().map(m -> (Object) m).limit(limit), "favorites", common.json);
                 List<List<String>> rows = new ArrayList<>();
-                List<Object> values = new ArrayList<>();
-                var items = tv ? me.favoriteTv().stream().map(s -> (Object) s)
-                        : me.favoriteMovies().stream().map(m -> (Object) m);
-                items.limit(limit).forEach(item -> {
-                    values.add(item);
-                    progress.step();
+                for (Object item : values) {
                     if (item instanceof dev.latchkey.tmdb.model.Movie m) {
                         rows.add(List.of(String.valueOf(m.id()), m.releaseDate().map(d -> d.toString()).orElse(""),
                                 m.title()));
@@ -189,7 +190,7 @@ public final class TmdbCommand extends ProviderCommand.Group {
                         rows.add(List.of(String.valueOf(s.id()), s.firstAirDate().map(d -> d.toString()).orElse(""),
                                 s.name()));
                     }
-                });
+                }
                 out().table(values, List.of("ID", tv ? "FIRST AIRED" : "RELEASED", tv ? "NAME" : "TITLE"), rows);
             }
             return ExitCodes.OK;
@@ -273,7 +274,12 @@ public final class TmdbCommand extends ProviderCommand.Group {
         @Override
         public Integer call() {
             try (TmdbClient client = client()) {
-                TmdbAccount me = account(client);
+                TmdbAccount me;
+                try {
+                    me = account(client);
+                } catch (ExitCodes.NotLoggedInException none) {
+                    return alreadyLoggedOut(none);
+                }
                 String name = me.username();
                 me.logout();
                 forgetUser();

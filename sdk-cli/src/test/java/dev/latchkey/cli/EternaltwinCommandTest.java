@@ -23,7 +23,7 @@ class EternaltwinCommandTest {
     static final OkHttpClient browser = new OkHttpClient();
 
     @RegisterExtension
-    static FakeEternaltwin fake = FakeEternaltwin.builder().demoCallback(CALLBACK).build().resetBetweenTests();
+    static FakeEternaltwin fake = FakeEternaltwin.builder().demoCallback(CALLBACK).build();
 
     @TempDir
     Path dir;

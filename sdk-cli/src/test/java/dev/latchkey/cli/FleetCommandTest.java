@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetCommandTest {
     @RegisterExtension
-    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
+    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build();
 
     static LocalRedis redis;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code latchkey karaoke ...} in-process against the fake. */
 class KaraokeCommandTest {
     @RegisterExtension
-    static FakeKaraokeMugen fake = FakeKaraokeMugen.create().resetBetweenTests();
+    static FakeKaraokeMugen fake = FakeKaraokeMugen.create();
 
     @TempDir
     Path dir;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KemonoCommandTest {
     @RegisterExtension
-    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
+    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build();
 
     @TempDir
     Path dir;
@@ -71,6 +71,29 @@ class KemonoCommandTest {
         Cli.Run after = cli.run("kemono", "account", "--base-url", fake.baseUrl());
         assertThat(after.exit()).isEqualTo(ExitCodes.UNAUTHORIZED);
         assertThat(after.err()).contains("not logged in to kemono");
+        // Logging out again: the state asked for holds, so it succeeds (as rm -f does), and says so.
+        Cli.Run again = cli.run("kemono", "logout", "--base-url", fake.baseUrl());
+        assertThat(again.exit()).as(again.all()).isZero();
+        assertThat(again.out()).contains("nothing to log out");
+        assertThat(cli.run("kemono", "logout", "--json", "--base-url", fake.baseUrl()).out())
+                .contains("\"was_logged_in\"").contains("false");
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadIsUsedWithAWarningAsSshWarns() throws Exception {
+        Path pw = dir.resolve("open-pw.txt");
+        Files.writeString(pw, FakeKemono.DEMO_PASSWORD + "\n");
+        Files.setPosixFilePermissions(pw, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Cli.Run open = cli.run("kemono", "login", "--base-url", fake.baseUrl(), "--user", "alice", "--password-file",
+                pw.toString());
+        assertThat(open.exit()).as(open.all()).isZero();
+        assertThat(open.err()).contains("warning: the password file " + pw + " can be read by others (mode rw-r--r--)",
+                "chmod 600");
+        Files.setPosixFilePermissions(pw, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Cli.Run closed = cli.run("kemono", "login", "--base-url", fake.baseUrl(), "--user", "alice",
+                "--password-file", pw.toString());
+        assertThat(closed.exit()).isZero();
+        assertThat(closed.err()).doesNotContain("warning");
     }
 
     @Test

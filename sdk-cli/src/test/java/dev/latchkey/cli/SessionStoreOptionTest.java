@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where {@code --session-store} puts sessions, which URLs count as Redis and as holding a password, and the sandbox's ports. */
 class SessionStoreOptionTest {
     @RegisterExtension
-    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
+    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build();
 
     @TempDir
     Path dir;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TmdbCommandTest {
     @RegisterExtension
-    static FakeTmdb fake = FakeTmdb.create().resetBetweenTests();
+    static FakeTmdb fake = FakeTmdb.create();
 
     @TempDir
     Path dir;
@@ -53,6 +53,17 @@ class TmdbCommandTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("\"session_id\"").doesNotContain(m2.group(1));
         assertThat(tmdb("account").out()).contains("username: alice");
+    }
+
+    @Test
+    void tokenAsJsonCarriesTheTokenItselfForAScriptToFinishElsewhere() throws Exception {
+        Cli.Run token = tmdb("token", "--json");
+        assertThat(token.exit()).as(token.all()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.out());
+        String value = json.get("request_token").asText();
+        assertThat(value).matches("[0-9a-f]{40}");
+        assertThat(json.get("approval_url").asText()).endsWith("/authenticate/" + value);
+        assertThat(json.get("expires_at").asText()).isNotBlank();
     }
 
     @Test

@@ -7,12 +7,13 @@ import okhttp3.OkHttpClient;
 
 /**
  * What every provider client's builder offers, so that all of them read the same: the base URL, the caller's OkHttp
- * client, the session store directly, and every other {@link ClientOptions} through {@link #options(Consumer)}.
+ * client, the session store directly, and every other {@link ClientOptions} through {@link #options(Consumer)}, or
+ * all of them at once with {@link #options(ClientOptions)} (options built once, shared by several clients).
  *
  * @param <B> the provider's builder, for fluent calls
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
-    private final ClientOptions.Builder options = ClientOptions.builder();
+    private ClientOptions.Builder options = ClientOptions.builder();
 
     /** For subclasses. */
     protected ClientBuilder() {
@@ -67,6 +68,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     public B options(Consumer<ClientOptions.Builder> change) {
         Objects.requireNonNull(change, "change").accept(options);
+        return self();
+    }
+
+    /**
+     * Starts from options built elsewhere (for example one {@code ClientOptions} shared by several clients):
+     * everything set on this builder so far is replaced; later calls change the copy, never {@code all} itself.
+     *
+     * @param all the options
+     * @return this builder
+     */
+    public B options(ClientOptions all) {
+        this.options = Objects.requireNonNull(all, "options").toBuilder();
         return self();
     }
 

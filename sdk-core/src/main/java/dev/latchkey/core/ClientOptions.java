@@ -20,8 +20,8 @@ import okhttp3.OkHttpClient;
  *   <tr><th>option</th><th>default</th></tr>
  *   <tr><td>base URL</td><td>the provider's public API</td></tr>
  *   <tr><td>HTTP client</td><td>one of Latchkey's own, closed with the client</td></tr>
- *   <tr><td>connect / read / write timeout</td><td>10 s / 30 s / 30 s</td></tr>
- *   <tr><td>call timeout (one attempt, whole)</td><td>60 s</td></tr>
+ *   <tr><td>connect / read / write timeout</td><td>the caller's OkHttp client's, else 10 s / 30 s / 30 s</td></tr>
+ *   <tr><td>call timeout (one attempt, whole)</td><td>the caller's OkHttp client's if not zero, else 60 s</td></tr>
  *   <tr><td>total timeout (all attempts and waits)</td><td>3 min</td></tr>
  *   <tr><td>retry policy</td><td>{@link RetryPolicy#defaults()}</td></tr>
  *   <tr><td>session store</td><td>{@link SessionStore#inMemory()}</td></tr>
@@ -32,9 +32,22 @@ import okhttp3.OkHttpClient;
 public final class ClientOptions {
     /** The default of {@link Builder#maxResponseBytes}: 64 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+    /** The connect timeout when neither these options nor the caller's OkHttp client set one: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The read timeout when neither these options nor the caller's OkHttp client set one: 30 seconds. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** The write timeout when neither these options nor the caller's OkHttp client set one: 30 seconds. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** The timeout of one attempt when neither these options nor the caller's OkHttp client set one: 60 seconds. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
     private final HttpUrl baseUrl;
     private final boolean privateNetwork;
     private final OkHttpClient httpClient;
+    /** As set on the builder; {@code null}: the caller's client's, else Latchkey's default. */
+    private final Duration connectTimeoutSet;
+    private final Duration readTimeoutSet;
+    private final Duration writeTimeoutSet;
+    private final Duration callTimeoutSet;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration writeTimeout;
@@ -54,10 +67,18 @@ public final class ClientOptions {
         this.baseUrl = b.baseUrl;
         this.privateNetwork = b.privateNetwork;
         this.httpClient = b.httpClient;
-        this.connectTimeout = b.connectTimeout;
-        this.readTimeout = b.readTimeout;
-        this.writeTimeout = b.writeTimeout;
-        this.callTimeout = b.callTimeout;
+        this.connectTimeoutSet = b.connectTimeout;
+        this.readTimeoutSet = b.readTimeout;
+        this.writeTimeoutSet = b.writeTimeout;
+        this.callTimeoutSet = b.callTimeout;
+        // What the caller set on their own OkHttp client stands unless they set it here too. A call timeout of zero
+        // (OkHttp's default, no deadline) counts as not set: an attempt keeps Latchkey's deadline.
+        OkHttpClient c = b.httpClient;
+        this.connectTimeout = effective(b.connectTimeout, c == null ? 0 : c.connectTimeoutMillis(),
+                DEFAULT_CONNECT_TIMEOUT);
+        this.readTimeout = effective(b.readTimeout, c == null ? 0 : c.readTimeoutMillis(), DEFAULT_READ_TIMEOUT);
+        this.writeTimeout = effective(b.writeTimeout, c == null ? 0 : c.writeTimeoutMillis(), DEFAULT_WRITE_TIMEOUT);
+        this.callTimeout = effective(b.callTimeout, c == null ? 0 : c.callTimeoutMillis(), DEFAULT_CALL_TIMEOUT);
         this.totalTimeout = b.totalTimeout;
         this.retryPolicy = b.retryPolicy;
         this.userAgent = b.userAgent;
@@ -68,6 +89,13 @@ public final class ClientOptions {
         this.maxResponseBytes = b.maxResponseBytes;
         this.rateBudget = b.rateBudget;
         this.waitForRateBudget = b.waitForRateBudget;
+    }
+
+    private static Duration effective(Duration set, int callersMillis, Duration fallback) {
+        if (set != null) {
+            return set;
+        }
+        return callersMillis > 0 ? Duration.ofMillis(callersMillis) : fallback;
     }
 
     /** @return a builder holding the defaults */
@@ -81,10 +109,10 @@ public final class ClientOptions {
         b.baseUrl = baseUrl;
         b.privateNetwork = privateNetwork;
         b.httpClient = httpClient;
-        b.connectTimeout = connectTimeout;
-        b.readTimeout = readTimeout;
-        b.writeTimeout = writeTimeout;
-        b.callTimeout = callTimeout;
+        b.connectTimeout = connectTimeoutSet;
+        b.readTimeout = readTimeoutSet;
+        b.writeTimeout = writeTimeoutSet;
+        b.callTimeout = callTimeoutSet;
         b.totalTimeout = totalTimeout;
         b.retryPolicy = retryPolicy;
         b.userAgent = userAgent;
@@ -199,10 +227,10 @@ public final class ClientOptions {
     public static final class Builder {
         private HttpUrl baseUrl;
         private OkHttpClient httpClient;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private Duration writeTimeout = Duration.ofSeconds(30);
-        private Duration callTimeout = Duration.ofSeconds(60);
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration writeTimeout;
+        private Duration callTimeout;
         private Duration totalTimeout = Duration.ofMinutes(3);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private String userAgent;
@@ -244,8 +272,16 @@ public final class ClientOptions {
         }
 
         /**
-         * @param httpClient the caller's OkHttp client; Latchkey derives its own from it with {@code newBuilder()}, so
-         *     connection pool and dispatcher are shared, and never shuts it down
+         * The caller's OkHttp client. Latchkey derives its own from it with {@code newBuilder()}, so connection pool,
+         * dispatcher, proxy, TLS settings, DNS and interceptors are the caller's, and never shuts it down. Its
+         * connect, read, write and call timeouts stand unless set here too (a zero call timeout, OkHttp's default,
+         * counts as unset: Latchkey's 60 s applies). Always overridden, because the SDK's promises rest on them: no
+         * cookie jar (sessions travel in explicit headers, so one account's cookies never reach another), no
+         * redirects followed (credentials never go to a host the API did not name), no OkHttp retry on connection
+         * failure (Latchkey's retry loop is the only one, so a login is never sent twice); and Latchkey adds its
+         * redacting logger and proxy-credential guard.
+         *
+         * @param httpClient the caller's OkHttp client
          * @return this builder
          */
         public Builder httpClient(OkHttpClient httpClient) {
@@ -254,7 +290,8 @@ public final class ClientOptions {
         }
 
         /**
-         * @param timeout the connect timeout
+         * @param timeout the connect timeout (by default the caller's client's, else
+         *     {@link ClientOptions#DEFAULT_CONNECT_TIMEOUT})
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
@@ -263,7 +300,8 @@ public final class ClientOptions {
         }
 
         /**
-         * @param timeout the read timeout (between bytes)
+         * @param timeout the read timeout, between bytes (by default the caller's client's, else
+         *     {@link ClientOptions#DEFAULT_READ_TIMEOUT})
          * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
@@ -272,7 +310,8 @@ public final class ClientOptions {
         }
 
         /**
-         * @param timeout the write timeout (between bytes)
+         * @param timeout the write timeout, between bytes (by default the caller's client's, else
+         *     {@link ClientOptions#DEFAULT_WRITE_TIMEOUT})
          * @return this builder
          */
         public Builder writeTimeout(Duration timeout) {
@@ -281,9 +320,10 @@ public final class ClientOptions {
         }
 
         /**
-         * @param timeout the timeout of one whole attempt (connect, write, server time and read), 60 seconds by
-         *     default; {@link Duration#ZERO} for none, as OkHttp takes it: a long {@code stream()} of a huge listing
-         *     needs that (with {@link #totalTimeout} zero too, or long enough)
+         * @param timeout the timeout of one whole attempt (connect, write, server time and read); by default the
+         *     caller's client's, else {@link ClientOptions#DEFAULT_CALL_TIMEOUT}; {@link Duration#ZERO} for none, as
+         *     OkHttp takes it: a long {@code stream()} of a huge listing needs that (with {@link #totalTimeout} zero
+         *     too, or long enough)
          * @return this builder
          */
         public Builder callTimeout(Duration timeout) {

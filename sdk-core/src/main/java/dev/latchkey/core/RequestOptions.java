@@ -55,6 +55,28 @@ public final class RequestOptions {
         return Optional.ofNullable(idempotencyKey);
     }
 
+    /**
+     * @param over options that win where they set something
+     * @return these options with {@code over}'s timeout, retries and idempotency key where it sets them, and both
+     *     sets of headers ({@code over}'s replacing a header of the same name)
+     */
+    public RequestOptions overriddenBy(RequestOptions over) {
+        java.util.Objects.requireNonNull(over, "over");
+        if (over == NONE) {
+            return this;
+        }
+        if (this == NONE) {
+            return over;
+        }
+        Builder b = builder();
+        b.timeout = over.timeout != null ? over.timeout : timeout;
+        b.maxRetries = over.maxRetries != null ? over.maxRetries : maxRetries;
+        b.idempotencyKey = over.idempotencyKey != null ? over.idempotencyKey : idempotencyKey;
+        b.headers.putAll(headers);
+        b.headers.putAll(over.headers);
+        return b.build();
+    }
+
     @Override
     public String toString() {
         // Header values may be credentials: names only.

@@ -161,6 +161,11 @@ class OptionsTest {
         ClientOptions built() {
             return clientOptions();
         }
+
+        /** A setting made before {@code options(all)}: replaced by it. */
+        DemoBuilder userAgentLost() {
+            return options(b -> b.userAgent("lost/1"));
+        }
     }
 
     @Test
@@ -176,7 +181,47 @@ class OptionsTest {
         assertThat(o.retryPolicy().maxRetries()).isEqualTo(4);
         assertThat(o.userAgent()).contains("demo/1");
         assertThat(o.readTimeout()).isEqualTo(Duration.ofSeconds(9));
-        assertThatThrownBy(() -> new DemoBuilder().options(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new DemoBuilder().options((java.util.function.Consumer<ClientOptions.Builder>) null))
+                .isInstanceOf(NullPointerException.class);
         http.dispatcher().executorService().shutdown();
+    }
+
+    @Test
+    void aBuilderStartsFromOptionsBuiltElsewhereWithoutChangingThem() {
+        ClientOptions shared = ClientOptions.builder().baseUrl("http://127.0.0.1:8/x").maxRetries(5)
+                .userAgent("shared/1").build();
+        ClientOptions o = new DemoBuilder().userAgentLost().options(shared).options(b -> b.maxRetries(1)).built();
+        assertThat(o.baseUrl()).hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("http://127.0.0.1:8/x"));
+        assertThat(o.userAgent()).contains("shared/1");
+        assertThat(o.retryPolicy().maxRetries()).isEqualTo(1);
+        assertThat(shared.retryPolicy().maxRetries()).isEqualTo(5);
+        assertThatThrownBy(() -> new DemoBuilder().options((ClientOptions) null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void theCallersOkHttpTimeoutsStandUnlessSetInTheOptionsToo() {
+        OkHttpClient callers = new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(100))
+                .readTimeout(Duration.ofMillis(200)).writeTimeout(Duration.ofMillis(300))
+                .callTimeout(Duration.ofMillis(400)).build();
+        ClientOptions kept = ClientOptions.builder().httpClient(callers).build();
+        assertThat(List.of(kept.connectTimeout(), kept.readTimeout(), kept.writeTimeout(), kept.callTimeout()))
+                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300),
+                        Duration.ofMillis(400));
+
+        ClientOptions overridden = ClientOptions.builder().httpClient(callers).readTimeout(Duration.ofSeconds(2))
+                .build();
+        assertThat(overridden.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(overridden.connectTimeout()).isEqualTo(Duration.ofMillis(100));
+        // toBuilder keeps "not set" as not set: another client's timeouts apply after a swap.
+        OkHttpClient other = new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(700)).build();
+        ClientOptions swapped = overridden.toBuilder().httpClient(other).build();
+        assertThat(swapped.connectTimeout()).isEqualTo(Duration.ofMillis(700));
+        assertThat(swapped.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+
+        // OkHttp's defaults are 10 s each and no call timeout: the call keeps Latchkey's 60 s deadline.
+        ClientOptions plain = ClientOptions.builder().httpClient(new OkHttpClient()).build();
+        assertThat(plain.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(plain.callTimeout()).isEqualTo(ClientOptions.DEFAULT_CALL_TIMEOUT);
     }
 }

@@ -1,10 +1,14 @@
 package dev.latchkey.eternaltwin;
 
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.eternaltwin.model.User;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A user logged in through OAuth: who they are, and their access token, kept in the session store under their id
@@ -86,6 +90,34 @@ public final class EternaltwinAccount {
      */
     public void forget() {
         holder.clear();
+    }
+
+    /**
+     * This account with per-call options (a timeout, retries, extra headers, an idempotency key) on its calls; the
+     * session is the same.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this account for calls with those options
+     * @see EternaltwinClient#withRequestOptions
+     */
+    public EternaltwinAccount withRequestOptions(RequestOptions options) {
+        return on(client.withRequestOptions(options));
+    }
+
+    /**
+     * @param call makes the calls on the account it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     * @see EternaltwinClient#withResponse
+     */
+    public <T> WithResponse<T> withResponse(Function<EternaltwinAccount, T> call) {
+        InvalidInputException.require(call, "call");
+        return client.pipeline.withResponse(p -> call.apply(on(client.on(p))));
+    }
+
+    /** @return this account, its session shared, making its calls through another client */
+    EternaltwinAccount on(EternaltwinClient c) {
+        return new EternaltwinAccount(c, holder, user);
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s */

@@ -2,8 +2,11 @@ package dev.latchkey.eternaltwin;
 
 import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.eternaltwin.model.User;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The calls of an {@link EternaltwinAccount}, returning {@code CompletableFuture}s: the same requests and answers on
@@ -41,5 +44,17 @@ public final class EternaltwinAccountAsync {
      */
     public <T> CompletableFuture<T> request(String method, String path, Class<T> type) {
         return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(client.pipeline));
+    }
+
+    /**
+     * @param call starts calls on the async account it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see EternaltwinAccount#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<EternaltwinAccountAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(account.on(client.on(p)).async()));
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.eternaltwin;
 
 import dev.latchkey.core.ClientBuilder;
 import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
@@ -10,6 +11,7 @@ import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.error.InvalidStateException;
 import dev.latchkey.core.http.HttpPipeline;
 import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.oauth.AuthorizationCallback;
 import dev.latchkey.core.oauth.OAuthStates;
 import dev.latchkey.core.oauth.Pkce;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
@@ -249,6 +252,36 @@ public final class EternaltwinClient implements AutoCloseable {
     }
 
     // --- the rest ------------------------------------------------------------------------------------------------
+
+    /**
+     * This client with per-call options: a timeout, retries, extra headers, an idempotency key. Everything else is
+     * shared (connections, options, session store, rate budget); accounts it logs in or resumes make their calls with
+     * the options too, and closing it closes nothing.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this client for calls with those options
+     */
+    public EternaltwinClient withRequestOptions(RequestOptions options) {
+        return on(pipeline.withRequestOptions(InvalidInputException.require(options, "options")));
+    }
+
+    /**
+     * Makes calls and returns their value with the HTTP answer it came from (status, headers, request id), as
+     * Retrofit's {@code Response<T>} gives it: {@code etwin.withResponse(c -> c.count("user"))}.
+     *
+     * @param call makes the calls on the client it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     */
+    public <T> WithResponse<T> withResponse(Function<EternaltwinClient, T> call) {
+        InvalidInputException.require(call, "call");
+        return pipeline.withResponse(p -> call.apply(on(p)));
+    }
+
+    /** @return this client on another pipeline (a view of this one's) */
+    EternaltwinClient on(HttpPipeline p) {
+        return new EternaltwinClient(p, oauth);
+    }
 
     /** @return the same calls, returning {@code CompletableFuture}s; they never block a thread */
     public EternaltwinClientAsync async() {

@@ -1,6 +1,8 @@
 package dev.latchkey.eternaltwin;
 
 import dev.latchkey.core.Async;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.oauth.AuthorizationCallback;
 import dev.latchkey.core.oauth.Pkce;
 import dev.latchkey.core.page.OffsetPages;
@@ -9,6 +11,7 @@ import dev.latchkey.eternaltwin.model.User;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The calls of an {@link EternaltwinClient}, returning {@code CompletableFuture}s (eternaltwin-py's {@code a}-prefixed
@@ -123,5 +126,17 @@ public final class EternaltwinClientAsync {
     public <T> CompletableFuture<T> request(String method, String path, Map<String, ?> query, Object body,
             Class<T> type) {
         return Async.start(() -> client.api.raw(null, method, path, query, body, type).executeAsync(client.pipeline));
+    }
+
+    /**
+     * @param call starts calls on the async client it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see EternaltwinClient#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<EternaltwinClientAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(client.on(p).async()));
     }
 }

@@ -35,7 +35,7 @@ class EternaltwinClientTest {
     static final byte[] STATE_KEY = "a-state-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
     @RegisterExtension
-    static FakeEternaltwin fake = FakeEternaltwin.builder().clock(CLOCK).build().resetBetweenTests();
+    static FakeEternaltwin fake = FakeEternaltwin.builder().clock(CLOCK).build();
 
     final SessionStore store = SessionStore.inMemory();
     EternaltwinClient etwin;

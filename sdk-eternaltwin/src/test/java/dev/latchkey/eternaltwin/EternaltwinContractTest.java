@@ -114,6 +114,8 @@ class EternaltwinContractTest extends ProviderContract {
             c.add(ContractCall.sync("account.self", () -> account.self()));
             c.add(ContractCall.sync("account.request", () -> account.request("GET", "/api/v1/auth/self",
                     Object.class)));
+            c.add(ContractCall.async("client.withResponse", () -> client.async().withResponse(a -> a.fromToken(TOKEN))));
+            c.add(ContractCall.async("account.withResponse", () -> account.async().withResponse(a -> a.self())));
             c.add(ContractCall.async("fromAuthorizationCode", () -> {
                 String s = state();
                 return client.async().fromAuthorizationCode(CODE, s, s);

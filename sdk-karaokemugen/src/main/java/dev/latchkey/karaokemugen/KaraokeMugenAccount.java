@@ -1,9 +1,12 @@
 package dev.latchkey.karaokemugen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.page.AutoPager;
 import dev.latchkey.core.page.OffsetPages;
 import dev.latchkey.core.page.Page;
@@ -18,6 +21,7 @@ import dev.latchkey.karaokemugen.model.UserType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A logged-in Karaoke Mugen account: its local token and, for an online account ({@code name@instance}), its online
@@ -195,6 +199,34 @@ public final class KaraokeMugenAccount {
     /** Forgets the session here and in the store (Karaoke Mugen's tokens never expire; there is no logout). */
     public void forget() {
         holder.clear();
+    }
+
+    /**
+     * This account with per-call options (a timeout, retries, extra headers, an idempotency key) on its calls; the
+     * session is the same.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this account for calls with those options
+     * @see KaraokeMugenClient#withRequestOptions
+     */
+    public KaraokeMugenAccount withRequestOptions(RequestOptions options) {
+        return on(client.withRequestOptions(options));
+    }
+
+    /**
+     * @param call makes the calls on the account it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     * @see KaraokeMugenClient#withResponse
+     */
+    public <T> WithResponse<T> withResponse(Function<KaraokeMugenAccount, T> call) {
+        InvalidInputException.require(call, "call");
+        return client.pipeline.withResponse(p -> call.apply(on(client.on(p))));
+    }
+
+    /** @return this account, its session shared, making its calls through another client */
+    KaraokeMugenAccount on(KaraokeMugenClient c) {
+        return new KaraokeMugenAccount(c, holder);
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.page.AsyncAutoPager;
 import dev.latchkey.core.page.OffsetPages;
 import dev.latchkey.core.page.Page;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The calls of a {@link KaraokeMugenAccount}, returning {@code CompletableFuture}s: the same requests and answers on
@@ -199,5 +201,17 @@ public final class KaraokeMugenAccountAsync {
         ProfileEdit e = InvalidInputException.require(edit, "edit");
         return e.avatar() == null ? CompletableFuture.completedFuture(null)
                 : client.api.importFile(s, e.avatar()).executeAsync(client.pipeline);
+    }
+
+    /**
+     * @param call starts calls on the async account it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see KaraokeMugenAccount#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<KaraokeMugenAccountAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(account.on(client.on(p)).async()));
     }
 }

@@ -3,18 +3,21 @@ package dev.latchkey.karaokemugen;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.core.ClientBuilder;
 import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.SessionHolder;
 import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.http.HttpPipeline;
 import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.karaokemugen.internal.KaraokeMugenApi;
 import dev.latchkey.karaokemugen.model.NewUser;
 import dev.latchkey.karaokemugen.model.User;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -150,6 +153,36 @@ public final class KaraokeMugenClient implements AutoCloseable {
      */
     public Optional<User> user(String username) {
         return api.user(null, username).executeOptional(pipeline);
+    }
+
+    /**
+     * This client with per-call options: a timeout, retries, extra headers, an idempotency key. Everything else is
+     * shared (connections, options, session store, rate budget); accounts it logs in or resumes make their calls with
+     * the options too, and closing it closes nothing.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this client for calls with those options
+     */
+    public KaraokeMugenClient withRequestOptions(RequestOptions options) {
+        return on(pipeline.withRequestOptions(InvalidInputException.require(options, "options")));
+    }
+
+    /**
+     * Makes calls and returns their value with the HTTP answer it came from (status, headers, request id), as
+     * Retrofit's {@code Response<T>} gives it: {@code km.withResponse(c -> c.user("alice"))}.
+     *
+     * @param call makes the calls on the client it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     */
+    public <T> WithResponse<T> withResponse(Function<KaraokeMugenClient, T> call) {
+        InvalidInputException.require(call, "call");
+        return pipeline.withResponse(p -> call.apply(on(p)));
+    }
+
+    /** @return this client on another pipeline (a view of this one's) */
+    KaraokeMugenClient on(HttpPipeline p) {
+        return new KaraokeMugenClient(p);
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s */

@@ -5,11 +5,13 @@ import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.karaokemugen.model.NewUser;
 import dev.latchkey.karaokemugen.model.User;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The calls of a {@link KaraokeMugenClient}, returning {@code CompletableFuture}s: the same requests and answers on
@@ -108,5 +110,17 @@ public final class KaraokeMugenClientAsync {
      */
     public CompletableFuture<JsonNode> request(String command, Map<String, ?> body) {
         return Async.start(() -> client.api.raw(null, command, body).executeAsync(client.pipeline));
+    }
+
+    /**
+     * @param call starts calls on the async client it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see KaraokeMugenClient#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<KaraokeMugenClientAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(client.on(p).async()));
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FaultsTest {
     @RegisterExtension
-    static FakeKaraokeMugen fake = FakeKaraokeMugen.create().resetBetweenTests();
+    static FakeKaraokeMugen fake = FakeKaraokeMugen.create();
 
     final RecordingSleeper sleeper = new RecordingSleeper();
     final SessionStore store = SessionStore.inMemory();

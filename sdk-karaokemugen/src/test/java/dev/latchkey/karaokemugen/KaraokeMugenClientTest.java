@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The client against the stateful fake: every command, sync and async, and the app's refusals. */
 class KaraokeMugenClientTest {
     @RegisterExtension
-    static FakeKaraokeMugen fake = FakeKaraokeMugen.create().resetBetweenTests();
+    static FakeKaraokeMugen fake = FakeKaraokeMugen.create();
 
     final SessionStore store = SessionStore.inMemory();
     KaraokeMugenClient km;

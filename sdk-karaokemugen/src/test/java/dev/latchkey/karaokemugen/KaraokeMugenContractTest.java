@@ -144,6 +144,8 @@ class KaraokeMugenContractTest extends ProviderContract {
             c.add(ContractCall.sync("account.animeList", () -> account.animeList()));
             c.add(ContractCall.sync("account.animeListPage", () -> account.animeListPage(5, 0).autoPager()));
             c.add(ContractCall.sync("account.request", () -> account.request("getFavorites", null)));
+            c.add(ContractCall.async("client.withResponse", () -> client.async().withResponse(a -> a.login("alice", PASSWORD))));
+            c.add(ContractCall.async("account.withResponse", () -> account.async().withResponse(a -> a.users())));
             c.add(ContractCall.async("login", () -> client.async().login("alice", PASSWORD)));
             c.add(ContractCall.async("login(Credentials)", () -> client.async().login(Credentials.of("alice",
                     PASSWORD))));

@@ -1,8 +1,11 @@
 package dev.latchkey.kemono;
 
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.kemono.model.AccountInfo;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.FavoriteCreator;
@@ -12,14 +15,22 @@ import dev.latchkey.kemono.model.Service;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * A logged-in Kemono account: what a login gives you, and the calls that need its session (pykemo's {@code Account}).
- * The session changes only when a call that renews it succeeds; {@link #logout()} ends it here and in the store.
+ * The session changes only when a call that renews it succeeds; {@link #logout()} ends it at Kemono, here and in the
+ * store; {@link #close()} only stops this object from using it, as leaving pykemo's {@code async with account:} does.
  * Thread-safe.
+ *
+ * <pre>{@code
+ * try (KemonoAccount me = kemono.login("alice", password)) {
+ *     me.favoriteCreators();
+ * }   // closed: the session is forgotten here, still valid at Kemono and kept in the session store
+ * }</pre>
  */
-public final class KemonoAccount {
+public final class KemonoAccount implements AutoCloseable {
     private final KemonoClient client;
     private final SessionHolder holder;
     private volatile AccountInfo info;
@@ -163,7 +174,9 @@ public final class KemonoAccount {
     }
 
     /**
-     * Changes the password (pykemo's {@code change_password}). Never retried. The session stays valid.
+     * Changes the password (pykemo's {@code change_password}, {@code close_on_fail=True}): if the change fails, this
+     * account is {@linkplain #close() closed}, as pykemo closes its session. Never retried. On success the session stays
+     * valid.
      *
      * @param currentPassword the password now
      * @param newPassword the new one
@@ -171,9 +184,44 @@ public final class KemonoAccount {
      * @throws dev.latchkey.core.error.ValidationException if Kemono refused the new one
      */
     public void changePassword(String currentPassword, String newPassword) {
+        changePassword(currentPassword, newPassword, true);
+    }
+
+    /**
+     * Changes the password (pykemo's {@code change_password}). Never retried. On success the session stays valid.
+     *
+     * @param currentPassword the password now
+     * @param newPassword the new one
+     * @param closeOnFail whether a failed change {@linkplain #close() closes} this account (pykemo's
+     *     {@code close_on_fail}; {@code false} keeps it usable, to try again)
+     * @throws dev.latchkey.core.error.InvalidCredentialsException if the current password is wrong
+     * @throws dev.latchkey.core.error.ValidationException if Kemono refused the new one
+     * @throws dev.latchkey.core.error.InvalidInputException if either password is blank (the account stays open: nothing
+     *     was sent)
+     */
+    public void changePassword(String currentPassword, String newPassword, boolean closeOnFail) {
+        // Blank passwords throw here, before anything is sent, and leave the account open.
         Secret current = Secret.of(currentPassword);
         Secret next = Secret.of(newPassword);
-        holder.call(s -> client.api.changePassword(s, current, next).execute(client.pipeline));
+        try {
+            holder.call(s -> client.api.changePassword(s, current, next).execute(client.pipeline));
+        } catch (RuntimeException e) {
+            if (closeOnFail) {
+                close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Closes this account object, as leaving pykemo's {@code async with account:} closes its session: the session is
+     * forgotten here, so later calls on this object throw {@link IllegalStateException}. Kemono still honours the
+     * session and the session store keeps it, so {@link KemonoClient#resumeOrLogin} picks it up again; to end it at
+     * Kemono, {@link #logout()}. Idempotent; the client stays open.
+     */
+    @Override
+    public void close() {
+        holder.forget();
     }
 
     /**
@@ -197,6 +245,34 @@ public final class KemonoAccount {
      */
     public <T> T request(String method, String path, Class<T> type) {
         return holder.call(s -> client.api.raw(s, method, path, null, null, type).execute(client.pipeline));
+    }
+
+    /**
+     * This account with per-call options (a timeout, retries, extra headers, an idempotency key) on its calls; the
+     * session is the same.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this account for calls with those options
+     * @see KemonoClient#withRequestOptions
+     */
+    public KemonoAccount withRequestOptions(RequestOptions options) {
+        return on(client.withRequestOptions(options));
+    }
+
+    /**
+     * @param call makes the calls on the account it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     * @see KemonoClient#withResponse
+     */
+    public <T> WithResponse<T> withResponse(Function<KemonoAccount, T> call) {
+        InvalidInputException.require(call, "call");
+        return client.pipeline.withResponse(p -> call.apply(on(client.on(p))));
+    }
+
+    /** @return this account, its session shared, making its calls through another client */
+    KemonoAccount on(KemonoClient c) {
+        return new KemonoAccount(c, holder, info);
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s */

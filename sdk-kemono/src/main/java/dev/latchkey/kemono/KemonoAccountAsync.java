@@ -3,6 +3,8 @@ package dev.latchkey.kemono;
 import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.kemono.model.AccountInfo;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.FavoriteCreator;
@@ -11,6 +13,7 @@ import dev.latchkey.kemono.model.Service;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The calls of a {@link KemonoAccount}, returning {@code CompletableFuture}s: the same requests and answers, on the
@@ -126,8 +129,29 @@ public final class KemonoAccountAsync {
      * @see KemonoAccount#changePassword
      */
     public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
-        return holder.callAsync(s -> client.api.changePassword(s, Secret.of(currentPassword), Secret.of(newPassword))
-                .executeAsync(client.pipeline));
+        return changePassword(currentPassword, newPassword, true);
+    }
+
+    /**
+     * @param currentPassword the password now
+     * @param newPassword the new one
+     * @param closeOnFail whether a failed change closes the account (pykemo's {@code close_on_fail})
+     * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
+     * @see KemonoAccount#changePassword(String, String, boolean)
+     */
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword, boolean closeOnFail) {
+        // Blank passwords fail the future before anything is sent, and leave the account open (as the sync call).
+        return Async.start(() -> {
+            Secret current = Secret.of(currentPassword);
+            Secret next = Secret.of(newPassword);
+            return Async.recover(holder.callAsync(s -> client.api.changePassword(s, current, next)
+                    .executeAsync(client.pipeline)), error -> {
+                        if (closeOnFail) {
+                            account.close();
+                        }
+                        return CompletableFuture.failedFuture(error);
+                    });
+        });
     }
 
     /**
@@ -152,5 +176,17 @@ public final class KemonoAccountAsync {
      */
     public <T> CompletableFuture<T> request(String method, String path, Class<T> type) {
         return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(client.pipeline));
+    }
+
+    /**
+     * @param call starts calls on the async account it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see KemonoAccount#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<KemonoAccountAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(account.on(client.on(p)).async()));
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.kemono;
 
 import dev.latchkey.core.Async;
 import dev.latchkey.core.ClientBuilder;
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Cookies;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.auth.Credentials;
@@ -12,6 +13,7 @@ import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.http.HttpPipeline;
 import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.kemono.internal.KemonoApi;
 import dev.latchkey.kemono.internal.KemonoErrors;
 import dev.latchkey.kemono.model.AccountInfo;
@@ -26,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -187,6 +190,26 @@ public final class KemonoClient implements AutoCloseable {
     }
 
     /**
+     * A random creator's profile, as pykemo's {@code random_creator()} returns it: {@link #randomCreator()}, then
+     * {@link #creator} (two calls).
+     *
+     * @return the creator, or empty if Kemono has none, or the one picked is gone
+     */
+    public Optional<Creator> fetchRandomCreator() {
+        return randomCreator().flatMap(where -> creator(where.service(), where.creatorId()));
+    }
+
+    /**
+     * A random post, as pykemo's {@code random_post()} returns it: {@link #randomPost()}, then {@link #post(RandomPost)}
+     * (two calls).
+     *
+     * @return the post, or empty if Kemono has none, or the one picked is gone
+     */
+    public Optional<Post> fetchRandomPost() {
+        return randomPost().flatMap(this::post);
+    }
+
+    /**
      * @param service the service
      * @param creatorId the creator's id
      * @param postId the post's id
@@ -203,6 +226,36 @@ public final class KemonoClient implements AutoCloseable {
     public Optional<Post> post(RandomPost where) {
         InvalidInputException.require(where, "where");
         return post(where.service(), where.creatorId(), where.postId());
+    }
+
+    /**
+     * This client with per-call options: a timeout, retries, extra headers, an idempotency key. Everything else is
+     * shared (connections, options, session store, rate budget); accounts it logs in or resumes make their calls with
+     * the options too, and closing it closes nothing.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this client for calls with those options
+     */
+    public KemonoClient withRequestOptions(RequestOptions options) {
+        return on(pipeline.withRequestOptions(InvalidInputException.require(options, "options")));
+    }
+
+    /**
+     * Makes calls and returns their value with the HTTP answer it came from (status, headers, request id), as
+     * Retrofit's {@code Response<T>} gives it: {@code kemono.withResponse(c -> c.creator(Service.FANBOX, "49494721"))}.
+     *
+     * @param call makes the calls on the client it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     */
+    public <T> WithResponse<T> withResponse(Function<KemonoClient, T> call) {
+        InvalidInputException.require(call, "call");
+        return pipeline.withResponse(p -> call.apply(on(p)));
+    }
+
+    /** @return this client on another pipeline (a view of this one's) */
+    KemonoClient on(HttpPipeline p) {
+        return new KemonoClient(p, cookies, reloginOnExpiry);
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s; they never block a thread */

@@ -4,6 +4,7 @@ import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.kemono.internal.KemonoApi;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.Post;
@@ -13,6 +14,7 @@ import dev.latchkey.kemono.model.Service;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The calls of a {@link KemonoClient}, returning {@code CompletableFuture}s: the same requests and answers on the same
@@ -125,6 +127,26 @@ public final class KemonoClientAsync {
     }
 
     /**
+     * @return a future of a random creator's profile, or empty if the site has none or the one picked is gone
+     * @see KemonoClient#fetchRandomCreator()
+     */
+    public CompletableFuture<Optional<Creator>> fetchRandomCreator() {
+        return Async.compose(randomCreator(), where -> where.isEmpty()
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : creator(where.get().service(), where.get().creatorId()));
+    }
+
+    /**
+     * @return a future of a random post, or empty if the site has none or the one picked is gone
+     * @see KemonoClient#fetchRandomPost()
+     */
+    public CompletableFuture<Optional<Post>> fetchRandomPost() {
+        return Async.compose(randomPost(), where -> where.isEmpty()
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : post(where.get()));
+    }
+
+    /**
      * @param service the service
      * @param creatorId the creator's id
      * @param postId the post's id
@@ -160,5 +182,17 @@ public final class KemonoClientAsync {
     public <T> CompletableFuture<T> request(String method, String path, Map<String, ?> query, Object body,
             Class<T> type) {
         return Async.start(() -> client.api.raw(null, method, path, query, body, type).executeAsync(client.pipeline));
+    }
+
+    /**
+     * @param call starts calls on the async client it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see KemonoClient#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<KemonoClientAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(client.on(p).async()));
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Faults from the fake, each ending as documented, with the session unchanged and every response closed. */
 class FaultsTest {
     @RegisterExtension
-    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
+    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build();
 
     final RecordingSleeper sleeper = new RecordingSleeper();
     final SessionStore store = SessionStore.inMemory();
@@ -72,7 +72,7 @@ class FaultsTest {
         fake.faults().next().onPath("/api/v1/account/favorites").reset();
         assertThat(me.favoritePosts()).hasSize(1);
         fake.faults().next().onPath("/api/v1/account/change_password").reset();
-        assertThatThrownBy(() -> me.changePassword(FakeKemono.DEMO_PASSWORD, "next-pass"))
+        assertThatThrownBy(() -> me.changePassword(FakeKemono.DEMO_PASSWORD, "next-pass", false))
                 .isInstanceOfSatisfying(TransportException.class,
                         e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESET));
         assertThat(sleeper.slept()).containsExactly(500L);

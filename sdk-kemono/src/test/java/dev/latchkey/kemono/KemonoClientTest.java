@@ -3,6 +3,7 @@ package dev.latchkey.kemono;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.core.error.ConflictException;
 import dev.latchkey.core.error.ForbiddenException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KemonoClientTest {
     @RegisterExtension
-    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build().resetBetweenTests();
+    static FakeKemono fake = FakeKemono.builder().strictAccept(true).build();
 
     final SessionStore store = SessionStore.inMemory();
     final RecordingSleeper sleeper = new RecordingSleeper();
@@ -43,6 +44,10 @@ class KemonoClientTest {
     @AfterEach
     void tearDown() {
         kemono.close();
+    }
+
+    int loginsSeen() {
+        return (int) fake.calls().stream().filter(c -> c.target().endsWith("/authentication/login")).count();
     }
 
     KemonoAccount alice() {
@@ -86,8 +91,11 @@ class KemonoClientTest {
                 .hasMessageContaining("Username already taken");
         assertThatThrownBy(() -> kemono.register("bob12", "abc")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.failedRules()).containsExactly(ValidationException.PASSWORD_POLICY));
-        assertThatThrownBy(() -> kemono.register("b!", "pw-12345")).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.failedRules()).contains(ValidationException.NAME_LENGTH));
+        assertThatThrownBy(() -> kemono.register("b c", "pw-12345")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_CHARACTERS));
+        assertThatThrownBy(() -> kemono.register("b".repeat(129), "pw-12345"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_LENGTH));
     }
 
     @Test
@@ -139,6 +147,12 @@ class KemonoClientTest {
         assertThat(kemono.creator(creator.service(), creator.creatorId())).isPresent();
         assertThat(kemono.post(Service.FANBOX, "6993449", "999999")).isEmpty();
         assertThat(alice().creator(Service.FANBOX, "6993449")).isPresent();
+        // pykemo's shape: the random creator and post themselves (two calls each).
+        fake.clearCalls();
+        assertThat(kemono.fetchRandomCreator()).hasValueSatisfying(c -> assertThat(c.name()).isNotBlank());
+        assertThat(kemono.fetchRandomPost()).hasValueSatisfying(p -> assertThat(p.title()).isNotNull());
+        assertThat(fake.calls()).extracting(c -> c.target().replaceAll("/[^/]+/user/.*", "/*"))
+                .containsExactly("/api/v1/artists/random", "/api/v1/*", "/api/v1/posts/random", "/api/v1/*");
     }
 
     @Test
@@ -147,20 +161,63 @@ class KemonoClientTest {
                 KemonoClient k = KemonoClient.builder().baseUrl(empty.baseUrl()).build()) {
             assertThat(k.randomPost()).isEmpty();
             assertThat(k.randomCreator()).isEmpty();
+            assertThat(k.fetchRandomPost()).isEmpty();
+            assertThat(k.fetchRandomCreator()).isEmpty();
+            assertThat(k.async().fetchRandomPost().join()).isEmpty();
         }
     }
 
     @Test
     void changePasswordKeepsTheSession() {
         KemonoAccount me = alice();
-        assertThatThrownBy(() -> me.changePassword("wrong-one", "next-pass"))
+        assertThatThrownBy(() -> me.changePassword("wrong-one", "next-pass", false))
                 .isInstanceOf(InvalidCredentialsException.class).hasMessageContaining("Current password is incorrect");
-        assertThatThrownBy(() -> me.changePassword(FakeKemono.DEMO_PASSWORD, "ab"))
+        assertThatThrownBy(() -> me.changePassword(FakeKemono.DEMO_PASSWORD, "ab", false))
                 .isInstanceOf(ValidationException.class);
         me.changePassword(FakeKemono.DEMO_PASSWORD, "next-pass");
         assertThat(me.refresh().username()).isEqualTo("alice");
         me.logout();
         assertThat(kemono.login("alice", "next-pass").username()).isEqualTo("alice");
+    }
+
+    @Test
+    void aFailedPasswordChangeClosesTheAccountAsPykemosCloseOnFailDoesButKeepsTheStoredSession() {
+        KemonoAccount me = alice();
+        Session held = me.session();
+        assertThatThrownBy(() -> me.changePassword("wrong-one", "next-pass"))
+                .isInstanceOf(InvalidCredentialsException.class);
+        assertThatThrownBy(me::refresh).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("logged out or closed");
+        // Not a logout: Kemono and the store still hold the session, so the user resumes without a login.
+        assertThat(store.load(me.storeKey())).contains(held);
+        int logins = loginsSeen();
+        assertThat(kemono.resumeOrLogin("alice", FakeKemono.DEMO_PASSWORD).refresh().username()).isEqualTo("alice");
+        assertThat(loginsSeen()).isEqualTo(logins);
+
+        // Blank input is refused before anything is sent, and closes nothing.
+        KemonoAccount again = alice();
+        assertThatThrownBy(() -> again.changePassword(" ", "next-pass")).isInstanceOf(InvalidInputException.class);
+        assertThat(again.refresh().username()).isEqualTo("alice");
+    }
+
+    @Test
+    void anAccountIsAutoCloseableAndCloseOnlyForgetsTheSessionHere() {
+        Session held;
+        try (KemonoAccount me = alice()) {
+            held = me.session();
+            assertThat(me.favoriteCreators()).isNotNull();
+        }
+        assertThat(store.load(kemono.storeKey("alice"))).contains(held);
+        assertThat(kemono.resumeOrLogin("alice", FakeKemono.DEMO_PASSWORD).session()).isEqualTo(held);
+    }
+
+    @Test
+    void theAsyncPasswordChangeClosesOnFailureUnlessToldNot() throws Exception {
+        KemonoAccount kept = alice();
+        assertThat(kept.async().changePassword("wrong-one", "next-pass", false)).failsWithin(5, TimeUnit.SECONDS);
+        assertThat(kept.refresh().username()).isEqualTo("alice");
+        assertThat(kept.async().changePassword("wrong-one", "next-pass")).failsWithin(5, TimeUnit.SECONDS);
+        assertThatThrownBy(kept::refresh).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -271,6 +328,8 @@ class KemonoClientTest {
         assertThat(async.creator(Service.FANBOX, "0").get(5, TimeUnit.SECONDS)).isEmpty();
         assertThat(async.randomPost().get(5, TimeUnit.SECONDS)).isPresent();
         assertThat(async.randomCreator().get(5, TimeUnit.SECONDS)).isPresent();
+        assertThat(async.fetchRandomCreator().get(5, TimeUnit.SECONDS)).isPresent();
+        assertThat(async.fetchRandomPost().get(5, TimeUnit.SECONDS)).isPresent();
         assertThat(async.post(Service.FANBOX, "6993449", "1001").get(5, TimeUnit.SECONDS)).isPresent();
         meAsync.changePassword(FakeKemono.DEMO_PASSWORD, "next-pass").get(5, TimeUnit.SECONDS);
         meAsync.logout().get(5, TimeUnit.SECONDS);
@@ -316,5 +375,28 @@ class KemonoClientTest {
         }
         assertThatThrownBy(() -> KemonoClient.builder().baseUrl("http://kemono.cr/api"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("https");
+    }
+
+    @Test
+    void perCallOptionsAndTheRawAnswerForClientAndAccountCallsSyncAndAsync() throws Exception {
+        dev.latchkey.core.RequestOptions traced = dev.latchkey.core.RequestOptions.builder().header("X-Trace", "t-9")
+                .build();
+        assertThat(kemono.withRequestOptions(traced).creator(Service.FANBOX, "49494721")).isPresent();
+        assertThat(fake.lastCall().headers().get("X-Trace")).isEqualTo("t-9");
+        KemonoAccount me = alice();
+        me.withRequestOptions(traced).favoritePosts();
+        assertThat(fake.lastCall().headers().get("X-Trace")).isEqualTo("t-9");
+        me.favoritePosts();
+        assertThat(fake.lastCall().headers().get("X-Trace")).isNull();
+
+        var creator = kemono.withResponse(c -> c.creator(Service.FANBOX, "49494721"));
+        assertThat(creator.value()).isPresent();
+        assertThat(creator.response().orElseThrow().status()).isEqualTo(200);
+        var posts = me.withResponse(KemonoAccount::favoritePosts);
+        assertThat(posts.response().orElseThrow().headers().get("Content-Type")).startsWith("text/css"); // Kemono's own
+        assertThat(kemono.async().withResponse(a -> a.creator(Service.FANBOX, "0")).get(5, TimeUnit.SECONDS)
+                .response().orElseThrow().status()).isEqualTo(404);
+        assertThat(me.async().withResponse(a -> a.favoritePosts()).get(5, TimeUnit.SECONDS).value()).isNotNull();
+        assertThat(kemono.async().withResponse(null)).isCompletedExceptionally();
     }
 }

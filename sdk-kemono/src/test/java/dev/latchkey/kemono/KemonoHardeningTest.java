@@ -105,7 +105,7 @@ class KemonoHardeningTest {
             KemonoAccount me = resumed(client);
             assertThatThrownBy(me::logout).isInstanceOf(InvalidResponseException.class);
             assertThat(store.load(me.storeKey())).isPresent();
-            assertThatThrownBy(() -> me.changePassword("pw-4f7c1e9b", "pw-9a2d6e3c"))
+            assertThatThrownBy(() -> me.changePassword("pw-4f7c1e9b", "pw-9a2d6e3c", false))
                     .isInstanceOf(InvalidResponseException.class);
             assertThatThrownBy(() -> me.addFavoriteCreator(Service.FANBOX, "1"))
                     .isInstanceOf(InvalidResponseException.class);
@@ -136,16 +136,20 @@ class KemonoHardeningTest {
     @Test
     void aTooLongNameReportsOnlyTheLengthRule() {
         // Item 24: "3 to 128 characters" also matched the characters rule.
-        for (String message : List.of("Name must be 3 to 128 characters.", "Username cannot be empty")) {
+        for (String message : List.of("Name must be 3 to 128 characters.", "Name must be 1 to 128 characters.",
+                "Username cannot be empty")) {
             ErrorResponse r = ErrorResponse.of(400, "POST", "/v1/authentication/register", Headers.of(),
                     "{\"error\":\"" + message + "\"}", null, null, UnaryOperator.identity());
             assertThat(KemonoClient.SPEC.mapError(null, r)).isInstanceOfSatisfying(ValidationException.class,
                     e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_LENGTH));
         }
-        ErrorResponse chars = ErrorResponse.of(400, "POST", "/v1/authentication/register", Headers.of(),
-                "{\"error\":\"Name may only contain letters and digits.\"}", null, null, UnaryOperator.identity());
-        assertThat(KemonoClient.SPEC.mapError(null, chars)).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_CHARACTERS));
+        for (String message : List.of("Name may only contain letters and digits.",
+                "Name may not contain spaces or control characters.")) {
+            ErrorResponse chars = ErrorResponse.of(400, "POST", "/v1/authentication/register", Headers.of(),
+                    "{\"error\":\"" + message + "\"}", null, null, UnaryOperator.identity());
+            assertThat(KemonoClient.SPEC.mapError(null, chars)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.failedRules()).containsExactly(ValidationException.NAME_CHARACTERS));
+        }
     }
 
     @Test

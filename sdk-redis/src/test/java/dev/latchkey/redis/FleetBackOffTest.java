@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FleetBackOffTest {
     @RegisterExtension
-    static final FakeTmdb TMDB = FakeTmdb.builder().build().resetBetweenTests();
+    static final FakeTmdb TMDB = FakeTmdb.builder().build();
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final String prefix = TestRedis.prefix();

@@ -1,15 +1,11 @@
 package dev.latchkey.testkit;
 
+import dev.latchkey.testkit.internal.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -18,7 +14,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The base of every fake provider server: a MockWebServer3 on loopback with a stateful dispatcher, fault injection
+ * The base of every fake provider server: an HTTP/1.1 server on loopback with a stateful handler, fault injection
  * ({@link #faults()}), a bounded log of the requests received ({@link #calls()}), and a JUnit 5 extension.
  *
  * <pre>{@code
@@ -26,9 +22,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension FakeKemono kemono = FakeKemono.create();              // one server per test
  * }</pre>
  *
- * Registered on a static field it starts before the first test and stops after the last, resetting its state between
- * tests if {@link #resetBetweenTests()} was called; on an instance field it starts and stops around each test.
- * Outside JUnit, {@link #start()} and {@link #close()}.
+ * Registered on a static field it starts before the first test and stops after the last, and goes back to its seeded
+ * state before each test (as WireMock's extension resets), so no test sees another's sessions, accounts or faults;
+ * {@link #keepStateBetweenTests()} keeps the state instead. On an instance field it starts and stops around each test.
+ * Or let JUnit inject fakes into test parameters with {@link FakeServerTest @FakeServerTest}. Outside JUnit,
+ * {@link #start()} and {@link #close()}; a closed fake starts again, with fresh state (a class run twice in one JVM,
+ * as IDEs and mutation testers do, gets a working fake).
  *
  * @param <S> the concrete fake, for fluent setters
  */
@@ -36,7 +35,7 @@ public abstract class FakeServer<S extends FakeServer<S>>
         implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private static final int MAX_CALLS_KEPT = 10_000;
 
-    private final MockWebServer server = LoopbackServers.newServer();
+    private final LoopbackHttpServer server = new LoopbackHttpServer(getClass().getSimpleName(), this::dispatch);
     private final Faults faults = new Faults(this::challengePage);
     private final Deque<RecordedCall> calls = new ArrayDeque<>();
     private volatile boolean started;
@@ -44,16 +43,11 @@ public abstract class FakeServer<S extends FakeServer<S>>
     private long windowSecond = Long.MIN_VALUE;
     private int windowCount;
     private boolean startedForClass;
-    private boolean resetBetweenTests;
+    private boolean keepStateBetweenTests;
+    private boolean closedOnce;
 
     /** Creates the server, not yet listening. */
     protected FakeServer() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return FakeServer.this.dispatch(request);
-            }
-        });
     }
 
     /** @return this fake */
@@ -77,10 +71,14 @@ public abstract class FakeServer<S extends FakeServer<S>>
      */
     public final synchronized S start(int port) {
         if (!started) {
+            if (closedOnce) {
+                reset(); // a restart is a new fake: no sessions, faults or calls of the last run
+            }
             try {
-                server.start(LoopbackServers.loopback(), port);
+                server.start(port);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + name() + " on 127.0.0.1:" + port, e);
+                throw new UncheckedIOException("cannot start " + name() + " on 127.0.0.1:" + port + ": " + e.getMessage(),
+                        e);
             }
             started = true;
         }
@@ -104,7 +102,7 @@ public abstract class FakeServer<S extends FakeServer<S>>
             throw new IllegalStateException(name() + " is not started");
         }
         // The literal address, not "localhost": nothing to resolve, no IPv6 surprise.
-        return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(server.getPort()).build();
+        return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(server.port()).build();
     }
 
     /** @return the origin, {@code http://127.0.0.1:PORT} (no trailing slash), for a fake whose API is at the root */
@@ -148,12 +146,13 @@ public abstract class FakeServer<S extends FakeServer<S>>
     }
 
     /**
-     * Makes the JUnit extension call {@link #reset()} before each test.
+     * Makes the JUnit extension keep the state from one test to the next (by default it calls {@link #reset()} before
+     * each test): for a class whose tests build on each other in order.
      *
      * @return this fake
      */
-    public final S resetBetweenTests() {
-        this.resetBetweenTests = true;
+    public final S keepStateBetweenTests() {
+        this.keepStateBetweenTests = true;
         return self();
     }
 
@@ -214,29 +213,28 @@ public abstract class FakeServer<S extends FakeServer<S>>
      * @param request the request
      * @return the answer to a request, computed from the fake's state
      */
-    protected abstract MockResponse handle(FakeRequest request);
+    protected abstract FakeResponse handle(FakeRequest request);
 
     /**
      * @param ignored unused; kept for the fault that asks for the page
      * @return the provider's anti-bot challenge page; a generic one unless overridden
      */
-    protected MockResponse challengePage(MockResponse ignored) {
-        return new MockResponse.Builder().code(403).setHeader("Content-Type", "text/html; charset=utf-8")
+    protected FakeResponse challengePage(FakeResponse ignored) {
+        return FakeResponse.builder().code(403).setHeader("Content-Type", "text/html; charset=utf-8")
                 .body("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
                         + "<p>Checking your browser before accessing the site.</p></body></html>").build();
     }
 
-    private MockResponse dispatch(RecordedRequest recorded) {
-        drainServerQueue();
-        FakeRequest request = new FakeRequest(recorded);
+    private FakeResponse dispatch(LoopbackHttpServer.Received received) {
+        FakeRequest request = new FakeRequest(received);
         Faults.Kind fault = faults.take(request.method(), request.path());
-        MockResponse response = fault == null ? null : fault.replace();
+        FakeResponse response = fault == null ? null : fault.replace();
         if (response == null) {
             try {
                 response = handle(request);
             } catch (RuntimeException e) {
                 // A fake's own bug shows as a 500 naming it, never as a hung client.
-                response = new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
+                response = FakeResponse.builder().code(500).setHeader("Content-Type", "text/plain")
                         .body(name() + " fake failed: " + e).build();
             }
             if (fault != null) {
@@ -244,19 +242,8 @@ public abstract class FakeServer<S extends FakeServer<S>>
             }
         }
         record(new RecordedCall(request.method(), request.target(), request.headers(), request.body(),
-                response.getOnResponseStart() != null ? 0 : response.getCode()));
+                response.delivery() == FakeResponse.Delivery.CLOSE_BEFORE_ANSWER ? 0 : response.code()));
         return response;
-    }
-
-    /** MockWebServer keeps every request it received; the fake keeps its own bounded log instead. */
-    private void drainServerQueue() {
-        try {
-            while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
-                // drop
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void record(RecordedCall call) {
@@ -274,6 +261,7 @@ public abstract class FakeServer<S extends FakeServer<S>>
         if (started) {
             server.close();
             started = false;
+            closedOnce = true;
         }
     }
 
@@ -292,7 +280,7 @@ public abstract class FakeServer<S extends FakeServer<S>>
     public final void beforeEach(ExtensionContext context) {
         if (!started) {
             start();
-        } else if (resetBetweenTests) {
+        } else if (!keepStateBetweenTests) {
             reset();
         }
     }

@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import mockwebserver3.MockResponse;
-import mockwebserver3.SocketEffect;
 
 /**
  * Faults to inject into a fake's next answers, the same on every fake:
@@ -29,9 +27,9 @@ import mockwebserver3.SocketEffect;
  */
 public final class Faults {
     private final List<Entry> entries = new ArrayList<>();
-    private final UnaryOperator<MockResponse> challengePage;
+    private final UnaryOperator<FakeResponse> challengePage;
 
-    Faults(UnaryOperator<MockResponse> challengePage) {
+    Faults(UnaryOperator<FakeResponse> challengePage) {
         this.challengePage = challengePage;
     }
 
@@ -83,11 +81,11 @@ public final class Faults {
     /** What a fault does to an answer. */
     abstract static class Kind {
         /** @return the answer instead of processing the request, or {@code null} to process it and {@link #alter} */
-        MockResponse replace() {
+        FakeResponse replace() {
             return null;
         }
 
-        MockResponse alter(MockResponse real) {
+        FakeResponse alter(FakeResponse real) {
             return real;
         }
     }
@@ -142,7 +140,7 @@ public final class Faults {
          */
         public void rateLimited(Duration retryAfter) {
             long s = retryAfter.toSeconds();
-            register(replacing(() -> new MockResponse.Builder().code(429).setHeader("Retry-After", s)
+            register(replacing(() -> FakeResponse.builder().code(429).setHeader("Retry-After", s)
                     .setHeader("Content-Type", "application/json")
                     .body("{\"error\":\"Too many requests\"}").build()));
         }
@@ -154,7 +152,7 @@ public final class Faults {
          */
         public void rateLimitedUntil(Instant until) {
             String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(until.atOffset(ZoneOffset.UTC));
-            register(replacing(() -> new MockResponse.Builder().code(429).setHeader("Retry-After", date)
+            register(replacing(() -> FakeResponse.builder().code(429).setHeader("Retry-After", date)
                     .setHeader("Content-Type", "application/json")
                     .body("{\"error\":\"Too many requests\"}").build()));
         }
@@ -175,14 +173,14 @@ public final class Faults {
          * @param body a value to send as JSON, or {@code null}
          */
         public void status(int status, String body) {
-            register(replacing(() -> new MockResponse.Builder().code(status).setHeader("Content-Type", "text/plain")
+            register(replacing(() -> FakeResponse.builder().code(status).setHeader("Content-Type", "text/plain")
                     .body(body).build()));
         }
 
         /** The connection is shut down before any answer. */
         public void reset() {
-            register(replacing(() -> new MockResponse.Builder()
-                    .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build()));
+            register(replacing(() -> FakeResponse.builder().delivery(FakeResponse.Delivery.CLOSE_BEFORE_ANSWER)
+                    .build()));
         }
 
         /**
@@ -206,7 +204,7 @@ public final class Faults {
         /** The real answer with its body cut in the middle (a consistent {@code Content-Length}, invalid JSON). */
         public void truncatedJson() {
             register(altering(real -> {
-                String body = real.getBody() == null ? "" : bodyText(real);
+                String body = real.bodyText();
                 String cut = body.substring(0, Math.max(1, body.length() / 2));
                 return real.newBuilder().body(cut).build();
             }));
@@ -218,17 +216,17 @@ public final class Faults {
          * change to the fake's state stands, though the client never heard the answer.
          */
         public void droppedMidBody() {
-            register(altering(real -> real.newBuilder().onResponseBody(new SocketEffect.CloseSocket()).build()));
+            register(altering(real -> real.newBuilder().delivery(FakeResponse.Delivery.CLOSE_MID_BODY).build()));
         }
 
         /** The provider's anti-bot challenge (Kemono: DDoS-Guard's 403 page); a generic one elsewhere. */
         public void htmlChallenge() {
-            register(replacing(() -> challengePage.apply(new MockResponse.Builder().build())));
+            register(replacing(() -> challengePage.apply(FakeResponse.builder().build())));
         }
 
         /** 200 with an empty body. */
         public void emptyBody() {
-            register(replacing(() -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+            register(replacing(() -> FakeResponse.builder().code(200).setHeader("Content-Type", "application/json")
                     .body("").build()));
         }
 
@@ -237,31 +235,21 @@ public final class Faults {
         }
     }
 
-    private static Kind replacing(java.util.function.Supplier<MockResponse> answer) {
+    private static Kind replacing(java.util.function.Supplier<FakeResponse> answer) {
         return new Kind() {
             @Override
-            MockResponse replace() {
+            FakeResponse replace() {
                 return answer.get();
             }
         };
     }
 
-    private static Kind altering(UnaryOperator<MockResponse> alter) {
+    private static Kind altering(UnaryOperator<FakeResponse> alter) {
         return new Kind() {
             @Override
-            MockResponse alter(MockResponse real) {
+            FakeResponse alter(FakeResponse real) {
                 return alter.apply(real);
             }
         };
-    }
-
-    static String bodyText(MockResponse response) {
-        okio.Buffer buffer = new okio.Buffer();
-        try {
-            response.getBody().writeTo(buffer);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return buffer.readUtf8();
     }
 }

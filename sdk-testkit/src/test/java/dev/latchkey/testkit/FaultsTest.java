@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultsTest {
     @RegisterExtension
-    static FakeKemono kemono = FakeKemono.create().resetBetweenTests();
+    static FakeKemono kemono = FakeKemono.create();
 
     final Http http = new Http(Headers.of("Accept", "text/css"));
 

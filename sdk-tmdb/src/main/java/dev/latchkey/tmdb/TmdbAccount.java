@@ -1,7 +1,10 @@
 package dev.latchkey.tmdb;
 
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.page.AutoPager;
 import dev.latchkey.core.page.NumberedPages;
 import dev.latchkey.core.page.Page;
@@ -13,6 +16,7 @@ import dev.latchkey.tmdb.model.Movie;
 import dev.latchkey.tmdb.model.RatedMovie;
 import dev.latchkey.tmdb.model.RatedTvShow;
 import dev.latchkey.tmdb.model.TvShow;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -177,6 +181,34 @@ public final class TmdbAccount {
     public void logout() {
         client.api.deleteSession(sessionId(holder.require())).execute(client.pipeline);
         holder.clear();
+    }
+
+    /**
+     * This account with per-call options (a timeout, retries, extra headers, an idempotency key) on its calls; the
+     * session is the same.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this account for calls with those options
+     * @see TmdbClient#withRequestOptions
+     */
+    public TmdbAccount withRequestOptions(RequestOptions options) {
+        return on(client.withRequestOptions(options));
+    }
+
+    /**
+     * @param call makes the calls on the account it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     * @see TmdbClient#withResponse
+     */
+    public <T> WithResponse<T> withResponse(Function<TmdbAccount, T> call) {
+        InvalidInputException.require(call, "call");
+        return client.pipeline.withResponse(p -> call.apply(on(client.on(p))));
+    }
+
+    /** @return this account, its session shared, making its calls through another client */
+    TmdbAccount on(TmdbClient c) {
+        return new TmdbAccount(c, holder);
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s */

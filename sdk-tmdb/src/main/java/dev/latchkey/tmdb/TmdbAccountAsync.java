@@ -2,7 +2,9 @@ package dev.latchkey.tmdb;
 
 import dev.latchkey.core.Async;
 import dev.latchkey.core.auth.SessionHolder;
+import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.http.ApiCall;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.page.AsyncAutoPager;
 import dev.latchkey.core.page.NumberedPages;
 import dev.latchkey.core.page.Page;
@@ -15,6 +17,7 @@ import dev.latchkey.tmdb.model.RatedMovie;
 import dev.latchkey.tmdb.model.RatedTvShow;
 import dev.latchkey.tmdb.model.TvShow;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -193,5 +196,17 @@ public final class TmdbAccountAsync {
 
     private <T> CompletableFuture<Page<T>> pages(IntFunction<ApiCall<NumberedPages.Slice<T>>> call) {
         return holder.callAsync(s -> NumberedPages.fetchAsync(client.pipeline, call, 1, TmdbApi.MAX_PAGE));
+    }
+
+    /**
+     * @param call starts calls on the async account it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see TmdbAccount#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<TmdbAccountAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(account.on(client.on(p)).async()));
     }
 }

@@ -54,6 +54,18 @@ public final class TmdbAuth {
     }
 
     /**
+     * A session from the token a web callback delivers ({@code ?request_token=...&approved=true} on the page TMDb sent
+     * the user back to), when the {@link RequestToken} record is no longer at hand.
+     *
+     * @param approvedToken the request token's value, approved by the user
+     * @return a session
+     * @throws InvalidInputException if it is blank
+     */
+    public TmdbSession createSession(String approvedToken) {
+        return client.api.createSession(approvedToken).execute(client.pipeline);
+    }
+
+    /**
      * The whole password flow in one call (as asynctmdb does it): request token, validate with login, session.
      * Discouraged by TMDb but supported.
      *

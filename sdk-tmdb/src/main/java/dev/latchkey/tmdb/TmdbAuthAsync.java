@@ -57,6 +57,15 @@ public final class TmdbAuthAsync {
     }
 
     /**
+     * @param approvedToken the request token's value, approved by the user
+     * @return a future of a session
+     * @see TmdbAuth#createSession(String)
+     */
+    public CompletableFuture<TmdbSession> createSession(String approvedToken) {
+        return Async.start(() -> client.api.createSession(approvedToken).executeAsync(client.pipeline));
+    }
+
+    /**
      * @param username the user name
      * @param password the password
      * @return a future of the session

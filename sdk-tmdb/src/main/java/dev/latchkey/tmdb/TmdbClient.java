@@ -2,6 +2,7 @@ package dev.latchkey.tmdb;
 
 import dev.latchkey.core.ClientBuilder;
 import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
@@ -11,13 +12,16 @@ import dev.latchkey.core.error.SessionStoreException;
 import dev.latchkey.core.http.ApiRequest;
 import dev.latchkey.core.http.HttpPipeline;
 import dev.latchkey.core.http.ProviderSpec;
+import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.tmdb.internal.TmdbApi;
 import dev.latchkey.tmdb.internal.TmdbErrors;
 import dev.latchkey.tmdb.model.AccountDetails;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -115,6 +119,36 @@ public final class TmdbClient implements AutoCloseable {
             throw new InvalidInputException("guest session id is blank");
         }
         return new GuestSession(this, guestSessionId, expiresAt);
+    }
+
+    /**
+     * This client with per-call options: a timeout, retries, extra headers, an idempotency key. Everything else is
+     * shared (connections, options, session store, rate budget); accounts it logs in or resumes make their calls with
+     * the options too, and closing it closes nothing.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return this client for calls with those options
+     */
+    public TmdbClient withRequestOptions(RequestOptions options) {
+        return on(pipeline.withRequestOptions(InvalidInputException.require(options, "options")));
+    }
+
+    /**
+     * Makes calls and returns their value with the HTTP answer it came from (status, headers, request id), as
+     * Retrofit's {@code Response<T>} gives it: {@code tmdb.withResponse(c -> c.auth().createRequestToken())}.
+     *
+     * @param call makes the calls on the client it is given
+     * @param <T> the value
+     * @return the value and the last HTTP answer read
+     */
+    public <T> WithResponse<T> withResponse(Function<TmdbClient, T> call) {
+        InvalidInputException.require(call, "call");
+        return pipeline.withResponse(p -> call.apply(on(p)));
+    }
+
+    /** @return this client on another pipeline (a view of this one's) */
+    TmdbClient on(HttpPipeline p) {
+        return new TmdbClient(p, api);
     }
 
     /** @return the same calls, returning {@code CompletableFuture}s; they never block a thread */
@@ -230,7 +264,28 @@ public final class TmdbClient implements AutoCloseable {
          */
         public TmdbClient build() {
             TmdbApi api = new TmdbApi(apiKey, readAccessToken);
-            return new TmdbClient(HttpPipeline.create(clientOptions(), SPEC), api);
+            return new TmdbClient(HttpPipeline.create(withoutVersion(clientOptions()), SPEC), api);
+        }
+
+        /**
+         * asynctmdb's {@code api_base_url} ends in {@code /3} ({@code https://api.themoviedb.org/3}); ours is the root
+         * that v3 and v4 paths hang from. Either form works: a last path segment {@code 3} is dropped.
+         */
+        static ClientOptions withoutVersion(ClientOptions options) {
+            return options.baseUrl().filter(u -> {
+                List<String> segments = u.pathSegments();
+                String last = segments.get(segments.size() - 1);
+                return last.equals("3") || last.isEmpty() && segments.size() > 1
+                        && segments.get(segments.size() - 2).equals("3");
+            }).map(u -> {
+                HttpUrl.Builder b = u.newBuilder();
+                int size = u.pathSegments().size();
+                if (u.pathSegments().get(size - 1).isEmpty()) {
+                    b.removePathSegment(size - 1);
+                    size--;
+                }
+                return options.toBuilder().baseUrl(b.removePathSegment(size - 1).build().toString()).build();
+            }).orElse(options);
         }
     }
 }

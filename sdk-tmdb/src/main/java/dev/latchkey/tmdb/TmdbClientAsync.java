@@ -2,8 +2,10 @@ package dev.latchkey.tmdb;
 
 import dev.latchkey.core.Async;
 import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.http.WithResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** The calls of a {@link TmdbClient}, returning {@code CompletableFuture}s, on the same code path. */
 public final class TmdbClientAsync {
@@ -41,5 +43,17 @@ public final class TmdbClientAsync {
     public <T> CompletableFuture<T> request(String method, String path, Map<String, ?> query, Object body,
             Class<T> type) {
         return Async.start(() -> client.api.raw(method, path, query, body, type).executeAsync(client.pipeline));
+    }
+
+    /**
+     * @param call starts calls on the async client it is given
+     * @param <T> the value
+     * @return a future of the value and the last HTTP answer read; cancelling it cancels the call
+     * @see TmdbClient#withResponse
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponse(
+            Function<TmdbClientAsync, CompletableFuture<T>> call) {
+        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+                .apply(client.on(p).async()));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.core.error.InvalidResponseException;
-import dev.latchkey.testkit.LoopbackServers;
+import dev.latchkey.core.testing.LoopbackServers;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Faults on the paged favorites walk and on the login sequence, with the session unchanged after each. */
 class FaultsTest {
     @RegisterExtension
-    static FakeTmdb fake = FakeTmdb.create().resetBetweenTests();
+    static FakeTmdb fake = FakeTmdb.create();
 
     final RecordingSleeper sleeper = new RecordingSleeper();
     final SessionStore store = SessionStore.inMemory();

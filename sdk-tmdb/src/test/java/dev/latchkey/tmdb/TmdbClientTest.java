@@ -32,7 +32,7 @@ class TmdbClientTest {
     static final ManualClock clock = new ManualClock();
 
     @RegisterExtension
-    static FakeTmdb fake = FakeTmdb.builder().clock(clock).build().resetBetweenTests();
+    static FakeTmdb fake = FakeTmdb.builder().clock(clock).build();
 
     final SessionStore store = SessionStore.inMemory();
     TmdbClient tmdb;
@@ -70,6 +70,35 @@ class TmdbClientTest {
         assertThat(store.load(me.storeKey())).isPresent();
         assertThatThrownBy(() -> tmdb.auth().createSession(token)).isInstanceOf(InvalidCodeException.class)
                 .hasMessageContaining("code: 33");
+    }
+
+    @Test
+    void aWebCallbacksTokenStringMakesASessionSyncAndAsync() {
+        String fromCallback = tmdb.auth().createRequestToken().value(); // ?request_token=...&approved=true
+        fake.approveRequestToken(fromCallback, "alice");
+        assertThat(tmdb.account(tmdb.auth().createSession(fromCallback)).username()).isEqualTo("alice");
+        String another = tmdb.auth().createRequestToken().value();
+        fake.approveRequestToken(another, "alice");
+        assertThat(tmdb.async().auth().createSession(another).join().sessionId()).isNotBlank();
+        assertThatThrownBy(() -> tmdb.auth().createSession(" ")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("request token is blank");
+        assertThat(tmdb.async().auth().createSession((String) null)).isCompletedExceptionally();
+    }
+
+    @Test
+    void aBaseUrlEndingInTheVersionAsAsynctmdbWritesItWorksToo() {
+        for (String base : List.of(fake.baseUrl() + "/3", fake.baseUrl() + "/3/")) {
+            try (TmdbClient withVersion = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(base).build()) {
+                assertThat(withVersion.baseUrl().encodedPath()).isEqualTo("/");
+                withVersion.auth().validateApiKey();
+                assertThat(withVersion.auth().createGuestSession().id()).isNotBlank();
+            }
+        }
+        assertThat(TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl("https://api.themoviedb.org/3").build()
+                .baseUrl().toString()).isEqualTo("https://api.themoviedb.org/");
+        // Only the version: a proxy path that merely contains a 3 stays.
+        assertThat(TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl("https://proxy.example/tmdb3").build()
+                .baseUrl().toString()).isEqualTo("https://proxy.example/tmdb3");
     }
 
     @Test

@@ -131,6 +131,8 @@ class TmdbContractTest extends ProviderContract {
             }));
             c.add(ContractCall.sync("guest.ratedTv", () -> guest.ratedTv()));
             c.add(ContractCall.sync("guest.movieStates", () -> guest.movieStates(550)));
+            c.add(ContractCall.async("client.withResponse", () -> client.async().withResponse(a -> a.auth().createRequestToken())));
+            c.add(ContractCall.async("account.withResponse", () -> account.async().withResponse(a -> a.details())));
             c.add(ContractCall.async("auth.validateApiKey", () -> client.async().auth().validateApiKey()));
             c.add(ContractCall.async("auth.createRequestToken", () -> client.async().auth().createRequestToken()));
             c.add(ContractCall.async("auth.validateWithLogin", () -> client.async().auth().validateWithLogin(token,

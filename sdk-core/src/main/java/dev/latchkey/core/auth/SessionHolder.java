@@ -64,12 +64,13 @@ public final class SessionHolder {
 
     /**
      * @return the current session
-     * @throws IllegalStateException if it was cleared by a logout (using an account after logout is a bug)
+     * @throws IllegalStateException if it was cleared by a logout or forgotten by a close (using an account after
+     *     either is a bug)
      */
     public Session require() {
         Session s = current.get();
         if (s == null) {
-            throw new IllegalStateException("this account is logged out; log in again");
+            throw new IllegalStateException("this account is logged out or closed; log in again");
         }
         return s;
     }
@@ -88,6 +89,14 @@ public final class SessionHolder {
     /** Forgets the session, here and in the store (after a logout). */
     public void clear() {
         store.delete(key);
+        current.set(null);
+    }
+
+    /**
+     * Forgets the session here only: the store keeps it, and the provider still honours it (an account closed
+     * without logging out).
+     */
+    public void forget() {
         current.set(null);
     }
 

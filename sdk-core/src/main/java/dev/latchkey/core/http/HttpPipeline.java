@@ -1,7 +1,11 @@
 package dev.latchkey.core.http;
 
+import dev.latchkey.core.Async;
 import dev.latchkey.core.ClientOptions;
+import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.RetryPolicy;
+import dev.latchkey.core.error.ApiError;
+import dev.latchkey.core.error.ApiException;
 import dev.latchkey.core.error.ErrorMapper;
 import dev.latchkey.core.error.LatchkeyException;
 import dev.latchkey.core.internal.BaseUrls;
@@ -11,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.CookieJar;
 import okhttp3.HttpUrl;
@@ -37,9 +44,24 @@ public final class HttpPipeline implements AutoCloseable {
     private final boolean ownsClient;
     private final RetryLoop retries;
     private final String userAgent;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** The owning pipeline's flag, shared by its views, so that a call through a view fails once it is closed. */
+    private final AtomicBoolean closed;
+    private final boolean guardClosed;
+    /** Per-call options of a view ({@link #withRequestOptions}), or {@code null}. */
+    private final RequestOptions callOptions;
+    /** Sees each successful answer of a view ({@link #withResponse}), or {@code null}. */
+    private final Consumer<ResponseInfo> observer;
 
     private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, boolean ownsClient) {
+        this(options, provider, baseClient, ownsClient, new AtomicBoolean(), ownsClient, null, null);
+    }
+
+    private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, boolean ownsClient,
+            AtomicBoolean closed, boolean guardClosed, RequestOptions callOptions, Consumer<ResponseInfo> observer) {
+        this.closed = closed;
+        this.guardClosed = guardClosed;
+        this.callOptions = callOptions;
+        this.observer = observer;
         this.options = options;
         this.provider = provider;
         this.baseUrl = options.baseUrl().orElseGet(() -> BaseUrls.checked(provider.defaultBaseUrl()));
@@ -87,7 +109,52 @@ public final class HttpPipeline implements AutoCloseable {
     public HttpPipeline withOptions(ClientOptions newOptions) {
         Objects.requireNonNull(newOptions, "newOptions");
         OkHttpClient base = newOptions.httpClient().orElse(baseClient);
-        return new HttpPipeline(newOptions, provider, base, false);
+        return new HttpPipeline(newOptions, provider, base, false, new AtomicBoolean(), false, callOptions, observer);
+    }
+
+    /**
+     * A view of this pipeline whose calls carry per-call options: a timeout, retries, extra headers, an idempotency
+     * key. It shares everything else (connections, options, session store, rate budget) and closes nothing.
+     *
+     * @param options the per-call options; where a call sets its own, these win
+     * @return the view
+     */
+    public HttpPipeline withRequestOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        RequestOptions merged = callOptions == null ? options : callOptions.overriddenBy(options);
+        return new HttpPipeline(this.options, provider, baseClient, false, closed, guardClosed, merged, observer);
+    }
+
+    /**
+     * Runs a call on a view of this pipeline that notes the HTTP answers it reads, and returns its value with the last
+     * of them.
+     *
+     * @param call makes the call on the view it is given
+     * @param <T> the call's value
+     * @return the value and the answer it came from
+     */
+    public <T> WithResponse<T> withResponse(Function<HttpPipeline, T> call) {
+        AtomicReference<ResponseInfo> last = new AtomicReference<>();
+        T value = call.apply(observedBy(last::set));
+        return new WithResponse<>(value, last.get());
+    }
+
+    /**
+     * The async form of {@link #withResponse}: cancelling the returned future cancels the call.
+     *
+     * @param call starts the call on the view it is given
+     * @param <T> the call's value
+     * @return the value and the answer it came from
+     */
+    public <T> CompletableFuture<WithResponse<T>> withResponseAsync(Function<HttpPipeline, CompletableFuture<T>> call) {
+        AtomicReference<ResponseInfo> last = new AtomicReference<>();
+        return Async.map(Async.start(() -> call.apply(observedBy(last::set))),
+                value -> new WithResponse<>(value, last.get()));
+    }
+
+    private HttpPipeline observedBy(Consumer<ResponseInfo> sink) {
+        Consumer<ResponseInfo> chained = observer == null ? sink : observer.andThen(sink);
+        return new HttpPipeline(options, provider, baseClient, false, closed, guardClosed, callOptions, chained);
     }
 
     /** @return the options */
@@ -116,7 +183,14 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public <T> T execute(ApiRequest request, ResponseParser<T> parser) {
         Objects.requireNonNull(parser, "parser");
-        return retries.run(prepare(request), exchange -> exchange.parse(parser));
+        PreparedCall p = prepare(request);
+        ResponseParser<T> parse = observed(parser, p);
+        try {
+            return retries.run(p, exchange -> exchange.parse(parse));
+        } catch (ApiException e) {
+            observeError(e);
+            throw e;
+        }
     }
 
     /**
@@ -129,7 +203,17 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseParser<T> parser) {
         Objects.requireNonNull(parser, "parser");
-        return retries.runAsync(prepare(request), parser);
+        PreparedCall p = prepare(request);
+        CompletableFuture<T> call = retries.runAsync(p, observed(parser, p));
+        if (observer == null) {
+            return call;
+        }
+        // Noted before anything downstream sees the failure (a dependent of the call's own future could run after
+        // them); cancelling the returned future still cancels the call.
+        return Async.recover(call, error -> {
+            observeError(error);
+            return CompletableFuture.failedFuture(error);
+        });
     }
 
     /**
@@ -142,6 +226,7 @@ public final class HttpPipeline implements AutoCloseable {
         PreparedCall p = prepare(request);
         return retries.run(p, exchange -> {
             Response r = exchange.response;
+            observe(r.code(), r.headers(), p);
             byte[] bytes = new ResponseViews.LimitedInputStream(r.body().byteStream(), options.maxResponseBytes())
                     .readAllBytes();
             return new RawResponse(r.code(), r.headers(), p.origin.requestId(r.headers()), bytes,
@@ -161,7 +246,9 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public <E> Stream<E> stream(ApiRequest request, Class<E> elementType) {
         Objects.requireNonNull(elementType, "elementType");
-        Exchange exchange = retries.run(prepare(request), ex -> {
+        PreparedCall p = prepare(request);
+        Exchange exchange = retries.run(p, ex -> {
+            observe(ex.response.code(), ex.response.headers(), p);
             ex.keepOpen = true;
             ex.streaming = true;
             return ex;
@@ -188,7 +275,8 @@ public final class HttpPipeline implements AutoCloseable {
     /** Releases the connection pool and dispatcher threads if this pipeline created them; idempotent. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsClient) {
+        // A view (or a pipeline on the caller's client) owns nothing: closing it changes nothing.
+        if (ownsClient && closed.compareAndSet(false, true)) {
             baseClient.dispatcher().executorService().shutdown();
             baseClient.connectionPool().evictAll();
             if (baseClient.cache() != null) {
@@ -220,9 +308,42 @@ public final class HttpPipeline implements AutoCloseable {
 
     private PreparedCall prepare(ApiRequest request) {
         Objects.requireNonNull(request, "request");
-        if (closed.get() && ownsClient) {
+        if (guardClosed && closed.get()) {
             throw new IllegalStateException("this client is closed");
         }
-        return new PreparedCall(request, this);
+        ApiRequest r = callOptions == null ? request : request.withOptions(request.options().overriddenBy(callOptions));
+        return new PreparedCall(r, this);
+    }
+
+    private <T> ResponseParser<T> observed(ResponseParser<T> parser, PreparedCall p) {
+        if (observer == null) {
+            return parser;
+        }
+        return view -> {
+            observe(view.status(), view.headers(), p);
+            return parser.parse(view);
+        };
+    }
+
+    /** An error answer a call may turn into a value (a 404 into an empty {@code Optional}) is an answer too. */
+    private void observeError(Throwable error) {
+        if (observer != null && error != null && Async.unwrap(error) instanceof ApiException e) {
+            ApiError a = e.error();
+            okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder();
+            a.headers().forEach((name, values) -> values.forEach(v -> {
+                try {
+                    headers.addUnsafeNonAscii(name, v);
+                } catch (IllegalArgumentException unrepresentable) {
+                    // A hostile server's header OkHttp read leniently but will not rebuild (an empty name): left out.
+                }
+            }));
+            observer.accept(new ResponseInfo(a.status(), headers.build(), a.requestId()));
+        }
+    }
+
+    private void observe(int status, okhttp3.Headers headers, PreparedCall p) {
+        if (observer != null) {
+            observer.accept(new ResponseInfo(status, headers, p.origin.requestId(headers)));
+        }
     }
 }

@@ -82,6 +82,7 @@ public final class RedactingLogInterceptor implements Interceptor {
     }
 
     private static void log(Secrets scrub, String line) {
-        LOG.debug("{}", scrub.scrub(line).replace(ENCODED_MASK, OKHTTP_MASK));
+        // One mask in every line: OkHttp's own (headers, query values) becomes Latchkey's.
+        LOG.debug("{}", scrub.scrub(line).replace(ENCODED_MASK, Secrets.MASK).replace(OKHTTP_MASK, Secrets.MASK));
     }
 }

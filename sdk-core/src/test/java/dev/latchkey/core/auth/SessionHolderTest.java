@@ -131,4 +131,16 @@ class SessionHolderTest {
         assertThatThrownBy(holder::require).isInstanceOf(IllegalStateException.class).hasMessageContaining("logged out");
         assertThat(holder.toString()).doesNotContain("cookie");
     }
+
+    @Test
+    void forgetDropsTheSessionHereOnlyAndTheStoreKeepsIt() {
+        SessionStore store = SessionStore.inMemory();
+        SessionHolder holder = new SessionHolder("k", store, OLD, null);
+        holder.replace(NEW);
+        holder.forget();
+        assertThat(holder.current()).isEmpty();
+        assertThat(store.load("k")).contains(NEW);
+        assertThatThrownBy(holder::require).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> holder.call(s -> "never")).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -3,7 +3,7 @@ package dev.latchkey.core.http;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.RetryPolicy;
 import dev.latchkey.testkit.ManualClock;
-import dev.latchkey.testkit.LoopbackServers;
+import dev.latchkey.core.testing.LoopbackServers;
 import dev.latchkey.core.testing.OpenResponseCounter;
 import dev.latchkey.core.testing.RecordingSleeper;
 import java.io.IOException;

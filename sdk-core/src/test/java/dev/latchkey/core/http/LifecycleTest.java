@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.error.TransportException;
-import dev.latchkey.testkit.LoopbackServers;
+import dev.latchkey.core.testing.LoopbackServers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -269,4 +269,22 @@ class PipelineShapeTest {
     void noRetryContextMeansGiveUp() {
         assertThat(RetryLoop.nextDelay(null, new InvalidInputException("x"), null)).isEqualTo(-1);
     }
+
+    @Test
+    void theDerivedClientKeepsTheCallersTimeoutsAndOverridesOnlyWhatTheSdkRestsOn() {
+        okhttp3.OkHttpClient callers = new okhttp3.OkHttpClient.Builder().readTimeout(java.time.Duration.ofMillis(200))
+                .callTimeout(java.time.Duration.ofSeconds(5)).followRedirects(true).retryOnConnectionFailure(true)
+                .build();
+        try (HttpPipeline p = HttpPipeline.create(ClientOptions.builder().httpClient(callers).build(),
+                ProviderSpec.of("t", "https://x.invalid"))) {
+            okhttp3.OkHttpClient derived = p.client();
+            assertThat(derived.readTimeoutMillis()).isEqualTo(200);
+            assertThat(derived.callTimeoutMillis()).isEqualTo(5_000);
+            assertThat(derived.connectTimeoutMillis()).isEqualTo(callers.connectTimeoutMillis());
+            assertThat(derived.followRedirects()).isFalse();
+            assertThat(derived.retryOnConnectionFailure()).isFalse();
+            assertThat(derived.cookieJar()).isSameAs(okhttp3.CookieJar.NO_COOKIES);
+            assertThat(derived.connectionPool()).isSameAs(callers.connectionPool());
+        }
+    }
 }

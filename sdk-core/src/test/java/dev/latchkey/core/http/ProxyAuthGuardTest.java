@@ -7,7 +7,7 @@ import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.RetryPolicy;
 import dev.latchkey.core.error.TransportException;
 import dev.latchkey.core.testing.OpenResponseCounter;
-import dev.latchkey.testkit.LoopbackServers;
+import dev.latchkey.core.testing.LoopbackServers;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

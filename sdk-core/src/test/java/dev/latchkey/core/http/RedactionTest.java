@@ -60,7 +60,7 @@ class RedactionTest {
             seen.add(login.toString());
             seen.add(f.pipeline.options().toString());
             assertThat(logs.text()).contains("--> POST").contains("<-- 200").contains("***")
-                    .contains("/guest/██/rated".replace("██", "***"));
+                    .contains("/guest/***/rated");
             assertThat(e.requestId()).contains("req-***");
             assertThat(e.getMessage()).contains("invalid token *** for guest ***")
                     .contains("GET /guest/***/rated?session_id=***");

@@ -8,7 +8,7 @@ import dev.latchkey.core.http.ApiCall;
 import dev.latchkey.core.http.ApiRequest;
 import dev.latchkey.core.http.HttpPipeline;
 import dev.latchkey.core.http.ProviderSpec;
-import dev.latchkey.testkit.LoopbackServers;
+import dev.latchkey.core.testing.LoopbackServers;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;

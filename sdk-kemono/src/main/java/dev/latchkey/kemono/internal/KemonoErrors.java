@@ -76,12 +76,12 @@ public final class KemonoErrors {
             return rules;
         }
         String m = message.toLowerCase(Locale.ROOT);
-        if (m.contains("username cannot be empty") || m.contains("3 to 128")) {
+        if (m.contains("username cannot be empty") || m.contains("3 to 128") || m.contains("name must be")) {
             rules.add(ValidationException.NAME_LENGTH);
         }
         // "3 to 128 characters" is the length rule: only a message about which characters counts here.
         if (m.contains("letters and digits") || m.contains("invalid characters") || m.contains("characters are not")
-                || m.contains("may only contain")) {
+                || m.contains("may only contain") || m.contains("may not contain")) {
             rules.add(ValidationException.NAME_CHARACTERS);
         }
         if (m.contains("password cannot be empty") || m.contains("password policy") || m.contains("length(")) {

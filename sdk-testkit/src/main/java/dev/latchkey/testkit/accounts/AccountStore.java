@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * own fakes. Thread-safe.
  *
  * <ul>
- *   <li>An account has a name, an email, or both. Names are 3 to 128 letters or digits (Unicode); emails are checked
+ *   <li>An account has a name, an email, or both. Names follow the store's {@link NameRule} (aioaccount's by default:
+ *   3 to 128 letters or digits, any script; each fake sets its provider's); emails are checked
  *   for syntax and normalized (domain lower-cased). Names and emails are unique, case-insensitively, and a creation
  *   race has exactly one winner.</li>
  *   <li>Passwords must pass the {@link PasswordPolicy} and are stored as salted PBKDF2 hashes. A login for an unknown
@@ -45,6 +46,7 @@ public final class AccountStore {
     static final int MAX_CODE_ATTEMPTS = 5;
 
     private final PasswordPolicy policy;
+    private final NameRule nameRule;
     private final Clock clock;
     private final Duration resetCodeTtl;
     private final Duration confirmCodeTtl;
@@ -93,6 +95,7 @@ public final class AccountStore {
 
     private AccountStore(Builder b) {
         this.policy = b.policy;
+        this.nameRule = b.nameRule;
         this.clock = b.clock;
         this.resetCodeTtl = b.resetCodeTtl;
         this.confirmCodeTtl = b.confirmCodeTtl;
@@ -109,6 +112,11 @@ public final class AccountStore {
     /** @return the password policy */
     public PasswordPolicy policy() {
         return policy;
+    }
+
+    /** @return the rule names must follow */
+    public NameRule nameRule() {
+        return nameRule;
     }
 
     /** @return the clock codes expire on */
@@ -431,14 +439,8 @@ public final class AccountStore {
         }
     }
 
-    private static void checkName(String name) {
-        int len = name.codePointCount(0, name.length());
-        if (len < 3 || len > 128) {
-            throw new NameLengthInvalidException();
-        }
-        if (!name.codePoints().allMatch(Character::isLetterOrDigit)) {
-            throw new NameInvalidCharactersException();
-        }
+    private void checkName(String name) {
+        nameRule.check(name);
     }
 
     static String normalizeEmail(String email) {
@@ -476,6 +478,7 @@ public final class AccountStore {
     /** Builds an {@link AccountStore}. */
     public static final class Builder {
         private PasswordPolicy policy = PasswordPolicy.AIOACCOUNT_DEFAULT;
+        private NameRule nameRule = NameRule.AIOACCOUNT;
         private Clock clock = Clock.systemUTC();
         private Duration resetCodeTtl = Duration.ofHours(24);
         private Duration confirmCodeTtl = Duration.ofHours(24);
@@ -491,6 +494,15 @@ public final class AccountStore {
          */
         public Builder passwordPolicy(PasswordPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param rule which names accounts may have ({@link NameRule#AIOACCOUNT} by default)
+         * @return this builder
+         */
+        public Builder nameRule(NameRule rule) {
+            this.nameRule = Objects.requireNonNull(rule, "rule");
             return this;
         }
 

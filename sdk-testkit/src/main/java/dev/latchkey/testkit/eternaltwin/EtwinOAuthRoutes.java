@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 import okhttp3.HttpUrl;
 
 /**
@@ -47,14 +47,14 @@ final class EtwinOAuthRoutes {
     }
 
     /** {@code GET /oauth/authorize}: with a browser session, the grant; without, the login page. */
-    MockResponse authorize(FakeRequest r, Map<String, String> p) {
+    FakeResponse authorize(FakeRequest r, Map<String, String> p) {
         Optional<String> user = r.cookie("sid").map(state.browserSessions::get);
         if (user.isEmpty()) {
-            return new MockResponse.Builder().code(302).setHeader("Location", "/login?next="
+            return FakeResponse.builder().code(302).setHeader("Location", "/login?next="
                     + java.net.URLEncoder.encode(r.target(), StandardCharsets.UTF_8)).build();
         }
         Outcome o = grant(r::query, user.get());
-        return o.location() != null ? new MockResponse.Builder().code(302).setHeader("Location", o.location()).build()
+        return o.location() != null ? FakeResponse.builder().code(302).setHeader("Location", o.location()).build()
                 : error(400, o.error());
     }
 
@@ -142,7 +142,7 @@ final class EtwinOAuthRoutes {
     }
 
     /** {@code POST /oauth/token}: Basic client credentials (raw {@code id:secret}), JSON or form body. */
-    MockResponse token(FakeRequest r, Map<String, String> p) {
+    FakeResponse token(FakeRequest r, Map<String, String> p) {
         Optional<EtwinState.Client> client = authenticatedClient(r);
         if (client.isEmpty()) {
             return error(401, "Unauthorized", "Unauthenticated");

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * Eternaltwin's users API (research section 2): who a token is ({@code auth/self}), a user by id, and search and count.
@@ -36,7 +36,7 @@ final class EtwinUserRoutes {
      * {@code GET /api/v1/auth/self}: an access token's client and user; a browser session's user; anything else,
      * including an unknown or revoked token, is a guest, with status 200 as on the real server.
      */
-    MockResponse self(FakeRequest r, Map<String, String> p) {
+    FakeResponse self(FakeRequest r, Map<String, String> p) {
         Optional<String> bearer = r.bearerToken();
         if (bearer.isPresent()) {
             Optional<EtwinState.Token> token = state.liveToken(bearer.get());
@@ -60,7 +60,7 @@ final class EtwinUserRoutes {
         return guest();
     }
 
-    private static MockResponse guest() {
+    private static FakeResponse guest() {
         return json(200, Responses.object().put("type", "Guest").put("scope", "Default"));
     }
 
@@ -68,7 +68,7 @@ final class EtwinUserRoutes {
      * {@code PUT /api/v1/auth/self?method=Etwin}: the website's login, {@code {"login", "password"}} with the password
      * as the hex of its UTF-8 bytes (as eternaltwin-py's tests send it); sets the {@code sid} browser session cookie.
      */
-    MockResponse login(FakeRequest r, Map<String, String> p) {
+    FakeResponse login(FakeRequest r, Map<String, String> p) {
         if (!r.query("method").map("Etwin"::equals).orElse(false)) {
             return error(422, "InvalidMethod");
         }
@@ -96,7 +96,7 @@ final class EtwinUserRoutes {
     }
 
     /** {@code GET /api/v1/users/{id}}: 422 {@code InvalidId} for a non-UUID, 404 {@code UserNotFound}. */
-    MockResponse user(FakeRequest r, Map<String, String> p) {
+    FakeResponse user(FakeRequest r, Map<String, String> p) {
         String id = p.get("id");
         if (!EtwinWire.UUID.matcher(id).matches()) {
             return error(422, "InvalidId");
@@ -109,7 +109,7 @@ final class EtwinUserRoutes {
      * {@code GET /api/v1/users?q&limit&offset}: {@code {count, items}}, a substring match on the display name
      * (case-insensitive), by display name; {@code count} counts every match, {@code limit=0} gives the count alone.
      */
-    MockResponse search(FakeRequest r, Map<String, String> p) {
+    FakeResponse search(FakeRequest r, Map<String, String> p) {
         String q = r.query("q").orElse("").toLowerCase(Locale.ROOT);
         Integer limit = number(r.query("limit").orElse("20"));
         Integer offset = number(r.query("offset").orElse("0"));

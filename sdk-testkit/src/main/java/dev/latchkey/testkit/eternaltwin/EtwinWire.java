@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.testkit.internal.Responses;
 import java.util.regex.Pattern;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * Eternaltwin's wire format, as the research notes document it (sections 1 and 2 of
@@ -20,16 +20,16 @@ final class EtwinWire {
     private EtwinWire() {
     }
 
-    static MockResponse json(int status, JsonNode body) {
+    static FakeResponse json(int status, JsonNode body) {
         return Responses.json(status, body, JSON_TYPE);
     }
 
-    static MockResponse error(int status, String name) {
+    static FakeResponse error(int status, String name) {
         return json(status, Responses.object().put("error", name));
     }
 
     /** The token endpoint's errors carry a cause beside the name (2021: {@code CodeExpiredError}). */
-    static MockResponse error(int status, String name, String cause) {
+    static FakeResponse error(int status, String name, String cause) {
         return json(status, Responses.object().put("error", name).put("cause", cause));
     }
 

@@ -11,7 +11,7 @@ import dev.latchkey.testkit.internal.Router;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 import okhttp3.HttpUrl;
 
 /**
@@ -220,7 +220,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     }
 
     @Override
-    protected MockResponse handle(FakeRequest request) {
+    protected FakeResponse handle(FakeRequest request) {
         synchronized (state) {
             return router.route(request);
         }

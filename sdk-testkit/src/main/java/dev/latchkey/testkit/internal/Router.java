@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /** Routes a request by method and path template ({@code /v1/{service}/user/{id}/profile}) to a handler. */
 public final class Router {
@@ -14,17 +14,17 @@ public final class Router {
     /** Answers one route. */
     @FunctionalInterface
     public interface Handler {
-        MockResponse handle(FakeRequest request, Map<String, String> params);
+        FakeResponse handle(FakeRequest request, Map<String, String> params);
     }
 
     private record Route(String method, String[] segments, Handler handler) {
     }
 
     private final List<Route> routes = new ArrayList<>();
-    private final Function<FakeRequest, MockResponse> notFound;
-    private final Function<FakeRequest, MockResponse> methodNotAllowed;
+    private final Function<FakeRequest, FakeResponse> notFound;
+    private final Function<FakeRequest, FakeResponse> methodNotAllowed;
 
-    public Router(Function<FakeRequest, MockResponse> notFound, Function<FakeRequest, MockResponse> methodNotAllowed) {
+    public Router(Function<FakeRequest, FakeResponse> notFound, Function<FakeRequest, FakeResponse> methodNotAllowed) {
         this.notFound = notFound;
         this.methodNotAllowed = methodNotAllowed;
     }
@@ -34,7 +34,7 @@ public final class Router {
         return this;
     }
 
-    public MockResponse route(FakeRequest request) {
+    public FakeResponse route(FakeRequest request) {
         List<String> path = request.segments();
         boolean pathMatched = false;
         for (Route r : routes) {

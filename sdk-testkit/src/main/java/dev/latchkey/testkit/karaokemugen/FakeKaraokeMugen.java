@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.testkit.FakeRequest;
 import dev.latchkey.testkit.FakeServer;
 import dev.latchkey.testkit.accounts.AccountStore;
+import dev.latchkey.testkit.accounts.NameRule;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import dev.latchkey.testkit.internal.Responses;
 import dev.latchkey.testkit.internal.Router;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * A stateful fake of the Karaoke Mugen App's users API, built from the research notes' reading of the app's source
@@ -61,8 +62,8 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
 
     private FakeKaraokeMugen(Builder b) {
         this.seeded = b.seeded();
-        AccountStore accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock())
-                .hashIterations(b.hashIterations()).build();
+        AccountStore accounts = AccountStore.builder().nameRule(NameRule.KARAOKE_MUGEN)
+                .passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock()).hashIterations(b.hashIterations()).build();
         this.state = new KmState(b.clock(), accounts);
         this.commands = new KmCommands(state);
         this.router = new Router(r -> KmWire.error(404, Responses.object().put("code", 404)),
@@ -195,14 +196,14 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     }
 
     @Override
-    protected MockResponse handle(FakeRequest request) {
+    protected FakeResponse handle(FakeRequest request) {
         synchronized (state) {
             return router.route(request);
         }
     }
 
     /** {@code POST /api/command}: HTTP 200 on success, else {@code data.code} when it is a status, else 500. */
-    private MockResponse command(FakeRequest r) {
+    private FakeResponse command(FakeRequest r) {
         JsonNode json = r.json().orElse(Responses.object());
         String cmd = json.path("cmd").isTextual() ? json.get("cmd").asText() : null;
         JsonNode apiData = json.path("body").isObject() ? json.get("body") : Responses.object();
@@ -214,7 +215,7 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     }
 
     /** {@code POST /api/importFile}: multipart field {@code file}, raw JWT in {@code authorization}. */
-    private MockResponse importFile(FakeRequest r) {
+    private FakeResponse importFile(FakeRequest r) {
         String token = r.header("authorization").orElse(null);
         ObjectNode unknown = Responses.object().put("code", "USER_UNKNOWN");
         if (token == null || token.isBlank()) {

@@ -2,6 +2,7 @@ package dev.latchkey.testkit.karaokemugen;
 
 import dev.latchkey.testkit.accounts.AccountException;
 import dev.latchkey.testkit.accounts.AccountStore;
+import dev.latchkey.testkit.accounts.NameRule;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ public final class FakeKaraokeMugenServer {
     /** @param instance the instance's host name, for example {@code kara.moe} */
     public FakeKaraokeMugenServer(String instance) {
         this.instance = instance;
-        this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).hashIterations(1_000)
-                .build();
+        this.accounts = AccountStore.builder().nameRule(NameRule.KARAOKE_MUGEN)
+                .passwordPolicy(PasswordPolicy.minLength(8)).hashIterations(1_000).build();
     }
 
     /** @return the instance's host name */
@@ -38,7 +39,7 @@ public final class FakeKaraokeMugenServer {
     /**
      * Adds an online account.
      *
-     * @param name the local part (letters and digits: the account store's rule)
+     * @param name the local part (the App's name rule, {@link dev.latchkey.testkit.accounts.NameRule#KARAOKE_MUGEN})
      * @param password its password
      * @param animeIds the anime of its list (AniList ids)
      */

@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * Karaoke Mugen's wire format, as the research notes read it from the app's source ({@code kemono-karaokemugen.md}
@@ -71,7 +71,7 @@ final class KmWire {
         return o;
     }
 
-    static MockResponse ok(JsonNode data) {
+    static FakeResponse ok(JsonNode data) {
         ObjectNode o = Responses.object().put("err", false);
         if (data != null) {
             o.set("data", data);
@@ -79,7 +79,7 @@ final class KmWire {
         return Responses.json(200, o, JSON_TYPE);
     }
 
-    static MockResponse error(int status, JsonNode data) {
+    static FakeResponse error(int status, JsonNode data) {
         ObjectNode o = Responses.object().put("err", true);
         o.set("data", data);
         return Responses.json(status, o, JSON_TYPE);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.testkit.FakeRequest;
 import dev.latchkey.testkit.FakeServer;
 import dev.latchkey.testkit.accounts.AccountStore;
+import dev.latchkey.testkit.accounts.NameRule;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import dev.latchkey.testkit.internal.Responses;
 import dev.latchkey.testkit.internal.Router;
@@ -15,7 +16,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * A stateful fake of Kemono's account API (kemono.cr and coomer.st), built from the wire format documented in
@@ -66,7 +67,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
         this.clock = b.clock();
         this.strictAccept = b.strictAccept;
         this.seeded = b.seeded();
-        this.accounts = AccountStore.builder().passwordPolicy(PASSWORD_POLICY).clock(clock)
+        this.accounts = AccountStore.builder().nameRule(NameRule.KEMONO).passwordPolicy(PASSWORD_POLICY).clock(clock)
                 .hashIterations(b.hashIterations()).build();
         this.state = new KemonoState(accounts);
         KemonoAuthRoutes auth = new KemonoAuthRoutes(state, clock);
@@ -255,8 +256,8 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     }
 
     @Override
-    protected MockResponse challengePage(MockResponse ignored) {
-        return new MockResponse.Builder().code(403).setHeader("Server", "ddos-guard")
+    protected FakeResponse challengePage(FakeResponse ignored) {
+        return FakeResponse.builder().code(403).setHeader("Server", "ddos-guard")
                 .setHeader("Content-Type", "text/html; charset=utf-8")
                 .setHeader("Set-Cookie", "__ddg1_=" + KemonoWire.newToken().substring(0, 20) + "; Path=/; HttpOnly")
                 .body("<!DOCTYPE html><html><head><title>DDoS-Guard</title></head><body>"
@@ -265,14 +266,14 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     }
 
     @Override
-    protected MockResponse handle(FakeRequest request) {
+    protected FakeResponse handle(FakeRequest request) {
         if (strictAccept && !request.header("Accept").map(a -> a.contains("text/css")).orElse(false)) {
-            return new MockResponse.Builder().code(403).setHeader("Server", "ddos-guard")
+            return FakeResponse.builder().code(403).setHeader("Server", "ddos-guard")
                     .setHeader("Content-Type", "application/octet-stream").body(DDG_MESSAGE).build();
         }
         if (overRateLimit(clock.instant()) > 0) {
             // Kemono's 429 body is not documented; Retry-After is this fake's choice, so a client can honour it.
-            return new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+            return FakeResponse.builder().code(429).setHeader("Retry-After", "1")
                     .setHeader("Content-Type", "text/plain; charset=utf-8").body("Too Many Requests").build();
         }
         synchronized (state) {

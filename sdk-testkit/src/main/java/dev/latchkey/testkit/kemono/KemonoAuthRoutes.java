@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * Kemono's authentication and account endpoints (research section 1.4): login with its {@code session} cookie,
@@ -33,7 +33,7 @@ final class KemonoAuthRoutes {
         this.clock = clock;
     }
 
-    MockResponse login(FakeRequest r, Map<String, String> p) {
+    FakeResponse login(FakeRequest r, Map<String, String> p) {
         if (state.currentUser(r).isPresent()) {
             return error(409, "You are already logged in");
         }
@@ -59,7 +59,7 @@ final class KemonoAuthRoutes {
                 + "; Expires=" + expires + "; HttpOnly; Path=/; SameSite=Lax").build();
     }
 
-    MockResponse register(FakeRequest r, Map<String, String> p) {
+    FakeResponse register(FakeRequest r, Map<String, String> p) {
         String username = r.jsonText("username").orElse("");
         String password = r.jsonText("password").orElse("");
         String confirm = r.jsonText("confirm_password").orElse("");
@@ -82,13 +82,13 @@ final class KemonoAuthRoutes {
         return yes();
     }
 
-    MockResponse logout(FakeRequest r, Map<String, String> p) {
+    FakeResponse logout(FakeRequest r, Map<String, String> p) {
         r.cookie("session").ifPresent(state.sessions::remove);
         return yes().newBuilder().addHeader("Set-Cookie", "session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/")
                 .build();
     }
 
-    MockResponse account(FakeRequest r, Map<String, String> p) {
+    FakeResponse account(FakeRequest r, Map<String, String> p) {
         Optional<UserRecord> user = state.currentUser(r);
         if (user.isEmpty()) {
             return unauthorized();
@@ -101,7 +101,7 @@ final class KemonoAuthRoutes {
         return json(200, body);
     }
 
-    MockResponse changePassword(FakeRequest r, Map<String, String> p) {
+    FakeResponse changePassword(FakeRequest r, Map<String, String> p) {
         Optional<UserRecord> user = state.currentUser(r);
         if (user.isEmpty()) {
             return unauthorized();

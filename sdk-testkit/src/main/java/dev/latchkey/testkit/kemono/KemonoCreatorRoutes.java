@@ -10,7 +10,7 @@ import dev.latchkey.testkit.FakeRequest;
 import dev.latchkey.testkit.internal.Responses;
 import java.util.ArrayList;
 import java.util.Map;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /** Kemono's public endpoints: random post and creator, creator profiles, posts. Runs under the fake's lock. */
 final class KemonoCreatorRoutes {
@@ -20,7 +20,7 @@ final class KemonoCreatorRoutes {
         this.state = state;
     }
 
-    MockResponse randomPost(FakeRequest r, Map<String, String> p) {
+    FakeResponse randomPost(FakeRequest r, Map<String, String> p) {
         if (state.posts.isEmpty()) {
             return error(404, "No random post found.");
         }
@@ -29,7 +29,7 @@ final class KemonoCreatorRoutes {
                 .put("artist_id", post.get("user").asText()).put("post_id", post.get("id").asText()));
     }
 
-    MockResponse randomCreator(FakeRequest r, Map<String, String> p) {
+    FakeResponse randomCreator(FakeRequest r, Map<String, String> p) {
         if (state.creators.isEmpty()) {
             return error(404, "No random artist found.");
         }
@@ -38,19 +38,19 @@ final class KemonoCreatorRoutes {
                 .put("artist_id", c.get("id").asText()));
     }
 
-    MockResponse profile(FakeRequest r, Map<String, String> p) {
+    FakeResponse profile(FakeRequest r, Map<String, String> p) {
         ObjectNode c = FakeKemono.SERVICES.contains(p.get("service")) ? state.creator(p.get("service"), p.get("id"))
                 : null;
         return c == null ? error(404, "Creator not found.") : json(200, c);
     }
 
-    MockResponse post(FakeRequest r, Map<String, String> p) {
+    FakeResponse post(FakeRequest r, Map<String, String> p) {
         ObjectNode post = state.posts.get(key(p.get("service"), p.get("id"), p.get("post")));
         return post == null ? error(404, "Post not found.") : json(200, postEnvelope(post));
     }
 
     /** {@code GET /v1/{service}/post/{post}}: the post by its id alone, with the creator's id beside it. */
-    MockResponse postById(FakeRequest r, Map<String, String> p) {
+    FakeResponse postById(FakeRequest r, Map<String, String> p) {
         for (ObjectNode post : state.posts.values()) {
             if (post.get("service").asText().equals(p.get("service")) && post.get("id").asText().equals(p.get("post"))) {
                 ObjectNode env = postEnvelope(post);

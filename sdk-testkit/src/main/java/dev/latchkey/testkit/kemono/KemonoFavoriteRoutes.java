@@ -12,7 +12,7 @@ import dev.latchkey.testkit.internal.Responses;
 import dev.latchkey.testkit.kemono.KemonoState.Member;
 import java.util.Map;
 import java.util.Optional;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * A logged-in account's favorites (creators and posts, listed, added, removed) and the moderator-only page Kemono hides
@@ -26,7 +26,7 @@ final class KemonoFavoriteRoutes {
     }
 
     /** {@code GET /v1/account/favorites?type=artist|post}, oldest favorite first. */
-    MockResponse list(FakeRequest r, Map<String, String> p) {
+    FakeResponse list(FakeRequest r, Map<String, String> p) {
         Optional<Member> m = state.currentMember(r);
         if (m.isEmpty()) {
             return unauthorized();
@@ -59,15 +59,15 @@ final class KemonoFavoriteRoutes {
         return json(200, out);
     }
 
-    MockResponse creator(FakeRequest r, Map<String, String> p, boolean add) {
+    FakeResponse creator(FakeRequest r, Map<String, String> p, boolean add) {
         return mark(r, key(p.get("service"), p.get("id")), add, false);
     }
 
-    MockResponse post(FakeRequest r, Map<String, String> p, boolean add) {
+    FakeResponse post(FakeRequest r, Map<String, String> p, boolean add) {
         return mark(r, key(p.get("service"), p.get("id"), p.get("post")), add, true);
     }
 
-    private MockResponse mark(FakeRequest r, String k, boolean add, boolean isPost) {
+    private FakeResponse mark(FakeRequest r, String k, boolean add, boolean isPost) {
         Optional<Member> m = state.currentMember(r);
         if (m.isEmpty()) {
             return unauthorized();
@@ -84,7 +84,7 @@ final class KemonoFavoriteRoutes {
         return Responses.text(200, "", KemonoWire.JSON_TYPE);
     }
 
-    MockResponse moderatorTasks(FakeRequest r, Map<String, String> p) {
+    FakeResponse moderatorTasks(FakeRequest r, Map<String, String> p) {
         Optional<Member> m = state.currentMember(r);
         if (m.isEmpty()) {
             return unauthorized();

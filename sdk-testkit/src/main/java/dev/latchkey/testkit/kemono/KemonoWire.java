@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /** Kemono's wire format, as documented: JSON served as {@code text/css}, {@code {"error": ...}}, its timestamps. */
 final class KemonoWire {
@@ -21,22 +21,22 @@ final class KemonoWire {
     private KemonoWire() {
     }
 
-    static MockResponse json(int status, com.fasterxml.jackson.databind.JsonNode body) {
+    static FakeResponse json(int status, com.fasterxml.jackson.databind.JsonNode body) {
         return Responses.json(status, body, JSON_TYPE);
     }
 
     /** Kemono's literal {@code true} (register, logout, change password). */
-    static MockResponse yes() {
+    static FakeResponse yes() {
         return Responses.text(200, "true", JSON_TYPE);
     }
 
-    static MockResponse error(int status, String message) {
+    static FakeResponse error(int status, String message) {
         return json(status, Responses.object().put("error", message));
     }
 
     /** Without a session: 401 and an empty body. */
-    static MockResponse unauthorized() {
-        return new MockResponse.Builder().code(401).setHeader("Content-Type", JSON_TYPE).body("").build();
+    static FakeResponse unauthorized() {
+        return FakeResponse.builder().code(401).setHeader("Content-Type", JSON_TYPE).body("").build();
     }
 
     /** A session cookie's value: 32 random bytes, base64url. */

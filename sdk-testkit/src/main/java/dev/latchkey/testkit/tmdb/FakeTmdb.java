@@ -7,6 +7,7 @@ import static dev.latchkey.testkit.tmdb.TmdbWire.status;
 import dev.latchkey.testkit.FakeRequest;
 import dev.latchkey.testkit.FakeServer;
 import dev.latchkey.testkit.accounts.AccountStore;
+import dev.latchkey.testkit.accounts.NameRule;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import dev.latchkey.testkit.accounts.UserRecord;
 import dev.latchkey.testkit.internal.Responses;
@@ -14,7 +15,7 @@ import dev.latchkey.testkit.internal.Router;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * A stateful fake of TMDb's v3 and v4 authentication and account APIs, built from the documented wire format
@@ -64,8 +65,8 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         rateLimitPerSecond(b.rateLimitPerSecond);
         this.readAccessToken = TmdbWire.jwt(Map.of("aud", API_KEY, "sub", "5f0c3c2e1f3a4b00357d2a11", "scopes",
                 List.of("api_read"), "version", 1));
-        this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(4)).clock(clock)
-                .requireEmailConfirmation(true).hashIterations(b.hashIterations()).build();
+        this.accounts = AccountStore.builder().nameRule(NameRule.TMDB).passwordPolicy(PasswordPolicy.minLength(4))
+                .clock(clock).requireEmailConfirmation(true).hashIterations(b.hashIterations()).build();
         this.state = new TmdbState(clock, accounts);
         this.auth = new TmdbAuthRoutes(state, b.unapprovedIs422);
         TmdbAccountRoutes account = new TmdbAccountRoutes(state);
@@ -253,7 +254,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     }
 
     @Override
-    protected MockResponse handle(FakeRequest request) {
+    protected FakeResponse handle(FakeRequest request) {
         synchronized (state) {
             if (request.path().startsWith("/_testkit/")) {
                 return router.route(request);

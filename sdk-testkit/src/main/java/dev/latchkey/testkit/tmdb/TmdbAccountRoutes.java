@@ -20,7 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * TMDb's account endpoints (research sections 6 to 8): details, the six paged lists, favorites and watchlist marks,
@@ -34,7 +34,7 @@ final class TmdbAccountRoutes {
         this.state = state;
     }
 
-    MockResponse details(FakeRequest r, Map<String, String> p) {
+    FakeResponse details(FakeRequest r, Map<String, String> p) {
         Account a = state.sessionAccount(r, p.get("account_id"));
         if (a == null) {
             return error(3);
@@ -50,7 +50,7 @@ final class TmdbAccountRoutes {
     }
 
     /** {@code /3/account/{account_id}/{kind}/{movies|tv}}: favorite, watchlist or rated, oldest first by default. */
-    MockResponse list(FakeRequest r, Map<String, String> p, String kind, String mediaType) {
+    FakeResponse list(FakeRequest r, Map<String, String> p, String kind, String mediaType) {
         Account a = state.sessionAccount(r, p.get("account_id"));
         if (a == null) {
             return error(3);
@@ -66,13 +66,13 @@ final class TmdbAccountRoutes {
         return page(r, items);
     }
 
-    MockResponse guestRated(FakeRequest r, Map<String, String> p, String mediaType) {
+    FakeResponse guestRated(FakeRequest r, Map<String, String> p, String mediaType) {
         GuestSession g = state.liveGuestSession(p.get("guest_session_id"));
         return g == null ? error(3) : page(r, rated(g.ratings, mediaType));
     }
 
     /** {@code POST /3/account/{account_id}/{favorite|watchlist}}. */
-    MockResponse mark(FakeRequest r, Map<String, String> p, String kind) {
+    FakeResponse mark(FakeRequest r, Map<String, String> p, String kind) {
         Account a = state.sessionAccount(r, p.get("account_id"));
         if (a == null) {
             return error(3);
@@ -101,7 +101,7 @@ final class TmdbAccountRoutes {
     }
 
     /** {@code POST /3/{movie|tv}/{id}/rating}: a multiple of 0.5 from 0.5 to 10. */
-    MockResponse rate(FakeRequest r, Map<String, String> p, String mediaType) {
+    FakeResponse rate(FakeRequest r, Map<String, String> p, String mediaType) {
         Map<String, Rating> target = state.ratingTarget(r);
         if (target == null) {
             return error(3);
@@ -128,7 +128,7 @@ final class TmdbAccountRoutes {
         return previous == null ? status(201, 1) : status(201, 12);
     }
 
-    MockResponse deleteRating(FakeRequest r, Map<String, String> p, String mediaType) {
+    FakeResponse deleteRating(FakeRequest r, Map<String, String> p, String mediaType) {
         Map<String, Rating> target = state.ratingTarget(r);
         if (target == null) {
             return error(3);
@@ -140,7 +140,7 @@ final class TmdbAccountRoutes {
         return status(200, 13);
     }
 
-    MockResponse accountStates(FakeRequest r, Map<String, String> p) {
+    FakeResponse accountStates(FakeRequest r, Map<String, String> p) {
         Integer id = parseId(p.get("id"));
         if (id == null || state.catalog.find("movie", id) == null) {
             return error(34);
@@ -162,7 +162,7 @@ final class TmdbAccountRoutes {
         return json(o);
     }
 
-    MockResponse movie(FakeRequest r, Map<String, String> p) {
+    FakeResponse movie(FakeRequest r, Map<String, String> p) {
         Integer id = parseId(p.get("id"));
         ObjectNode m = id == null ? null : state.catalog.movies.get(id);
         return m == null ? error(34) : json(m);
@@ -171,7 +171,7 @@ final class TmdbAccountRoutes {
     // --- paging ------------------------------------------------------------------------------------------------
 
     /** TMDb's page: 20 items, {@code page} from 1, 422 past page 500, {@code sort_by=created_at.asc|desc}. */
-    private static MockResponse page(FakeRequest r, List<ObjectNode> items) {
+    private static FakeResponse page(FakeRequest r, List<ObjectNode> items) {
         int page;
         try {
             page = Integer.parseInt(r.query("page").orElse("1"));

@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /**
  * TMDb's authentication endpoints (research sections 2 to 5): v3 request tokens, login validation, sessions, guest
@@ -50,7 +50,7 @@ final class TmdbAuthRoutes {
                 || state.v4AccessTokens.containsKey(bearer.get()) && !r.path().startsWith("/4/auth/request_token");
     }
 
-    MockResponse newRequestToken(FakeRequest r, Map<String, String> p) {
+    FakeResponse newRequestToken(FakeRequest r, Map<String, String> p) {
         String token = hex(20);
         Instant expires = state.clock.instant().plus(Duration.ofMinutes(60));
         state.requestTokens.put(token, new RequestToken(expires, null));
@@ -58,7 +58,7 @@ final class TmdbAuthRoutes {
                 .put("request_token", token));
     }
 
-    MockResponse validateWithLogin(FakeRequest r, Map<String, String> p) {
+    FakeResponse validateWithLogin(FakeRequest r, Map<String, String> p) {
         Optional<String> username = r.jsonText("username").filter(s -> !s.isBlank());
         Optional<String> password = r.jsonText("password").filter(s -> !s.isEmpty());
         Optional<String> token = r.jsonText("request_token");
@@ -83,7 +83,7 @@ final class TmdbAuthRoutes {
                 .put("request_token", token.get()));
     }
 
-    MockResponse newSession(FakeRequest r, Map<String, String> p) {
+    FakeResponse newSession(FakeRequest r, Map<String, String> p) {
         RequestToken t = r.jsonText("request_token").map(state.requestTokens::get).orElse(null);
         if (t == null || !t.usable(state.clock.instant())) {
             return error(33);
@@ -95,7 +95,7 @@ final class TmdbAuthRoutes {
         return newSessionFor(t.approvedFor);
     }
 
-    MockResponse newGuestSession(FakeRequest r, Map<String, String> p) {
+    FakeResponse newGuestSession(FakeRequest r, Map<String, String> p) {
         String id = hex(16);
         Instant now = state.clock.instant();
         state.guestSessions.put(id, new GuestSession(now));
@@ -103,18 +103,18 @@ final class TmdbAuthRoutes {
                 .put("expires_at", EXPIRES.format(now.plus(Duration.ofHours(24)))));
     }
 
-    MockResponse convertV4(FakeRequest r, Map<String, String> p) {
+    FakeResponse convertV4(FakeRequest r, Map<String, String> p) {
         Integer account = r.jsonText("access_token").map(state.v4AccessTokens::get).orElse(null);
         return account == null ? error(35) : newSessionFor(account);
     }
 
-    private MockResponse newSessionFor(int accountId) {
+    private FakeResponse newSessionFor(int accountId) {
         String sessionId = hex(20);
         state.sessions.put(sessionId, accountId);
         return json(Responses.object().put("success", true).put("session_id", sessionId));
     }
 
-    MockResponse deleteSession(FakeRequest r, Map<String, String> p) {
+    FakeResponse deleteSession(FakeRequest r, Map<String, String> p) {
         Optional<String> sessionId = r.jsonText("session_id");
         if (sessionId.isEmpty()) {
             return error(5);
@@ -125,7 +125,7 @@ final class TmdbAuthRoutes {
         return json(Responses.object().put("success", true));
     }
 
-    MockResponse v4RequestToken(FakeRequest r, Map<String, String> p) {
+    FakeResponse v4RequestToken(FakeRequest r, Map<String, String> p) {
         String redirectTo = r.jsonText("redirect_to").orElse(null);
         Instant now = state.clock.instant();
         Instant expires = now.plus(Duration.ofMinutes(15));
@@ -144,7 +144,7 @@ final class TmdbAuthRoutes {
         return json(o);
     }
 
-    MockResponse v4AccessToken(FakeRequest r, Map<String, String> p) {
+    FakeResponse v4AccessToken(FakeRequest r, Map<String, String> p) {
         RequestToken t = r.jsonText("request_token").map(state.v4RequestTokens::get).orElse(null);
         if (t == null || !t.usable(state.clock.instant())) {
             return error(33);
@@ -162,7 +162,7 @@ final class TmdbAuthRoutes {
         return json(o);
     }
 
-    MockResponse v4DeleteAccessToken(FakeRequest r, Map<String, String> p) {
+    FakeResponse v4DeleteAccessToken(FakeRequest r, Map<String, String> p) {
         Optional<String> access = r.jsonText("access_token");
         if (access.isEmpty() || state.v4AccessTokens.remove(access.get()) == null) {
             return error(35);
@@ -171,7 +171,7 @@ final class TmdbAuthRoutes {
     }
 
     /** {@code POST /_testkit/approve}: the user's click on "Approve", over HTTP (for clients in other processes). */
-    MockResponse approveOverHttp(FakeRequest r, Map<String, String> p) {
+    FakeResponse approveOverHttp(FakeRequest r, Map<String, String> p) {
         try {
             approve(state.requestTokens, r.jsonText("request_token").orElse(""), r.jsonText("username").orElse(""));
             return json(Responses.object().put("success", true));

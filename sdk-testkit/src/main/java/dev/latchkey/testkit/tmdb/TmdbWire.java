@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
-import mockwebserver3.MockResponse;
+import dev.latchkey.testkit.FakeResponse;
 
 /** TMDb's wire format, as documented: the status envelope, error codes with their HTTP statuses, ids and tokens. */
 final class TmdbWire {
@@ -30,19 +30,19 @@ final class TmdbWire {
     }
 
     /** A success-with-status answer (codes 1, 12, 13). */
-    static MockResponse status(int http, int code) {
+    static FakeResponse status(int http, int code) {
         return Responses.json(http, envelope(true, code, TmdbCodes.message(code)), JSON_TYPE);
     }
 
-    static MockResponse error(int code) {
+    static FakeResponse error(int code) {
         return error(code, TmdbCodes.message(code));
     }
 
-    static MockResponse error(int code, String message) {
+    static FakeResponse error(int code, String message) {
         return Responses.json(TmdbCodes.httpStatus(code), envelope(false, code, message), JSON_TYPE);
     }
 
-    static MockResponse json(ObjectNode body) {
+    static FakeResponse json(ObjectNode body) {
         return Responses.json(200, body, JSON_TYPE);
     }
 

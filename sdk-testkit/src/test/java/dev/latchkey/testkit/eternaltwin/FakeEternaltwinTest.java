@@ -23,7 +23,7 @@ class FakeEternaltwinTest {
     static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     @RegisterExtension
-    static FakeEternaltwin fake = FakeEternaltwin.builder().clock(CLOCK).build().resetBetweenTests();
+    static FakeEternaltwin fake = FakeEternaltwin.builder().clock(CLOCK).build();
 
     final Http http = new Http(Headers.of());
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The Karaoke Mugen fake against the app's wire format (research section 2), with raw HTTP (no client module). */
 class FakeKaraokeMugenTest {
     @RegisterExtension
-    static FakeKaraokeMugen fake = FakeKaraokeMugen.create().resetBetweenTests();
+    static FakeKaraokeMugen fake = FakeKaraokeMugen.create();
 
     final Http http = new Http(Headers.of());
 

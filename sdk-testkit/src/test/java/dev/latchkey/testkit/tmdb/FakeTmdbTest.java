@@ -17,7 +17,7 @@ class FakeTmdbTest {
     static final ManualClock clock = new ManualClock();
 
     @RegisterExtension
-    static FakeTmdb tmdb = FakeTmdb.builder().clock(clock).build().resetBetweenTests();
+    static FakeTmdb tmdb = FakeTmdb.builder().clock(clock).build();
 
     final Http http = new Http(Headers.of());
 

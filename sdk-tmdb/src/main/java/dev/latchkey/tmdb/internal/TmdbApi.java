@@ -129,10 +129,17 @@ public final class TmdbApi {
     }
 
     public ApiCall<TmdbSession> createSession(RequestToken token) {
-        require(token, "token");
+        return createSession(require(token, "token").value());
+    }
+
+    /** @param requestToken an approved request token's value, as a web callback delivers it */
+    public ApiCall<TmdbSession> createSession(String requestToken) {
+        if (requestToken == null || requestToken.isBlank()) {
+            throw new dev.latchkey.core.error.InvalidInputException("request token is blank");
+        }
         // The session is made inside the parser: an unusable id from the server is an invalid answer, with its path.
         return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/new"))
-                .jsonBody(Map.of("request_token", token.value())).secret(token.value()).sensitive()
+                .jsonBody(Map.of("request_token", requestToken)).secret(requestToken).sensitive()
                 .replayable(false).build(), r -> new TmdbSession(r.json(SessionShape.class).sessionId()));
     }
 

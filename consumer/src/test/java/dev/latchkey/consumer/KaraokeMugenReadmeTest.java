@@ -1,8 +1,10 @@
-package dev.latchkey.karaokemugen;
+package dev.latchkey.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.core.error.ValidationException;
+import dev.latchkey.karaokemugen.KaraokeMugenAccount;
+import dev.latchkey.karaokemugen.KaraokeMugenClient;
 import dev.latchkey.karaokemugen.model.NewUser;
 import dev.latchkey.karaokemugen.model.UserSummary;
 import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
@@ -10,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's example, run against the fake so that it cannot rot. Keep the two in step. */
-class ReadmeExampleTest {
+/** sdk-karaokemugen's README example, on the module path, against the fake: it cannot rot. Keep the two in step. */
+class KaraokeMugenReadmeTest {
     @RegisterExtension
     static FakeKaraokeMugen fake = FakeKaraokeMugen.create();
 

@@ -1,8 +1,11 @@
-package dev.latchkey.eternaltwin;
+package dev.latchkey.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.core.error.InvalidStateException;
+import dev.latchkey.eternaltwin.Authorization;
+import dev.latchkey.eternaltwin.EternaltwinAccount;
+import dev.latchkey.eternaltwin.EternaltwinClient;
 import dev.latchkey.eternaltwin.model.User;
 import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import java.net.URI;
@@ -13,8 +16,8 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's example, run against the fake so that it cannot rot. Keep the two in step. */
-class ReadmeExampleTest {
+/** sdk-eternaltwin's README example, on the module path, against the fake: it cannot rot. Keep the two in step. */
+class EternaltwinReadmeTest {
     @RegisterExtension
     static FakeEternaltwin fake = FakeEternaltwin.builder().demoCallback("https://myapp.example/oauth/callback")
             .build();

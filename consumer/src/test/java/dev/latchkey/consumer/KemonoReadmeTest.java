@@ -1,9 +1,11 @@
-package dev.latchkey.kemono;
+package dev.latchkey.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.core.error.InvalidCredentialsException;
+import dev.latchkey.kemono.KemonoAccount;
+import dev.latchkey.kemono.KemonoClient;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.FavoriteCreator;
 import dev.latchkey.kemono.model.Post;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's example, run against the fake so that it cannot rot. Keep the two in step. */
-class ReadmeExampleTest {
+/** sdk-kemono's README example, on the module path, against the fake: it cannot rot. Keep the two in step. */
+class KemonoReadmeTest {
     @RegisterExtension
     static FakeKemono fake = FakeKemono.create();
 

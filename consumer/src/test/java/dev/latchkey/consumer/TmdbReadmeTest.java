@@ -1,19 +1,23 @@
-package dev.latchkey.tmdb;
+package dev.latchkey.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.testkit.tmdb.FakeTmdb;
+import dev.latchkey.tmdb.GuestSession;
+import dev.latchkey.tmdb.TmdbAccount;
+import dev.latchkey.tmdb.TmdbClient;
+import dev.latchkey.tmdb.TmdbSession;
 import dev.latchkey.tmdb.model.MediaType;
 import dev.latchkey.tmdb.model.Movie;
 import dev.latchkey.tmdb.model.RequestToken;
-import dev.latchkey.testkit.tmdb.FakeTmdb;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's example, run against the fake so that it cannot rot. Keep the two in step. */
-class ReadmeExampleTest {
+/** sdk-tmdb's README example, on the module path, against the fake: it cannot rot. Keep the two in step. */
+class TmdbReadmeTest {
     @RegisterExtension
     static FakeTmdb fake = FakeTmdb.create();
 

@@ -1,4 +1,4 @@
-package dev.latchkey.testkit;
+package dev.latchkey.core.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
