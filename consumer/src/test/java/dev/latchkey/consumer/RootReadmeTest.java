@@ -10,7 +10,7 @@ import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.kemono.KemonoClient;
 import dev.latchkey.kemono.model.Creator;
 import dev.latchkey.kemono.model.Service;
-import dev.latchkey.testkit.FakeServerTest;
+import dev.latchkey.testkit.WithFakeServers;
 import dev.latchkey.testkit.kemono.FakeKemono;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import dev.latchkey.tmdb.TmdbClient;
@@ -21,8 +21,8 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The root README's sdk-core snippets, on the module path, against the fakes (injected by {@code @FakeServerTest}). */
-@FakeServerTest
+/** The root README's sdk-core snippets, on the module path, against the fakes (injected by {@code @WithFakeServers}). */
+@WithFakeServers
 class RootReadmeTest {
     @TempDir
     Path home;

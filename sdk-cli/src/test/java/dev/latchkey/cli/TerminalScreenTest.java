@@ -3,7 +3,7 @@ package dev.latchkey.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.latchkey.testkit.FakeServerTest;
+import dev.latchkey.testkit.WithFakeServers;
 import dev.latchkey.testkit.kemono.FakeKemono;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pseudo-terminal (so the progress bar is on), and the bytes it wrote are replayed on a small screen model (carriage
  * returns, erases, cursor moves) to read the final screen, as the person would.
  */
-@FakeServerTest
+@WithFakeServers
 class TerminalScreenTest {
     static final Path SCRIPT = Path.of("/usr/bin/script");
 

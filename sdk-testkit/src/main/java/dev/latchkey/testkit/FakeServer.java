@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Registered on a static field it starts before the first test and stops after the last, and goes back to its seeded
  * state before each test (as WireMock's extension resets), so no test sees another's sessions, accounts or faults;
  * {@link #keepStateBetweenTests()} keeps the state instead. On an instance field it starts and stops around each test.
- * Or let JUnit inject fakes into test parameters with {@link FakeServerTest @FakeServerTest}. Outside JUnit,
+ * Or let JUnit inject fakes into test parameters with {@link WithFakeServers @WithFakeServers}. Outside JUnit,
  * {@link #start()} and {@link #close()}; a closed fake starts again, with fresh state (a class run twice in one JVM,
  * as IDEs and mutation testers do, gets a working fake).
  *

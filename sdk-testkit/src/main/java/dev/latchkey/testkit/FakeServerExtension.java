@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The extension behind {@link FakeServerTest}: resolves fake-typed parameters to one started fake per type per test
+ * The extension behind {@link WithFakeServers}: resolves fake-typed parameters to one started fake per type per test
  * class, resets them before each test, and closes them with the class (they are {@link AutoCloseable} values of the
  * class's extension store, which JUnit closes).
  */

@@ -85,7 +85,7 @@ class FakeServerLifecycleTest {
         }
     }
 
-    @FakeServerTest
+    @WithFakeServers
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class Injected {
         final FakeTmdb fromConstructor;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test class, reset to its seeded state before each test, closed after the class.
  *
  * <pre>{@code
- * @FakeServerTest
+ * @WithFakeServers
  * class FavoritesTest {
  *     @Test
  *     void listsFavorites(FakeKemono kemono) {
@@ -32,5 +32,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(FakeServerExtension.class)
-public @interface FakeServerTest {
+public @interface WithFakeServers {
 }
