@@ -397,4 +397,61 @@ class EternaltwinClientTest {
         assertThatThrownBy(() -> etwin.fromCallback(back, pyState)).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("already used");
     }
+
+    EternaltwinAccount alice() {
+        Authorization start = etwin.startAuthorization();
+        return etwin.fromCallback(approve(start, FakeEternaltwin.DEMO_USER), start.state());
+    }
+
+    @Test
+    void everyAccountCallSyncAndAsyncWithPerCallOptionsAndTheRawAnswer() throws Exception {
+        EternaltwinAccount alice = alice();
+        assertThat(alice.user().displayName()).isEqualTo("Alice");
+        assertThat(alice.user().isDeleted()).isFalse();
+        assertThat(alice.expiresAt()).hasValueSatisfying(t -> assertThat(t).isAfter(CLOCK.instant()));
+        String token = alice.session().token("access_token").orElseThrow();
+        assertThat(alice.toString()).contains(alice.id(), "Alice").doesNotContain(token);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> self = alice.request("GET", "/api/v1/auth/self", Map.class);
+        assertThat(self).isNotEmpty();
+        assertThat(alice.async().request("GET", "/api/v1/auth/self", Map.class).get(5, TimeUnit.SECONDS))
+                .isEqualTo(self);
+
+        dev.latchkey.core.RequestOptions traced = dev.latchkey.core.RequestOptions.builder().header("X-Trace", "e-1")
+                .build();
+        assertThat(alice.withRequestOptions(traced).self().id()).isEqualTo(alice.id());
+        assertThat(fake.lastCall().header("X-Trace")).contains("e-1");
+        var sync = alice.withResponse(EternaltwinAccount::self);
+        assertThat(sync.value().id()).isEqualTo(alice.id());
+        assertThat(sync.response().orElseThrow().status()).isEqualTo(200);
+        var async = alice.async().withResponse(a -> a.self()).get(5, TimeUnit.SECONDS);
+        assertThat(async.response().orElseThrow().status()).isEqualTo(200);
+        assertThat(async.value().displayName()).isEqualTo("Alice");
+    }
+
+    @Test
+    void everyClientCallAsyncAndTheRawAnswer() throws Exception {
+        EternaltwinAccount alice = alice();
+        String token = alice.session().token("access_token").orElseThrow();
+        EternaltwinClientAsync async = etwin.async();
+        assertThat(async.fromToken(token).get(5, TimeUnit.SECONDS).id()).isEqualTo(alice.id());
+        long count = etwin.count();
+        assertThat(count).isPositive();
+        assertThat(async.count().get(5, TimeUnit.SECONDS)).isEqualTo(count);
+        assertThat(async.search("user").get(5, TimeUnit.SECONDS).items()).isNotEmpty();
+        assertThat(async.request("GET", "/api/v1/users", Map.of("q", "user"), null, Map.class)
+                .get(5, TimeUnit.SECONDS)).isNotNull();
+        var counted = etwin.withResponse(c -> c.count("user"));
+        assertThat(counted.value()).isEqualTo(etwin.count("user"));
+        assertThat(counted.response().orElseThrow().status()).isEqualTo(200);
+        assertThat(async.withResponse(a -> a.count()).get(5, TimeUnit.SECONDS).value()).isEqualTo(count);
+        assertThat(etwin.withRequestOptions(dev.latchkey.core.RequestOptions.builder().header("X-Trace", "c-1")
+                .build()).count()).isEqualTo(count);
+        assertThat(fake.lastCall().header("X-Trace")).contains("c-1");
+        assertThat(etwin.baseUrl().toString()).startsWith(fake.baseUrl());
+        assertThat(etwin.storeKey(alice.id())).contains(alice.id()).isNotEqualTo(etwin.storeKey("someone-else"));
+        Authorization start = etwin.startAuthorization();
+        assertThat(start.toString()).contains("state=***").doesNotContain(start.state());
+    }
 }

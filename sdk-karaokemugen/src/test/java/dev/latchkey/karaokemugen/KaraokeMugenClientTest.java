@@ -237,4 +237,83 @@ class KaraokeMugenClientTest {
             assertThat(local.baseUrl().toString()).isEqualTo("http://localhost:1337/");
         }
     }
+
+    static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void everyAsyncTwinDoesWhatItsSyncOriginalDoes() throws Exception {
+        KaraokeMugenClientAsync async = km.async();
+        KaraokeMugenAccount op = await(async.login(FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD,
+                fake.securityCode()));
+        assertThat(op.role()).isEqualTo("admin");
+        KaraokeMugenAccountAsync opa = op.async();
+        assertThat(await(opa.checkAuth()).username()).isEqualTo(FakeKaraokeMugen.OPERATOR);
+        await(opa.createUser(NewUser.of("dora", "dora-password").withType(UserType.USER)));
+        assertThat(await(opa.users())).extracting(UserSummary::login).contains("dora");
+        assertThat(await(opa.user("dora"))).hasValueSatisfying(u -> assertThat(u.online()).isFalse());
+        await(opa.editUser("dora", ProfileEdit.empty().nickname("Dory").bio("a bio").url("https://dora.example")
+                .email("dora@dora.example").language("fr").location("Paris").publicProfile(true)));
+        assertThat(op.user("dora").orElseThrow().nickname()).isEqualTo("Dory");
+        assertThat(await(async.user("dora"))).hasValueSatisfying(u -> assertThat(u.nickname()).isEqualTo("Dory"));
+        await(opa.setUserType("dora", UserType.GUEST));
+        assertThat(fake.userType("dora")).isEqualTo(2);
+        await(opa.deleteUser("dora"));
+        assertThat(op.user("dora")).isEmpty();
+        assertThat(await(opa.request("checkAuth", java.util.Map.of())).toString()).contains(FakeKaraokeMugen.OPERATOR);
+        // Without a session the app refuses it: the client's escape hatch sends no token.
+        assertThat(async.request("checkAuth", java.util.Map.of())).failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(UnauthorizedException.class);
+
+        assertThat(await(async.loginGuest()).role()).isEqualTo("guest");
+        await(async.createUser(NewUser.of("erin", "erin-password")));
+        KaraokeMugenAccount erin = await(async.login("erin", "erin-password"));
+        await(erin.async().editMyAccount(ProfileEdit.empty().nickname("Eri")));
+        assertThat(await(erin.async().myAccount()).nickname()).isEqualTo("Eri");
+        await(async.resetUserPassword("erin", "erin-password-2", fake.securityCode()));
+        KaraokeMugenAccount erin2 = km.login("erin", "erin-password-2");
+        await(erin2.async().convertToOnline(FakeKaraokeMugen.INSTANCE, "erin-password-2"));
+        assertThat(erin2.username()).isEqualTo("erin@" + FakeKaraokeMugen.INSTANCE);
+        assertThat(erin2.myAccount().online()).isTrue();
+        await(erin2.async().refreshAnimeList()); // an online account's, with its online token
+        await(erin2.async().convertToLocal("erin-password-2"));
+        assertThat(erin2.username()).isEqualTo("erin");
+        await(erin2.async().deleteMyAccount());
+        assertThat(op.user("erin")).isEmpty();
+    }
+
+    @Test
+    void perCallOptionsAndTheRawAnswerOnClientAndAccount() throws Exception {
+        KaraokeMugenAccount alice = km.login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD);
+        dev.latchkey.core.RequestOptions traced = dev.latchkey.core.RequestOptions.builder().header("X-Trace", "k-1")
+                .build();
+        assertThat(alice.withRequestOptions(traced).checkAuth().username()).isEqualTo(FakeKaraokeMugen.DEMO_USER);
+        assertThat(fake.lastCall().header("X-Trace")).contains("k-1");
+        assertThat(km.withRequestOptions(traced).user(FakeKaraokeMugen.DEMO_USER)).isNotNull();
+        assertThat(fake.lastCall().header("X-Trace")).contains("k-1");
+        var me = alice.withResponse(KaraokeMugenAccount::myAccount);
+        assertThat(me.value().login()).isEqualTo(FakeKaraokeMugen.DEMO_USER);
+        assertThat(me.response().orElseThrow().status()).isEqualTo(200);
+        assertThat(await(alice.async().withResponse(a -> a.myAccount())).response().orElseThrow().status())
+                .isEqualTo(200);
+        assertThat(km.withResponse(c -> c.user("nobody-here")).response().orElseThrow().status()).isEqualTo(404);
+        assertThat(await(km.async().withResponse(a -> a.loginGuest())).value().role()).isEqualTo("guest");
+        assertThat(alice.toString()).contains(FakeKaraokeMugen.DEMO_USER)
+                .doesNotContain(alice.session().token("authorization").orElse("no-token-here"));
+    }
+
+    @Test
+    void userTypesReadAsTheAppNamesThem() {
+        assertThat(List.of(UserType.OPERATOR, UserType.USER, UserType.GUEST)).extracting(UserType::role)
+                .containsExactly("admin", "user", "guest");
+        assertThat(UserType.OPERATOR.value()).isEqualTo("0");
+        assertThat(UserType.GUEST.toString()).isEqualTo("guest");
+        assertThat(UserType.of(7).toString()).isEqualTo("type 7");
+        assertThat(UserType.of(7).role()).isEqualTo("user");
+        assertThat(UserType.of(7).known()).isEmpty();
+        assertThat(NewUser.of("fay", "fay-password").withType(UserType.GUEST).toString()).doesNotContain("fay-password");
+        assertThat(ProfileEdit.empty().password("a-new-secret").toString()).doesNotContain("a-new-secret");
+    }
 }

@@ -205,7 +205,7 @@ public final class RedisFleet implements AutoCloseable {
         }
 
         /** The password of {@code redis://[user:]password@host}, as written and decoded: both must stay hidden. */
-        private static java.util.List<String> passwordForms(String url) {
+        static java.util.List<String> passwordForms(String url) {
             int scheme = url.indexOf("://");
             int at = url.lastIndexOf('@');
             if (scheme < 0 || at < scheme) {

@@ -66,10 +66,37 @@ class RedisRateBudgetTest {
         RateBudget budget = f.rateBudget("kemono:alice", RateLimit.perSecond(1));
         f.close();
         assertThatThrownBy(() -> budget.reserve(Duration.ZERO)).isInstanceOf(RateBudgetException.class)
-                .hasMessageContaining("kemono:alice").hasMessageContaining("redis://127.0.0.1:");
+                .hasMessageContaining("kemono:alice").hasMessageContaining("redis://127.0.0.1:")
+                .cause().as("Redis's own failure, scrubbed, kept as the cause").isNotNull();
         assertThatThrownBy(() -> budget.pauseUntil(clock.instant()).join()).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(RateBudgetException.class);
         assertThat(budget.toString()).doesNotContain(password);
         assertThatThrownBy(() -> f.rateBudget(" ", RateLimit.perSecond(1))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void anAsyncRefusalGivesItsPermitBack() {
+        RateBudget a = fleet().rateBudget("kemono:carol", RateLimit.perSecond(4));
+        assertThat(a.reserve(Duration.ofSeconds(1))).contains(Duration.ZERO);
+        assertThat(a.reserve(Duration.ofSeconds(1))).contains(Duration.ofMillis(250));
+        assertThat(a.reserveAsync(Duration.ofMillis(400)).join()).as("500 ms away").isEmpty();
+        assertThat(a.reserveAsync(Duration.ofSeconds(1)).join()).as("the refusal took nothing")
+                .contains(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aPauseLivesInRedisNoLongerThanItsOwnTimeAndSurvivesAFlushOfTheScripts() {
+        RateBudget budget = fleet().rateBudget("tmdb:flushed", RateLimit.perSecond(50));
+        io.lettuce.core.RedisClient raw = io.lettuce.core.RedisClient.create(TestRedis.url());
+        try (var c = raw.connect()) {
+            c.sync().scriptFlush(); // a restarted Redis: EVALSHA answers NOSCRIPT, the script is sent again
+            budget.pauseUntil(clock.instant().plusSeconds(3)).join();
+            List<String> keys = c.sync().keys(prefix + "*pause*");
+            assertThat(keys).hasSize(1);
+            assertThat(c.sync().pttl(keys.get(0))).isBetween(1L, 3_000L);
+            assertThat(budget.reserve(Duration.ofSeconds(1))).as("paused").isEmpty();
+        } finally {
+            raw.shutdown();
+        }
     }
 }

@@ -280,7 +280,9 @@ class RedisSessionStoreTest {
         RedisFleet f = fleet(RedisFleet.builder(TestRedis.url()).commandTimeout(Duration.ofMillis(500)));
         f.close();
         assertThatThrownBy(() -> f.sessionStore().load(KEY)).isInstanceOf(SessionStoreException.class)
-                .hasMessageContaining("cannot read the session under key");
+                .hasMessageContaining("cannot read the session under key")
+                .hasMessageMatching("(?s).*\\w+(Exception|Error).*") // what Redis's client said, scrubbed
+                .cause().as("Redis's own failure, scrubbed, kept as the cause").isNotNull();
         assertThat(f.toString()).startsWith("RedisFleet(redis://127.0.0.1:");
     }
 
@@ -290,5 +292,49 @@ class RedisSessionStoreTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void scriptsARestartedRedisForgotAreSentAgain() {
+        SessionStore store = fleet().sessionStore();
+        store.save(KEY, session("before"));
+        rawConnection.sync().scriptFlush(); // what a Redis restart (or SCRIPT FLUSH) does: EVALSHA then says NOSCRIPT
+        assertThat(store.compareAndSet(KEY, session("before"), session("after"))).isTrue();
+        assertThat(store.load(KEY)).contains(session("after"));
+        rawConnection.sync().scriptFlush();
+        AtomicInteger logins = new AtomicInteger();
+        assertThat(store.renew(KEY, session("after"), () -> {
+            logins.incrementAndGet();
+            return session("renewed");
+        })).isEqualTo(session("renewed"));
+        assertThat(logins).hasValue(1);
+        assertThat(rawConnection.sync().get(prefix + ":{" + KEY + "}:lease")).as("lease released by script").isNull();
+    }
+
+    @Test
+    void theLeaseLastsTheTtlSetAndEachLeaseHasItsOwnRandomToken() {
+        SessionStore store = fleet(RedisFleet.builder(TestRedis.url()).leaseTtl(Duration.ofSeconds(7))).sessionStore();
+        String leaseKey = prefix + ":{" + KEY + "}:lease";
+        List<String> tokens = new ArrayList<>();
+        for (String cookie : List.of("one", "two")) {
+            store.renew(KEY, store.load(KEY).orElse(null), () -> {
+                long ttl = rawConnection.sync().pttl(leaseKey);
+                assertThat(ttl).isBetween(1L, 7_000L);
+                tokens.add(rawConnection.sync().get(leaseKey));
+                return session(cookie);
+            });
+        }
+        assertThat(tokens).hasSize(2).doesNotContainNull();
+        assertThat(tokens.get(0)).isNotEqualTo(tokens.get(1)); // random bytes, not a constant
+    }
+
+    @Test
+    void theShortcutConnectsWithTheDefaultsAndNamesTheServerNotThePassword() {
+        try (RedisFleet f = RedisFleet.connect(TestRedis.url())) {
+            assertThat(f.toString()).startsWith("RedisFleet(").contains("prefix latchkey");
+            assertThat(f.sessionStore().toString()).startsWith("RedisSessionStore(").endsWith("prefix latchkey)");
+        }
+        RedisFleet sealed = fleet(RedisFleet.builder(TestRedis.url()).cipher(SessionCipher.of(new byte[32])));
+        assertThat(sealed.sessionStore().toString()).endsWith(", encrypted)");
     }
 }
