@@ -57,12 +57,12 @@ class EternaltwinReadmeTest {
             Optional<User> nobody = etwin.user("00000000-0000-4000-8000-000000000000");
             List<User> users = etwin.search("user").autoPager().stream().toList();
             long count = etwin.count("user");
-            String refused = null;
+            String refused = null; // test only
             try {
                 etwin.fromAuthorizationCode(code(callback), state(callback), start.state());
             } catch (InvalidStateException e) {
                 System.out.println(e.getMessage());
-                refused = e.getMessage();
+                refused = e.getMessage(); // test only
             }
             // --- end ---
             assertThat(me.displayName()).isEqualTo("Alice");

@@ -34,7 +34,7 @@ class KaraokeMugenReadmeTest {
                 km.createUser(NewUser.of("dave", "short"));
             } catch (ValidationException e) {
                 System.out.println(e.getMessage());
-                refused = e.getMessage();
+                refused = e.getMessage(); // test only
             }
             KaraokeMugenAccount carol = km.login("carol", "carol-password");
             carol.convertToOnline("kara.moe", "carol-password");

@@ -30,7 +30,7 @@ class TmdbReadmeTest {
         try (TmdbClient tmdb = TmdbClient.builder().apiKey(key).baseUrl(baseUrl).build()) {
             RequestToken token = tmdb.auth().createRequestToken();
             URI approve = token.approvalUrl(URI.create("http://localhost:8080/approved"));
-            fake.approveRequestToken(token.value(), "alice");       // the user clicks "Approve" at `approve`
+            fake.approveRequestToken(token.value(), "alice"); // test only: the user clicks "Approve" at `approve`
             TmdbSession session = tmdb.auth().createSession(token);
             TmdbAccount me = tmdb.account(session);
             me.favoriteMovies().stream().limit(25).map(Movie::title).forEach(titles::add);   // two pages, lazily
