@@ -8,5 +8,6 @@ if not exist "%JAR%" (
   call "%ROOT%mvnw.cmd" -q -B -DskipTests -pl sdk-cli -am package || exit /b 1
 )
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java") else (set "JAVA=java")
-"%JAVA%" -jar "%JAR%" %*
+rem C1 alone and the serial GC: a command is a short-lived JVM (see the latchkey script and docs/benchmarks.md).
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %LATCHKEY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
