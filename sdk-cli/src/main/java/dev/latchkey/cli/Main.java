@@ -10,7 +10,7 @@ public final class Main {
     /** @param args the command line */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
-        System.exit(LatchkeyCommand.commandLine(CliEnvironment.system()).execute(args));
+        System.exit(LatchkeyCommand.commandLineFor(CliEnvironment.system(), args).execute(args));
     }
 
     /**

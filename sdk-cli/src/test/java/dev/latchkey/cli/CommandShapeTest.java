@@ -10,9 +10,48 @@ import picocli.CommandLine;
 
 /** Every provider subcommand takes the shared options from one mixin, and acts on the provider's own API root. */
 class CommandShapeTest {
+    private static final CliEnvironment ENV = new CliEnvironment(Map.of(), t -> Optional.empty(),
+            Path.of("/nonexistent"));
+
     private static CommandLine cli() {
-        return new CommandLine(new LatchkeyCommand(new CliEnvironment(Map.of(), t -> Optional.empty(),
-                Path.of("/nonexistent"))));
+        return LatchkeyCommand.commandLine(ENV);
+    }
+
+    /** @return what a command line prints and returns for these arguments */
+    private static String run(CommandLine cl, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(out, true));
+        int exit = cl.execute(args);
+        return exit + "\n" + out;
+    }
+
+    @Test
+    void theCommandLineBuiltForTheArgumentsPrintsWhatTheWholeTreePrints() {
+        for (String[] args : java.util.List.of(new String[] {"--help"}, new String[] {"-V"},
+                new String[] {"kemono", "--help"}, new String[] {"tmdb", "login", "--help"},
+                new String[] {"--config-dir", "/nonexistent", "karaoke", "--help"}, new String[] {"nosuchcommand"},
+                new String[] {"eternaltwin", "search", "--help"})) {
+            assertThat(run(LatchkeyCommand.commandLineFor(ENV, args), args)).as(String.join(" ", args))
+                    .isEqualTo(run(cli(), args));
+        }
+    }
+
+    @Test
+    void onlyTheNamedCommandIsBuiltWhole() {
+        CommandLine forKemono = LatchkeyCommand.commandLineFor(ENV, new String[] {"-v", "kemono", "favorites"});
+        assertThat(forKemono.getSubcommands().get("kemono").getSubcommands()).containsKey("favorites");
+        assertThat(forKemono.getSubcommands().get("tmdb").getSubcommands()).isEmpty();
+        assertThat(forKemono.getSubcommands()).containsOnlyKeys("demo", "sandbox", "kemono", "tmdb", "eternaltwin",
+                "karaoke", "generate-completion");
+        CommandLine forHelp = LatchkeyCommand.commandLineFor(ENV, new String[] {"--help"});
+        assertThat(forHelp.getSubcommands().values()).allSatisfy(c -> assertThat(c.getSubcommands()).isEmpty());
+        // The completion script covers every command's options: the whole tree.
+        assertThat(LatchkeyCommand.commandLineFor(ENV, new String[] {"generate-completion"}).getSubcommands()
+                .get("tmdb").getSubcommands()).isNotEmpty();
+        assertThat(LatchkeyCommand.firstCommand(new String[] {"--session-store", "redis://h:1", "-v", "tmdb"}))
+                .isEqualTo("tmdb");
+        assertThat(LatchkeyCommand.firstCommand(new String[] {"--config-dir=/x", "--help"})).isNull();
     }
 
     @Test
