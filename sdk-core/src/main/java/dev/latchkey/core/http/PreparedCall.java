@@ -33,7 +33,8 @@ final class PreparedCall {
         this.options = pipeline.options();
         this.provider = pipeline.provider();
         this.client = pipeline.client();
-        this.origin = new ResponseViews.Origin(api, pipeline.provider().requestIdHeaders());
+        this.origin = new ResponseViews.Origin(api, pipeline.provider().requestIdHeaders(),
+                callerHeaderValues(options, api));
         Request.Builder rb = new Request.Builder().url(api.url(pipeline.baseUrl())).header("User-Agent",
                 pipeline.userAgent());
         pipeline.provider().defaultHeaders().forEach(rb::header);
@@ -48,7 +49,7 @@ final class PreparedCall {
                 : requiresBody(api.method()) ? RequestBody.create(new byte[0], null) : null;
         rb.method(api.method(), rbody);
         // The log interceptor computes the secrets only if it logs: nothing is spent on them otherwise.
-        rb.tag(LazySecrets.class, new LazySecrets(api::secrets));
+        rb.tag(LazySecrets.class, new LazySecrets(origin::secrets));
         if (api.sensitive()) {
             rb.tag(RedactingLogInterceptor.Sensitive.class, RedactingLogInterceptor.Sensitive.YES);
         }
@@ -92,5 +93,14 @@ final class PreparedCall {
 
     private static boolean requiresBody(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    private static java.util.List<String> callerHeaderValues(ClientOptions options, ApiRequest api) {
+        if (options.headers().isEmpty() && api.options().headers().isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> values = new java.util.ArrayList<>(options.headers().values());
+        values.addAll(api.options().headers().values());
+        return values;
     }
 }

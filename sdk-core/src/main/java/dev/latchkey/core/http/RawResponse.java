@@ -10,33 +10,34 @@ import okhttp3.Headers;
  * and the body parsed on demand. Errors still throw typed exceptions.
  */
 public final class RawResponse {
-    private final int status;
-    private final Headers headers;
-    private final String requestId;
+    private final ResponseInfo info;
     private final byte[] body;
     private final Function<RawResponse, ResponseView> views;
 
     RawResponse(int status, Headers headers, String requestId, byte[] body, Function<RawResponse, ResponseView> views) {
-        this.status = status;
-        this.headers = headers;
-        this.requestId = requestId;
+        this.info = new ResponseInfo(status, headers, requestId);
         this.body = body;
         this.views = views;
     }
 
+    /** @return the status, headers and request id, as {@link WithResponse} gives them */
+    public ResponseInfo info() {
+        return info;
+    }
+
     /** @return the HTTP status */
     public int status() {
-        return status;
+        return info.status();
     }
 
     /** @return the headers */
     public Headers headers() {
-        return headers;
+        return info.headers();
     }
 
     /** @return the request id the server sent, if any */
     public Optional<String> requestId() {
-        return Optional.ofNullable(requestId);
+        return info.requestId();
     }
 
     /** @return the body bytes (a copy) */
@@ -77,6 +78,7 @@ public final class RawResponse {
 
     @Override
     public String toString() {
-        return "RawResponse{status=" + status + ", bytes=" + body.length + ", requestId=" + requestId + '}';
+        return "RawResponse{status=" + info.status() + ", bytes=" + body.length + ", requestId="
+                + info.requestId().orElse(null) + '}';
     }
 }

@@ -37,10 +37,19 @@ final class ResponseViews {
     static final class Origin {
         private final ApiRequest api;
         private final List<String> requestIdHeaders;
+        /** Values of the headers the caller added (client options, per-call options): Latchkey cannot tell which are
+         * credentials (an API gateway's key, a proxy's token), so all are secret. */
+        private final List<String> callerHeaderValues;
+        private volatile Secrets secrets;
 
         Origin(ApiRequest api, List<String> requestIdHeaders) {
+            this(api, requestIdHeaders, List.of());
+        }
+
+        Origin(ApiRequest api, List<String> requestIdHeaders, List<String> callerHeaderValues) {
             this.api = api;
             this.requestIdHeaders = requestIdHeaders;
+            this.callerHeaderValues = callerHeaderValues;
         }
 
         /** @return the request id the provider sent back (first of its headers present), scrubbed, or {@code null} */
@@ -63,7 +72,16 @@ final class ResponseViews {
         }
 
         Secrets secrets() {
-            return api.secrets();
+            if (callerHeaderValues.isEmpty()) {
+                return api.secrets();
+            }
+            Secrets s = secrets;
+            if (s == null) {
+                List<String> values = new java.util.ArrayList<>(callerHeaderValues);
+                callerHeaderValues.forEach(v -> values.addAll(Secrets.credentialParts(v)));
+                secrets = s = api.secrets().with(values);
+            }
+            return s;
         }
     }
 

@@ -35,6 +35,8 @@ public final class WithResponse<T> {
 
     @Override
     public String toString() {
-        return "WithResponse{value=" + value + ", response=" + response + '}';
+        // The value's type only: a value may be a raw JSON answer holding tokens (an escape hatch's JsonNode).
+        return "WithResponse{value=" + (value == null ? null : value.getClass().getSimpleName()) + ", response="
+                + response + '}';
     }
 }

@@ -91,4 +91,29 @@ class PipelineViewsTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         }
     }
+
+    @Test
+    void headersTheCallerAddsAreSecretInLogsAndErrorsForLatchkeyCannotTellWhichAreCredentials() {
+        try (Fixture f = new Fixture(b -> b.header("X-Gateway-Key", "gw-key-5c1d9e"));
+                dev.latchkey.core.testing.LogCapture logs = new dev.latchkey.core.testing.LogCapture()) {
+            HttpPipeline view = f.pipeline.withRequestOptions(RequestOptions.builder()
+                    .header("X-Tenant-Token", "tt-8a7f3b21").maxRetries(0).build());
+            f.enqueue(500, "{\"error\":\"refused gw-key-5c1d9e for tt-8a7f3b21\"}");
+            assertThatThrownBy(() -> view.execute(ApiRequest.get("/a").build(), ResponseParser.discard()))
+                    .isInstanceOf(ServerException.class).hasMessageContaining("refused ***")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("gw-key-5c1d9e", "tt-8a7f3b21"));
+            RecordedRequest sent = f.take();
+            assertThat(sent.getHeaders().get("X-Gateway-Key")).isEqualTo("gw-key-5c1d9e");
+            assertThat(sent.getHeaders().get("X-Tenant-Token")).isEqualTo("tt-8a7f3b21");
+            assertThat(logs.text()).contains("X-Gateway-Key: ***", "X-Tenant-Token: ***")
+                    .doesNotContain("gw-key-5c1d9e").doesNotContain("tt-8a7f3b21");
+        }
+    }
+
+    @Test
+    void aWithResponseShowsItsValuesTypeButNeverTheValue() {
+        WithResponse<Map<String, String>> r = new WithResponse<>(Map.of("token", "tok-3e9a1f"),
+                new ResponseInfo(200, okhttp3.Headers.of("Set-Cookie", "session=s-77c1"), "req-2"));
+        assertThat(r.toString()).contains("Map", "200", "req-2").doesNotContain("tok-3e9a1f", "s-77c1");
+    }
 }
