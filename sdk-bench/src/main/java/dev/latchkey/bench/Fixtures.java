@@ -10,7 +10,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** The answers the benchmarks serve, recorded once from the testkit's FakeTmdb (its documented wire format). */
+/** The TMDb answers the benchmarks serve, recorded once from the testkit's FakeTmdb (its documented wire format). */
 final class Fixtures {
     static final String SESSION_ID = "79191836ddaa0da3df76a5ffef6f07ad6ab0c641";
     static final int ACCOUNT_ID = 548;
@@ -54,16 +54,16 @@ final class Fixtures {
         }
     }
 
-    /** @return a server answering every path the benchmarks use */
+    /** @return a server, in its own process, answering every path the benchmarks use */
     CannedServer serve() {
-        return new CannedServer()
-                .answer("/3/account", 200, accountDetails)
-                .answer("/3/account/" + ACCOUNT_ID, 200, accountDetails)
-                .answer("/3/account/" + ACCOUNT_ID + "/favorite/movies", 200, favoritesPage)
-                .answer("/3/authentication/token/new", 200, requestToken)
-                .answer("/3/authentication/token/validate_with_login", 200, requestToken)
-                .answer("/3/authentication/session/new", 200, session)
-                .answer("/3/movie/1/account_states", 404, notFound);
+        return CannedServer.start(new CannedAnswers()
+                .json("/3/account", 200, accountDetails)
+                .json("/3/account/" + ACCOUNT_ID, 200, accountDetails)
+                .json("/3/account/" + ACCOUNT_ID + "/favorite/movies", 200, favoritesPage)
+                .json("/3/authentication/token/new", 200, requestToken)
+                .json("/3/authentication/token/validate_with_login", 200, requestToken)
+                .json("/3/authentication/session/new", 200, session)
+                .json("/3/movie/1/account_states", 404, notFound));
     }
 
     private static byte[] get(OkHttpClient http, String url) {

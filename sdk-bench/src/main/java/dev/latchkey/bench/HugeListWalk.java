@@ -22,6 +22,10 @@ import okhttp3.Response;
  * walks. Run: {@code java -Xmx1g -cp sdk-bench/target/benchmarks.jar dev.latchkey.bench.HugeListWalk}.
  */
 public final class HugeListWalk {
+    /** Kemono's answer to {@code GET /v1/account} for the cookie the walk uses. */
+    static final byte[] ACCOUNT = ("{\"props\":{\"currentPage\":\"account\",\"account\":{\"id\":1,\"username\":"
+            + "\"alice\",\"created_at\":\"2024-05-01T12:34:56.789012\",\"role\":\"consumer\"}}}")
+            .getBytes(StandardCharsets.UTF_8);
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private HugeListWalk() {
@@ -30,11 +34,9 @@ public final class HugeListWalk {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         byte[] body = creators(n);
-        byte[] account = ("{\"props\":{\"currentPage\":\"account\",\"account\":{\"id\":1,\"username\":\"alice\","
-                + "\"created_at\":\"2024-05-01T12:34:56.789012\",\"role\":\"consumer\"}}}").getBytes(StandardCharsets.UTF_8);
         System.out.printf("answer: %,d creators, %,d bytes%n", n, body.length);
-        try (CannedServer server = new CannedServer().answer("/api/v1/account/favorites", 200, body)
-                .answer("/api/v1/account", 200, account);
+        try (CannedServer server = CannedServer.start(new CannedAnswers().json("/api/v1/account/favorites", 200, body)
+                .json("/api/v1/account", 200, ACCOUNT));
                 KemonoClient kemono = KemonoClient.builder().baseUrl(server.baseUrl() + "/api").build()) {
             KemonoAccount me = kemono.withSessionCookie("bench-session-cookie");
             OkHttpClient http = new OkHttpClient();
@@ -119,7 +121,7 @@ public final class HugeListWalk {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
-    private static byte[] creators(int n) {
+    static byte[] creators(int n) {
         StringBuilder sb = new StringBuilder(n * 260).append('[');
         for (int i = 0; i < n; i++) {
             if (i > 0) {

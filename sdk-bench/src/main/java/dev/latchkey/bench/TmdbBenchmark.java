@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * TMDb calls, Latchkey against the floor (raw OkHttp 5 + Jackson into records), on one loopback server in the same
- * JVM serving the same bytes to both. Run with {@code -prof gc} for bytes per call (which include the in-JVM
- * server's own allocation, the same for every contender).
+ * TMDb calls: Latchkey against the floor (raw OkHttp 5 + Jackson into records) and two peers, tmdb-java and
+ * themoviedbapi, all served the same recorded bytes by the canned server in its own process. Run through
+ * {@link Report} (or with {@code -prof gc -prof dev.latchkey.bench.CpuTimeProfiler}) for bytes and CPU per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TmdbBenchmark {
     private CannedServer server;
     private OkHttpClient http;
-    private Floor floor;
+    private TmdbFloor floor;
     private TmdbClient tmdb;
     private TmdbAccount account;
     private TmdbJavaPeer tmdbJava;
@@ -50,7 +50,7 @@ public class TmdbBenchmark {
         Fixtures fixtures = Fixtures.record();
         server = fixtures.serve();
         http = new OkHttpClient();
-        floor = new Floor(http, server.baseUrl(), FakeTmdb.API_KEY);
+        floor = new TmdbFloor(http, server.baseUrl(), FakeTmdb.API_KEY);
         tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(server.baseUrl()).httpClient(http)
                 .sessionStore(SessionStore.inMemory()).options(o -> o.retryPolicy(RetryPolicy.none())).build();
         account = tmdb.account(new TmdbSession(Fixtures.SESSION_ID));
@@ -68,7 +68,7 @@ public class TmdbBenchmark {
     }
 
     @Benchmark
-    public Floor.Page favoritesFloor() throws IOException {
+    public TmdbFloor.Page favoritesFloor() throws IOException {
         return floor.favorites(Fixtures.ACCOUNT_ID, Fixtures.SESSION_ID);
     }
 

@@ -15,8 +15,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** The floor: what a careful developer writes by hand with OkHttp 5 and Jackson, into records. */
-final class Floor {
+/** TMDb's floor: what a careful developer writes by hand with OkHttp 5 and Jackson, into records. */
+final class TmdbFloor {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     record Movie(int id, String title, @JsonProperty("original_title") String originalTitle,
@@ -43,7 +43,7 @@ final class Floor {
     private final String base;
     private final String apiKey;
 
-    Floor(OkHttpClient http, String base, String apiKey) {
+    TmdbFloor(OkHttpClient http, String base, String apiKey) {
         this.http = http;
         this.base = base;
         this.apiKey = apiKey;
