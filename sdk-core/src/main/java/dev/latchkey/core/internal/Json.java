@@ -30,6 +30,7 @@ public final class Json {
                     .build())
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
+            .addModule(IsoTimes.module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -60,7 +61,7 @@ public final class Json {
         }
     }
 
-    private static final java.util.Map<TypeReference<?>, ObjectReader> READERS =
+    private static final java.util.Map<java.lang.reflect.Type, ObjectReader> READERS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private Json() {
@@ -73,11 +74,17 @@ public final class Json {
 
     /**
      * @param type the type to read
-     * @return a reader for a generic type, cached by the reference's identity: resolving a generic type on every
-     *     call costs allocation, and provider modules keep their type references in constants
+     * @return a reader for a generic type, cached by the type it stands for: resolving a generic type on every call
+     *     costs allocation. Keyed by the type, not by the reference, so a reference created per call (an anonymous
+     *     class instance each time) finds the same reader instead of adding one to the cache for ever.
      */
     public static ObjectReader readerFor(TypeReference<?> type) {
-        return READERS.computeIfAbsent(type, t -> MAPPER.readerFor(t));
+        return READERS.computeIfAbsent(type.getType(), t -> MAPPER.readerFor(type));
+    }
+
+    /** @return how many generic readers are cached (one per type read) */
+    static int cachedReaders() {
+        return READERS.size();
     }
 
     /**

@@ -45,29 +45,35 @@ public final class Secrets {
     private Secrets(List<String> values, List<String> forms) {
         this.values = values;
         this.forms = forms;
-        Set<Long> packed = new HashSet<>();
+        // Every piece of every form, packed with the same rolling window that pieceStarts slides over a text: no
+        // substring or boxed long per piece (an error path builds this once per failed call).
+        int chars = 0;
+        for (String f : forms) {
+            chars += f.length(); // at least the number of pieces
+        }
+        long[] packed = new long[chars];
+        int count = 0;
         Set<String> wide = new HashSet<>();
         for (String f : forms) {
-            for (int i = 0; i + PIECE <= f.length(); i++) {
-                String piece = f.substring(i, i + PIECE);
-                if (piece.chars().allMatch(c -> c <= 0xFF)) {
-                    packed.add(pack(piece));
+            long window = 0;
+            int narrow = 0; // how many of the last characters fit one byte
+            for (int end = 0; end < f.length(); end++) {
+                char c = f.charAt(end);
+                window = window << 8 | (c & 0xFF);
+                narrow = c > 0xFF ? 0 : narrow + 1;
+                if (end < PIECE - 1) {
+                    continue;
+                }
+                if (narrow >= PIECE) {
+                    packed[count++] = window;
                 } else {
-                    wide.add(piece);
+                    wide.add(f.substring(end - PIECE + 1, end + 1));
                 }
             }
         }
-        this.packedPieces = packed.stream().mapToLong(Long::longValue).sorted().toArray();
+        Arrays.sort(packed, 0, count);
+        this.packedPieces = Arrays.copyOf(packed, count);
         this.widePieces = Set.copyOf(wide);
-    }
-
-    /** @return the {@value #PIECE} characters of a piece (each at most U+00FF), one byte each, in a long */
-    private static long pack(String piece) {
-        long w = 0;
-        for (int k = 0; k < PIECE; k++) {
-            w = w << 8 | piece.charAt(k);
-        }
-        return w;
     }
 
     /**

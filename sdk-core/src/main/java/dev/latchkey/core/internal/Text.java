@@ -20,8 +20,43 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        String folded = text.strip().replaceAll("\\s+", " ");
+        String folded = foldWhiteSpace(text.strip());
         return folded.length() <= max ? folded : folded.substring(0, max) + "…";
+    }
+
+    /**
+     * @return the text with each run of white space ({@code \\s}: space, tab, line feed, vertical tab, form feed,
+     *     carriage return) replaced by one space; the text itself when there is nothing to fold. By hand, because
+     *     {@code replaceAll} compiles its pattern on every call, and an error message folds a dozen texts.
+     */
+    static String foldWhiteSpace(String text) {
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!isSpace(c)) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isSpace(text.charAt(end))) {
+                end++;
+            }
+            if (sb == null && (c != ' ' || end > i + 1)) {
+                sb = new StringBuilder(n).append(text, 0, i);
+            }
+            if (sb != null) {
+                sb.append(' ');
+            }
+            i = end - 1;
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**

@@ -39,4 +39,16 @@ class JsonStrictnessTest {
         assertThatThrownBy(() -> Json.mapper().readValue("{\"results\":[{\"id\":\"1\"},null]}", Listing.class))
                 .isInstanceOf(MismatchedInputException.class);
     }
+
+    @Test
+    void aTypeReferenceMadePerCallFindsTheCachedReaderInsteadOfGrowingTheCache() {
+        com.fasterxml.jackson.databind.ObjectReader first = Json.readerFor(
+                new com.fasterxml.jackson.core.type.TypeReference<List<Item>>() { });
+        int cached = Json.cachedReaders();
+        for (int i = 0; i < 100; i++) {
+            assertThat(Json.readerFor(new com.fasterxml.jackson.core.type.TypeReference<List<Item>>() { }))
+                    .isSameAs(first);
+        }
+        assertThat(Json.cachedReaders()).isEqualTo(cached);
+    }
 }

@@ -56,6 +56,14 @@ public final class KaraokeMugenApi {
     }
 
     /** {@code {"err": false, "data": T}}. */
+    // The answers' types, resolved once: a TypeReference made per call costs a reflective lookup every time.
+    private static final TypeReference<Envelope<JsonNode>> ANY_DATA = new TypeReference<>() { };
+    private static final TypeReference<Envelope<LoginData>> LOGIN = new TypeReference<>() { };
+    private static final TypeReference<Envelope<AuthInfo>> AUTH_INFO = new TypeReference<>() { };
+    private static final TypeReference<Envelope<List<UserSummary>>> USERS = new TypeReference<>() { };
+    private static final TypeReference<Envelope<User>> USER = new TypeReference<>() { };
+    private static final TypeReference<Envelope<AnimeList>> ANIME_LIST = new TypeReference<>() { };
+
     record Envelope<T>(@JsonProperty("err") Boolean err, @JsonProperty("data") T data) {
     }
 
@@ -112,13 +120,13 @@ public final class KaraokeMugenApi {
 
     /** The "message" results of writes: {@code {code: 200, message: {code, data}}}; the {@code message.data}. */
     private static JsonNode messageData(ResponseView r) throws IOException {
-        JsonNode data = data(r, new TypeReference<Envelope<JsonNode>>() { });
+        JsonNode data = data(r, ANY_DATA);
         return data == null ? null : data.path("message").path("data");
     }
 
     private static ResponseParser<Void> done() {
         return r -> {
-            data(r, new TypeReference<Envelope<JsonNode>>() { });
+            data(r, ANY_DATA);
             return null;
         };
     }
@@ -144,7 +152,7 @@ public final class KaraokeMugenApi {
     }
 
     private Login readLogin(ResponseView r) throws IOException {
-        LoginData d = data(r, new TypeReference<Envelope<LoginData>>() { });
+        LoginData d = data(r, LOGIN);
         if (d == null) {
             throw r.invalid("the login answer has no data");
         }
@@ -175,21 +183,21 @@ public final class KaraokeMugenApi {
 
     public ApiCall<AuthInfo> checkAuth(Session s) {
         return new ApiCall<>(command("checkAuth", s, Map.of(), true).build(),
-                r -> required(r, data(r, new TypeReference<Envelope<AuthInfo>>() { })));
+                r -> required(r, data(r, AUTH_INFO)));
     }
 
     // --- users -----------------------------------------------------------------------------------------------------
 
     public ApiCall<List<UserSummary>> users(Session s) {
         return new ApiCall<>(command("getUsers", s, Map.of(), true).build(),
-                r -> List.copyOf(required(r, data(r, new TypeReference<Envelope<List<UserSummary>>>() { }))));
+                r -> List.copyOf(required(r, data(r, USERS))));
     }
 
     /** {@code getUser}; 404 {@code UNKNOWN_USER} and an operator's empty answer are both "no such user". */
     public ApiCall<User> user(Session s, String username) {
         return new ApiCall<>(command("getUser", s, Map.of("username", requireLogin(username)), true).build(),
                 r -> {
-                    User u = data(r, new TypeReference<Envelope<User>>() { });
+                    User u = data(r, USER);
                     if (u == null) {
                         throw new dev.latchkey.core.error.NotFoundException(r.error("UNKNOWN_USER",
                                 "no such user"));
@@ -248,7 +256,7 @@ public final class KaraokeMugenApi {
 
     public ApiCall<User> myAccount(Session s) {
         return new ApiCall<>(command("getMyAccount", s, Map.of(), true).build(),
-                r -> required(r, data(r, new TypeReference<Envelope<User>>() { })));
+                r -> required(r, data(r, USER)));
     }
 
     /** @return the new online token, if the app sent one */
@@ -305,7 +313,7 @@ public final class KaraokeMugenApi {
     /** {@code getAnimeList} from {@code from}, {@code size} songs: one page, and how many there are in all. */
     public ApiCall<OffsetPages.Slice<Kara>> animeList(Session s, int size, long from) {
         return new ApiCall<>(command("getAnimeList", s, Map.of("from", from, "size", size), true).build(), r -> {
-            AnimeList list = required(r, data(r, new TypeReference<Envelope<AnimeList>>() { }));
+            AnimeList list = required(r, data(r, ANIME_LIST));
             if (list.content().contains(null) || list.infos().count() < 0) {
                 throw r.invalid("the anime list is malformed");
             }
@@ -334,7 +342,7 @@ public final class KaraokeMugenApi {
             throw new InvalidInputException("command is blank");
         }
         return new ApiCall<>(command(cmd, s, body == null ? Map.of() : body, false).build(),
-                r -> data(r, new TypeReference<Envelope<JsonNode>>() { }));
+                r -> data(r, ANY_DATA));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
