@@ -34,6 +34,12 @@ import dev.latchkey.tmdb.TmdbClient;
 import dev.latchkey.tmdb.model.MediaType;
 import dev.latchkey.tmdb.model.RequestToken;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -53,23 +59,59 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private PrintWriter out;
-    private int steps;
-    private int failures;
 
     @Override
     public Integer call() {
-        out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
-        try (FakeKemono kemonoFake = FakeKemono.builder().strictAccept(true).build().start();
-                FakeTmdb tmdbFake = FakeTmdb.create().start();
-                FakeEternaltwin etwinFake = FakeEternaltwin.create().start();
-                FakeKaraokeMugen karaokeFake = FakeKaraokeMugen.create().start()) {
-            kemono(kemonoFake);
-            tmdb(tmdbFake);
-            eternaltwin(etwinFake);
-            karaoke(karaokeFake);
-            fleet();
+        int steps = 0;
+        int failures = 0;
+        // The sections run at once, each on its own fake, and are printed in order as each ends: their deliberate
+        // waits (a Retry-After each) and their start-up overlap instead of adding up.
+        ExecutorService pool = Executors.newFixedThreadPool(5, r -> {
+            Thread t = new Thread(r, "latchkey-demo");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Each section starts its own fake, so the fakes start at once too.
+            List<Future<Section>> running = List.of(
+                    pool.submit(() -> new Section().run(sec -> {
+                        try (FakeKemono fake = FakeKemono.builder().strictAccept(true).build().start()) {
+                            kemono(sec, fake);
+                        }
+                    })),
+                    pool.submit(() -> new Section().run(sec -> {
+                        try (FakeTmdb fake = FakeTmdb.create().start()) {
+                            tmdb(sec, fake);
+                        }
+                    })),
+                    pool.submit(() -> new Section().run(sec -> {
+                        try (FakeEternaltwin fake = FakeEternaltwin.create().start()) {
+                            eternaltwin(sec, fake);
+                        }
+                    })),
+                    pool.submit(() -> new Section().run(sec -> {
+                        try (FakeKaraokeMugen fake = FakeKaraokeMugen.create().start()) {
+                            karaoke(sec, fake);
+                        }
+                    })),
+                    pool.submit(() -> new Section().run(this::fleet)));
+            for (Future<Section> f : running) {
+                Section done = f.get();
+                out.print(done.text());
+                out.flush();
+                steps += done.steps;
+                failures += done.failures;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures++;
+        } catch (ExecutionException e) {
+            out.printf("%nFAIL the demo stopped: %s%n", e.getCause());
+            failures++;
+        } finally {
+            pool.shutdownNow();
         }
         out.printf("%n%d steps, %s, in %d ms.%n", steps, failures == 0 ? "all as expected"
                 : failures + " not as expected", (System.nanoTime() - start) / 1_000_000);
@@ -77,32 +119,94 @@ public final class DemoCommand implements Callable<Integer> {
         return failures == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private void kemono(FakeKemono fake) {
-        section("Kemono", fake.baseUrl());
+    /** One provider's part of the demo: its lines, kept until it is printed, and its counts. */
+    private static final class Section {
+        private final StringWriter buffer = new StringWriter();
+        private final PrintWriter out = new PrintWriter(buffer);
+        int steps;
+        int failures;
+
+        Section run(java.util.function.Consumer<Section> body) {
+            try {
+                body.accept(this);
+            } catch (RuntimeException e) {
+                failures++;
+                out.printf("  FAIL the section stopped: %s%n", e);
+            }
+            return this;
+        }
+
+        String text() {
+            out.flush();
+            return buffer.toString();
+        }
+
+        void title(String name, String baseUrl) {
+            out.printf("%n%s (fake server on %s)%n", name, baseUrl);
+        }
+
+        <T> T step(String name, Supplier<T> action, Function<T, String> describe) {
+            steps++;
+            long start = System.nanoTime();
+            try {
+                T result = action.get();
+                line(true, name, start, describe.apply(result));
+                return result;
+            } catch (RuntimeException e) {
+                failures++;
+                line(false, name, start, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                return null;
+            }
+        }
+
+        void fails(String name, Class<? extends LatchkeyException> expected, Runnable action) {
+            steps++;
+            long start = System.nanoTime();
+            try {
+                action.run();
+                failures++;
+                line(false, name, start, "succeeded, but " + expected.getSimpleName() + " was expected");
+            } catch (RuntimeException e) {
+                boolean ok = expected.isInstance(e);
+                if (!ok) {
+                    failures++;
+                }
+                line(ok, name, start, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+
+        private void line(boolean ok, String name, long startNanos, String detail) {
+            long ms = (System.nanoTime() - startNanos) / 1_000_000;
+            out.printf("  %-4s %-42s %5d ms  %s%n", ok ? "ok" : "FAIL", name, ms, detail);
+        }
+    }
+
+    private void kemono(Section sec, FakeKemono fake) {
+        sec.title("Kemono", fake.baseUrl());
         try (KemonoClient kemono = KemonoClient.builder().baseUrl(fake.baseUrl()).sessionStore(SessionStore.inMemory())
                 .build()) {
-            KemonoAccount me = step("log in as alice", () -> kemono.login(FakeKemono.DEMO_USER,
+            KemonoAccount me = sec.step("log in as alice", () -> kemono.login(FakeKemono.DEMO_USER,
                     FakeKemono.DEMO_PASSWORD), a -> "account " + a.id() + ", " + a.role() + ", session cookie kept");
             if (me == null) {
                 return;
             }
-            step("favorite creators", me::favoriteCreators, list -> list.size() + ": " + list.stream()
+            sec.step("favorite creators", me::favoriteCreators, list -> list.size() + ": " + list.stream()
                     .map(c -> c.name() + " (" + c.service() + ")").collect(Collectors.joining(", ")));
-            step("add fanbox/49494721 to favorites", () -> {
+            sec.step("add fanbox/49494721 to favorites", () -> {
                 me.addFavoriteCreator(Service.FANBOX, "49494721");
                 return me.favoriteCreators().size();
             }, n -> "now " + n + " favorites");
-            step("random post", () -> kemono.randomPost().flatMap(kemono::post).orElseThrow(),
+            sec.step("random post", () -> kemono.randomPost().flatMap(kemono::post).orElseThrow(),
                     p -> "\"" + p.title() + "\" (" + p.service() + "/" + p.creatorId() + "/" + p.id() + ")");
             fake.faults().next().onPath("/api/v1/account/favorites").rateLimited(Duration.ofSeconds(1));
-            step("favorites behind a 429 (Retry-After: 1)", me::favoriteCreators,
+            sec.step("favorites behind a 429 (Retry-After: 1)", me::favoriteCreators,
                     list -> "answered 429 " + refused(fake) + " time, waited as asked, retried, got " + list.size()
                             + " creators");
             fake.faults().next().htmlChallenge();
-            fails("favorites behind DDoS-Guard's challenge", BotChallengeException.class, me::favoriteCreators);
-            fails("log in with a wrong password", InvalidCredentialsException.class,
+            sec.fails("favorites behind DDoS-Guard's challenge", BotChallengeException.class, me::favoriteCreators);
+            sec.fails("log in with a wrong password", InvalidCredentialsException.class,
                     () -> kemono.login(FakeKemono.DEMO_USER, "not-the-pw-9"));
-            step("change password, log out, log in again", () -> {
+            sec.step("change password, log out, log in again", () -> {
                 me.changePassword(FakeKemono.DEMO_PASSWORD, "a-new-demo-pass");
                 me.logout();
                 return kemono.login(FakeKemono.DEMO_USER, "a-new-demo-pass");
@@ -114,9 +218,9 @@ public final class DemoCommand implements Callable<Integer> {
      * Fleet mode on one machine: three workers (each its own Redis connection and client) share one Kemono login and
      * one rate budget through a real redis-server.
      */
-    private void fleet() {
+    private void fleet(Section sec) {
         try (FakeKemono fake = FakeKemono.create().start(); LocalRedis redis = LocalRedis.start()) {
-            section("Fleet mode: Kemono shared through the redis-server at " + redis.url(), fake.baseUrl());
+            sec.title("Fleet mode: Kemono shared through the redis-server at " + redis.url(), fake.baseUrl());
             java.util.List<RedisFleet> fleets = new java.util.ArrayList<>();
             java.util.List<KemonoClient> workers = new java.util.ArrayList<>();
             try {
@@ -127,14 +231,14 @@ public final class DemoCommand implements Callable<Integer> {
                             .rateBudget(fleet.rateBudget("kemono:alice", RateLimit.perSecond(20)))
                             .reloginOnExpiry(true).build());
                 }
-                java.util.List<KemonoAccount> accounts = step("three workers resume or log in at once",
+                java.util.List<KemonoAccount> accounts = sec.step("three workers resume or log in at once",
                         () -> once(fake, workers.parallelStream()
                                 .map(w -> w.resumeOrLogin(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD)).toList()),
                         a -> a.size() + " accounts, 1 login on the server");
                 if (accounts == null) {
                     return;
                 }
-                step("Kemono ends the session; every worker calls", () -> {
+                sec.step("Kemono ends the session; every worker calls", () -> {
                     fake.revokeSessions();
                     fake.clearCalls();
                     return once(fake, accounts.parallelStream().mapToInt(a -> a.favoriteCreators().size()).sum());
@@ -160,129 +264,129 @@ public final class DemoCommand implements Callable<Integer> {
         return result;
     }
 
-    private void tmdb(FakeTmdb fake) {
-        section("TMDb", fake.baseUrl());
+    private void tmdb(Section sec, FakeTmdb fake) {
+        sec.title("TMDb", fake.baseUrl());
         try (TmdbClient tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(fake.baseUrl())
                 .sessionStore(SessionStore.inMemory()).build()) {
-            RequestToken token = step("create a request token", () -> tmdb.auth().createRequestToken(),
+            RequestToken token = sec.step("create a request token", () -> tmdb.auth().createRequestToken(),
                     t -> "valid until " + t.expiresAt());
             if (token == null) {
                 return;
             }
-            step("the user approves it on TMDb's site", () -> {
+            sec.step("the user approves it on TMDb's site", () -> {
                 fake.approveRequestToken(token.value(), FakeTmdb.DEMO_USER);
                 return token.approvalUrl(null).toString().replace(token.value(), "***");
             }, url -> "approved at " + url);
-            TmdbAccount me = step("create a session", () -> tmdb.account(tmdb.auth().createSession(token)),
+            TmdbAccount me = sec.step("create a session", () -> tmdb.account(tmdb.auth().createSession(token)),
                     a -> "account " + a.id() + " (" + a.username() + ")");
             if (me == null) {
                 return;
             }
-            step("favorite movies, walked across pages", () -> me.favoriteMovies().stream().toList(),
+            sec.step("favorite movies, walked across pages", () -> me.favoriteMovies().stream().toList(),
                     list -> list.size() + " movies over " + ((list.size() + 19) / 20) + " pages, first \""
                             + list.get(0).title() + "\"");
-            step("rate Fight Club 8.5", () -> {
+            sec.step("rate Fight Club 8.5", () -> {
                 me.rateMovie(550, 8.5);
                 return me.movieStates(550);
             }, s -> "TMDb now says " + s.rating().orElseThrow());
-            step("mark Inception as a favorite", () -> {
+            sec.step("mark Inception as a favorite", () -> {
                 me.markFavorite(MediaType.MOVIE, 27205, true);
                 return me.movieStates(27205);
             }, s -> "favorite: " + s.favorite());
-            GuestSession guest = step("create a guest session", () -> tmdb.auth().createGuestSession(),
+            GuestSession guest = sec.step("create a guest session", () -> tmdb.auth().createGuestSession(),
                     g -> "valid until " + g.expiresAt().map(Object::toString).orElse("?") + " unless used");
             if (guest != null) {
-                step("rate as the guest", () -> {
+                sec.step("rate as the guest", () -> {
                     guest.rateMovie(680, 9.0);
                     return guest.ratedMovies().stream().count();
                 }, n -> "the guest has " + n + " rating");
             }
             fake.faults().next().onPath("/3/account/*/favorite/movies").rateLimited(Duration.ofSeconds(1));
-            step("favorites behind a 429 (Retry-After: 1)", () -> me.favoriteMovies().stream().limit(5).count(),
+            sec.step("favorites behind a 429 (Retry-After: 1)", () -> me.favoriteMovies().stream().limit(5).count(),
                     n -> "answered 429 " + refused(fake) + " time, waited as asked, retried, got " + n + " movies");
-            fails("log in with a wrong password", InvalidCredentialsException.class,
+            sec.fails("log in with a wrong password", InvalidCredentialsException.class,
                     () -> tmdb.auth().login(FakeTmdb.DEMO_USER, "not-the-pw-9"));
-            step("log out (delete the session)", () -> {
+            sec.step("log out (delete the session)", () -> {
                 me.logout();
                 return fake.activeSessions();
             }, n -> n + " sessions left on the server");
         }
     }
 
-    private void eternaltwin(FakeEternaltwin fake) {
-        section("Eternaltwin", fake.baseUrl());
+    private void eternaltwin(Section sec, FakeEternaltwin fake) {
+        sec.title("Eternaltwin", fake.baseUrl());
         try (EternaltwinClient etwin = EternaltwinClient.builder().baseUrl(fake.baseUrl())
                 .sessionStore(SessionStore.inMemory()).clientId(FakeEternaltwin.DEMO_CLIENT)
                 .clientSecret(FakeEternaltwin.DEMO_CLIENT_SECRET).redirectUri(FakeEternaltwin.DEMO_CALLBACK).build()) {
-            Authorization start = step("start the login (signed state, PKCE)", etwin::startAuthorization,
+            Authorization start = sec.step("start the login (signed state, PKCE)", etwin::startAuthorization,
                     a -> HttpUrl.get(a.url()).querySize() + " parameters, state valid until " + a.expiresAt());
             if (start == null) {
                 return;
             }
-            AuthorizationCallback back = step("alice approves in her browser", () -> callback(
+            AuthorizationCallback back = sec.step("alice approves in her browser", () -> callback(
                     fake.authorize(start.url().toString(), FakeEternaltwin.DEMO_USER)),
                     c -> "sent back to " + FakeEternaltwin.DEMO_CALLBACK + " with a code and the state");
-            EternaltwinAccount me = back == null ? null : step("check the state, redeem the code once",
+            EternaltwinAccount me = back == null ? null : sec.step("check the state, redeem the code once",
                     () -> etwin.fromCallback(back, start.state()),
                     a -> "the token is " + a.displayName() + "'s (user " + a.id().substring(0, 8) + "...), kept");
             if (me == null) {
                 return;
             }
-            step("who is this token (auth/self)", me::self, u -> u.displayName());
-            step("get a user by id", () -> etwin.user(fake.userId("demurgos")).orElseThrow(),
+            sec.step("who is this token (auth/self)", me::self, u -> u.displayName());
+            sec.step("get a user by id", () -> etwin.user(fake.userId("demurgos")).orElseThrow(),
                     u -> u.displayName() + ", administrator: " + u.isAdministrator().orElse(false));
-            step("search \"user\", one per page", () -> etwin.search("user", 1, 0).autoPager().stream().toList(),
+            sec.step("search \"user\", one per page", () -> etwin.search("user", 1, 0).autoPager().stream().toList(),
                     list -> list.stream().map(User::displayName).collect(Collectors.joining(", ")) + " over "
                             + list.size() + " pages");
-            step("count users", () -> etwin.count(), n -> n + " users, " + etwin.count("user") + " match \"user\"");
-            fails("a tampered state", InvalidStateException.class, () -> {
+            sec.step("count users", () -> etwin.count(), n -> n + " users, " + etwin.count("user") + " match \"user\"");
+            sec.fails("a tampered state", InvalidStateException.class, () -> {
                 Authorization a = etwin.startAuthorization();
                 String forged = a.state().substring(0, a.state().length() - 4) + "AAAA";
                 etwin.fromAuthorizationCode(back.code().orElseThrow(), forged, forged);
             });
-            fails("the same code again, with a fresh state", InvalidCodeException.class, () -> {
+            sec.fails("the same code again, with a fresh state", InvalidCodeException.class, () -> {
                 Authorization again = etwin.startAuthorization();
                 etwin.fromAuthorizationCode(back.code().orElseThrow(), again.state(), again.state());
             });
         }
     }
 
-    private void karaoke(FakeKaraokeMugen fake) {
-        section("Karaoke Mugen", fake.baseUrl());
+    private void karaoke(Section sec, FakeKaraokeMugen fake) {
+        sec.title("Karaoke Mugen", fake.baseUrl());
         try (KaraokeMugenClient km = KaraokeMugenClient.builder().baseUrl(fake.baseUrl())
                 .sessionStore(SessionStore.inMemory()).build()) {
-            KaraokeMugenAccount op = step("log in as operator with the security code", () -> km.login(
+            KaraokeMugenAccount op = sec.step("log in as operator with the security code", () -> km.login(
                     FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD, fake.securityCode()),
                     a -> a.username() + " is " + a.role() + ", the code is now used up");
             if (op == null) {
                 return;
             }
-            step("create a user", () -> {
+            sec.step("create a user", () -> {
                 op.createUser(NewUser.of("carol", "carol-demo-pass").withNickname("Carol"));
                 return op.users().size();
             }, n -> "carol created; the operator sees " + n + " users");
-            fails("a too-short password", ValidationException.class,
+            sec.fails("a too-short password", ValidationException.class,
                     () -> km.createUser(NewUser.of("dave", "short")));
-            KaraokeMugenAccount carol = step("log in as carol", () -> km.login("carol", "carol-demo-pass"),
+            KaraokeMugenAccount carol = sec.step("log in as carol", () -> km.login("carol", "carol-demo-pass"),
                     a -> a.username() + " (" + a.role() + ")");
             if (carol == null) {
                 return;
             }
-            step("convert carol to an online account", () -> {
+            sec.step("convert carol to an online account", () -> {
                 carol.convertToOnline(FakeKaraokeMugen.INSTANCE, "carol-demo-pass");
                 return carol.username();
             }, u -> "now " + u + ", with an online token");
-            step("and back to a local one", () -> {
+            sec.step("and back to a local one", () -> {
                 carol.convertToLocal("carol-demo-pass");
                 return carol.username();
             }, u -> "now " + u + " again");
             KaraokeMugenAccount alice = km.login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD);
-            step("alice's anime list, 7 songs a page", () -> alice.animeListPage(7, 0).autoPager().stream().toList(),
+            sec.step("alice's anime list, 7 songs a page", () -> alice.animeListPage(7, 0).autoPager().stream().toList(),
                     list -> list.size() + " songs over " + ((list.size() + 6) / 7) + " pages, first \""
                             + list.get(0).title() + "\"");
-            KaraokeMugenAccount guest = step("log in as a guest", km::loginGuest, g -> g.username() + " (guest)");
+            KaraokeMugenAccount guest = sec.step("log in as a guest", km::loginGuest, g -> g.username() + " (guest)");
             if (guest != null) {
-                fails("a guest edits its profile", ForbiddenException.class,
+                sec.fails("a guest edits its profile", ForbiddenException.class,
                         () -> guest.editMyAccount(ProfileEdit.empty().nickname("Sneaky")));
             }
         }
@@ -296,44 +400,7 @@ public final class DemoCommand implements Callable<Integer> {
         return new AuthorizationCallback(params);
     }
 
-    private void section(String name, String baseUrl) {
-        out.printf("%n%s (fake server on %s)%n", name, baseUrl);
-        out.flush();
-    }
 
-    private <T> T step(String name, Supplier<T> action, Function<T, String> describe) {
-        steps++;
-        long start = System.nanoTime();
-        try {
-            T result = action.get();
-            line(true, name, start, describe.apply(result));
-            return result;
-        } catch (RuntimeException e) {
-            failures++;
-            line(false, name, start, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return null;
-        }
-    }
 
-    private void fails(String name, Class<? extends LatchkeyException> expected, Runnable action) {
-        steps++;
-        long start = System.nanoTime();
-        try {
-            action.run();
-            failures++;
-            line(false, name, start, "succeeded, but " + expected.getSimpleName() + " was expected");
-        } catch (RuntimeException e) {
-            boolean ok = expected.isInstance(e);
-            if (!ok) {
-                failures++;
-            }
-            line(ok, name, start, e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
 
-    private void line(boolean ok, String name, long startNanos, String detail) {
-        long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        out.printf("  %-4s %-42s %5d ms  %s%n", ok ? "ok" : "FAIL", name, ms, detail);
-        out.flush();
-    }
 }

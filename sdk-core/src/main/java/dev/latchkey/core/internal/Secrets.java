@@ -39,6 +39,8 @@ public final class Secrets {
      * long, sorted: a text is searched with a rolling window instead of a substring per position.
      */
     private final long[] packedPieces;
+    /** How many of {@link #packedPieces} are pieces (the array is sized by an upper bound, not copied to fit). */
+    private final int pieceCount;
     /** The pieces with a character above U+00FF, which do not pack: searched the slow way, and rarely there. */
     private final Set<String> widePieces;
 
@@ -72,7 +74,8 @@ public final class Secrets {
             }
         }
         Arrays.sort(packed, 0, count);
-        this.packedPieces = Arrays.copyOf(packed, count);
+        this.packedPieces = packed;
+        this.pieceCount = count;
         this.widePieces = Set.copyOf(wide);
     }
 
@@ -182,7 +185,7 @@ public final class Secrets {
             if (start < 0) {
                 continue;
             }
-            starts[start] = narrow >= PIECE ? Arrays.binarySearch(packedPieces, window) >= 0
+            starts[start] = narrow >= PIECE ? Arrays.binarySearch(packedPieces, 0, pieceCount, window) >= 0
                     : !widePieces.isEmpty() && widePieces.contains(text.substring(start, end + 1));
         }
         return starts;

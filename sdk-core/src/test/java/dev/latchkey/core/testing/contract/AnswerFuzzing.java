@@ -132,7 +132,7 @@ public final class AnswerFuzzing {
      * The fuzzer learns the secrets from the comparisons it watches and would write them into answers itself. A secret
      * the server holds from nowhere is not the client's leak, and one the request did not carry cannot be scrubbed:
      * so secrets reach an answer only through {@value #ECHO}, and any 8-character run of any form of one (raw,
-     * URL-encoded, hex, Base64) that the input holds is blanked.
+     * URL-encoded, hex, Base64), or a whole form shorter than that, that the input holds is blanked.
      */
     private byte[] withoutPlantedSecrets(byte[] answer) {
         StringBuilder text = new StringBuilder(new String(answer, StandardCharsets.ISO_8859_1));
@@ -141,16 +141,24 @@ public final class AnswerFuzzing {
                 // Case-insensitive, as the leak check reads hex; any 8-character run of a form is blanked.
                 String f = form.toLowerCase(java.util.Locale.ROOT);
                 for (int i = 0; i + Leaks.PIECE <= f.length(); i++) {
-                    String piece = f.substring(i, i + Leaks.PIECE);
-                    String lower = text.toString().toLowerCase(java.util.Locale.ROOT);
-                    for (int at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + 1)) {
-                        text.replace(at, at + Leaks.PIECE, "x".repeat(Leaks.PIECE));
-                        lower = text.toString().toLowerCase(java.util.Locale.ROOT);
-                    }
+                    blank(text, f.substring(i, i + Leaks.PIECE));
+                }
+                // A form shorter than a piece (a 6-digit code) is looked for whole, so it is blanked whole.
+                if (f.length() < Leaks.PIECE) {
+                    blank(text, f);
                 }
             }
         }
         return text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Replaces every occurrence of the lower-case text, in any case, with as many {@code x}. */
+    private static void blank(StringBuilder text, String lowerCase) {
+        String lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+        for (int at = lower.indexOf(lowerCase); at >= 0; at = lower.indexOf(lowerCase, at + 1)) {
+            text.replace(at, at + lowerCase.length(), "x".repeat(lowerCase.length()));
+            lower = text.toString().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private static byte[] echo(byte[] answer, String everything) {
