@@ -232,12 +232,14 @@ public final class ApiRequest {
     Secrets secrets() {
         Secrets s = secrets;
         if (s == null) {
-            secrets = s = computeSecrets();
+            List<String> values = secretValues();
+            secrets = s = values.isEmpty() ? Secrets.NONE : Secrets.NONE.with(values);
         }
         return s;
     }
 
-    private Secrets computeSecrets() {
+    /** @return the secret values this request carries (credentials and their parts, secret parameters) */
+    List<String> secretValues() {
         List<String> values = new ArrayList<>(extraSecrets);
         for (String name : secretPathParams) {
             values.add(pathParams.get(name));
@@ -253,7 +255,7 @@ public final class ApiRequest {
                 values.addAll(Secrets.credentialParts(h.value()));
             }
         }
-        return values.isEmpty() ? Secrets.NONE : Secrets.NONE.with(values);
+        return values;
     }
 
     /**

@@ -51,6 +51,8 @@ public final class HttpPipeline implements AutoCloseable {
     private final RequestOptions callOptions;
     /** Sees each successful answer of a view ({@link #withResponse}), or {@code null}. */
     private final Consumer<ResponseInfo> observer;
+    /** The last call's secrets, reused while the credentials stay the same. */
+    private final SecretsMemo secretsMemo = new SecretsMemo();
 
     private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, boolean ownsClient) {
         this(options, provider, baseClient, ownsClient, new AtomicBoolean(), ownsClient, null, null);
@@ -275,6 +277,7 @@ public final class HttpPipeline implements AutoCloseable {
     /** Releases the connection pool and dispatcher threads if this pipeline created them; idempotent. */
     @Override
     public void close() {
+        secretsMemo.clear();
         // A view (or a pipeline on the caller's client) owns nothing: closing it changes nothing.
         if (ownsClient && closed.compareAndSet(false, true)) {
             baseClient.dispatcher().executorService().shutdown();
@@ -287,6 +290,10 @@ public final class HttpPipeline implements AutoCloseable {
                 }
             }
         }
+    }
+
+    SecretsMemo secretsMemo() {
+        return secretsMemo;
     }
 
     /** @return the OkHttp client this pipeline created, for lifecycle tests; {@code null} if it uses the caller's */

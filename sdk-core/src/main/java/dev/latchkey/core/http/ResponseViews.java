@@ -40,16 +40,19 @@ final class ResponseViews {
         /** Values of the headers the caller added (client options, per-call options): Latchkey cannot tell which are
          * credentials (an API gateway's key, a proxy's token), so all are secret. */
         private final List<String> callerHeaderValues;
+        /** The client's memo, or {@code null} for an origin of its own (the request computes its secrets once). */
+        private final SecretsMemo memo;
         private volatile Secrets secrets;
 
         Origin(ApiRequest api, List<String> requestIdHeaders) {
-            this(api, requestIdHeaders, List.of());
+            this(api, requestIdHeaders, List.of(), null);
         }
 
-        Origin(ApiRequest api, List<String> requestIdHeaders, List<String> callerHeaderValues) {
+        Origin(ApiRequest api, List<String> requestIdHeaders, List<String> callerHeaderValues, SecretsMemo memo) {
             this.api = api;
             this.requestIdHeaders = requestIdHeaders;
             this.callerHeaderValues = callerHeaderValues;
+            this.memo = memo;
         }
 
         /** @return the request id the provider sent back (first of its headers present), scrubbed, or {@code null} */
@@ -72,14 +75,15 @@ final class ResponseViews {
         }
 
         Secrets secrets() {
-            if (callerHeaderValues.isEmpty()) {
+            if (memo == null && callerHeaderValues.isEmpty()) {
                 return api.secrets();
             }
             Secrets s = secrets;
             if (s == null) {
-                List<String> values = new java.util.ArrayList<>(callerHeaderValues);
+                List<String> values = api.secretValues();
+                values.addAll(callerHeaderValues);
                 callerHeaderValues.forEach(v -> values.addAll(Secrets.credentialParts(v)));
-                secrets = s = api.secrets().with(values);
+                secrets = s = memo != null ? memo.of(values) : Secrets.NONE.with(values);
             }
             return s;
         }
