@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Report {
     private static final String DEFAULT_INCLUDE =
-            "dev\\.latchkey\\.bench\\.(Tmdb|Kemono|KemonoStream|Eternaltwin|KaraokeMugen)Benchmark\\.";
+            "dev\\.latchkey\\.bench\\.(Tmdb|Kemono|KemonoStream|Eternaltwin|KaraokeMugen|JacksonPath)Benchmark\\.";
 
     private Report() {
     }
@@ -40,7 +40,7 @@ public final class Report {
 
     public static void main(String[] args) throws RunnerException, IOException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        String include = args.length > 1 ? args[1] : DEFAULT_INCLUDE;
+        String include = args.length > 1 && !args[1].isEmpty() ? args[1] : DEFAULT_INCLUDE;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int measure = args.length > 3 ? Integer.parseInt(args[3]) : 6;
         Map<String, List<Figures>> byBenchmark = new LinkedHashMap<>();
