@@ -12,10 +12,23 @@ public class ApiException extends LatchkeyException {
     /** Serializable: a deserialized exception still answers {@link #status()} and the rest. */
     private final ApiError error;
 
+    /** The message, built on first read: an error a caller handles by its type never pays for its text. */
+    private transient volatile String message;
+
     /** @param error what the provider answered */
     public ApiException(ApiError error) {
-        super(error.describe());
-        this.error = error;
+        super(null);
+        this.error = java.util.Objects.requireNonNull(error, "error");
+    }
+
+    /** @return {@code HTTP <status> on <method> <path>: <message> (code: ..., request-id: ...)}, free of secrets */
+    @Override
+    public String getMessage() {
+        String m = message;
+        if (m == null) {
+            message = m = capped(error.describe());
+        }
+        return m;
     }
 
     /** @return everything known about the failed answer */

@@ -134,7 +134,13 @@ public final class ErrorResponse {
      *     miss a secret split by it
      */
     public String excerpt(String text, int max) {
-        return text == null ? null : scrubber.apply(Text.excerpt(scrubber.apply(text), max));
+        if (text == null) {
+            return null;
+        }
+        String scrubbed = scrubber.apply(text);
+        String excerpt = Text.excerpt(scrubbed, max);
+        // Scrubbed again only if folding or the cut changed it: a cut can leave a secret's head at the end.
+        return excerpt == scrubbed ? excerpt : scrubber.apply(excerpt);
     }
 
     /**

@@ -25,7 +25,7 @@ public class LatchkeyException extends RuntimeException {
     /** The longest message kept: a message repeats ids and paths, and a megabyte id must not make a megabyte log line. */
     static final int MAX_MESSAGE_CHARS = 2000;
 
-    private static String capped(String message) {
+    static String capped(String message) {
         return message == null || message.length() <= MAX_MESSAGE_CHARS ? message
                 : message.substring(0, MAX_MESSAGE_CHARS) + "… (" + (message.length() - MAX_MESSAGE_CHARS)
                         + " more characters)";
