@@ -10,6 +10,11 @@ import java.util.List;
  */
 final class SecretsMemo {
     private record Entry(List<String> values, Secrets secrets) {
+        /** A record's own would print the raw values. */
+        @Override
+        public String toString() {
+            return "SecretsMemo.Entry{" + values.size() + " values: ***}";
+        }
     }
 
     private volatile Entry last;

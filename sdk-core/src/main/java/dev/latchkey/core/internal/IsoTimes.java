@@ -38,8 +38,8 @@ final class IsoTimes {
                         LocalDateTimeDeserializer.INSTANCE, IsoTimes::dateTime));
     }
 
-    /** Reads text from the parser's characters. */
-    private interface Reader<T> {
+    /** Reads text from the parser's characters; serializable, as the deserializer holding it is. */
+    private interface Reader<T> extends java.io.Serializable {
         /** @return the value, or {@code null} to leave the text to Jackson */
         T read(char[] text, int offset, int length);
     }
@@ -48,7 +48,7 @@ final class IsoTimes {
     private static final class Fast<T> extends StdScalarDeserializer<T> implements ContextualDeserializer {
         private static final long serialVersionUID = 1L;
         private final JsonDeserializer<?> jackson;
-        private final transient Reader<T> reader;
+        private final Reader<T> reader;
 
         Fast(Class<T> type, JsonDeserializer<?> jackson, Reader<T> reader) {
             super(type);

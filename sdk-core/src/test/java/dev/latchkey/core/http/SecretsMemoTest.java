@@ -37,4 +37,13 @@ class SecretsMemoTest {
         memo.clear();
         assertThat(memo.of(List.of("api-key-123456"))).isNotSameAs(first);
     }
+
+    @Test
+    void theKeptEntryNeverPrintsItsValues() throws Exception {
+        SecretsMemo memo = new SecretsMemo();
+        memo.of(List.of("api-key-123456"));
+        java.lang.reflect.Field last = SecretsMemo.class.getDeclaredField("last");
+        last.setAccessible(true);
+        assertThat(String.valueOf(last.get(memo))).doesNotContain("api-key").contains("***");
+    }
 }
