@@ -117,11 +117,17 @@ public record ApiError(int status, String method, String path, String providerCo
                 sep = ", ";
             }
             if (retryAfter != null) {
-                sb.append(sep).append("retry-after: ").append(retryAfter.toMillis() / 1000.0).append('s');
+                sb.append(sep).append("retry-after: ").append(seconds(retryAfter)).append('s');
             }
             sb.append(')');
         }
         return sb.toString();
+    }
+
+    /** Whole seconds past 292 million years, where {@code toMillis()} overflows: anyone may build an ApiError. */
+    private static double seconds(Duration d) {
+        long s = d.getSeconds();
+        return s > Long.MIN_VALUE / 1000 && s < Long.MAX_VALUE / 1000 ? d.toMillis() / 1000.0 : s;
     }
 
     /** The standard reason phrase, so a message is never empty when the body said nothing useful. */

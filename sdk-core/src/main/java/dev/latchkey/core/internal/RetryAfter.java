@@ -35,8 +35,9 @@ public final class RetryAfter {
         try {
             // Any number of digits: a value past a long's range is still "wait longer than we will".
             // At most 30 digits are read: more cannot make the wait shorter, and parsing them costs.
-            long seconds = new BigInteger(v.substring(0, Math.min(v.length(), 30))).min(LONGEST_SECONDS).longValue();
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+            BigInteger seconds = new BigInteger(v.substring(0, Math.min(v.length(), 30)));
+            // The sign first: longValue() of a huge negative number keeps its low 64 bits, a huge positive wait.
+            return seconds.signum() < 0 ? null : Duration.ofSeconds(seconds.min(LONGEST_SECONDS).longValue());
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

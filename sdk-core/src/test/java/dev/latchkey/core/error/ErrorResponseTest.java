@@ -103,6 +103,13 @@ class ErrorResponseTest {
         assertThat(new ApiError(503, "GET", "/z", null, " ", null, Duration.ofSeconds(3)).describe())
                 .isEqualTo("HTTP 503 on GET /z: Service Unavailable (retry-after: 3.0s)");
         assertThat(new ApiError(502, "GET", "/", null, null, "r", null).describe()).endsWith("Bad Gateway (request-id: r)");
+        // Any Duration may be given: past 292 million years toMillis() overflows, and the message must still build.
+        assertThat(new ApiError(429, "GET", "/", null, null, null, Duration.ofSeconds(Long.MAX_VALUE)).describe())
+                .endsWith("(retry-after: " + (double) Long.MAX_VALUE + "s)");
+        assertThat(new ApiError(429, "GET", "/", null, null, null, Duration.ofSeconds(Long.MIN_VALUE)).describe())
+                .endsWith("(retry-after: " + (double) Long.MIN_VALUE + "s)");
+        assertThat(new ApiError(429, "GET", "/", null, null, null, Duration.ofMillis(-1500)).describe())
+                .endsWith("(retry-after: -1.5s)");
         int[] known = {400, 401, 403, 404, 405, 408, 409, 410, 422, 429, 500, 502, 503, 504};
         for (int s : known) {
             assertThat(ApiError.reasonPhrase(s)).as("HTTP %d", s).doesNotStartWith("HTTP status");

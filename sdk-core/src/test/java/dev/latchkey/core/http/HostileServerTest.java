@@ -298,6 +298,24 @@ class HostileServerTest {
     }
 
     @Test
+    void aRetryAfterBelowALongsRangeIsNoWaitGiven() {
+        // Found by the Eternaltwin fuzzer: -18446744073709551611 was narrowed to its low 64 bits (5 s) before its sign
+        // was read; other digits made waits past toMillis()'s range, and the message threw ArithmeticException.
+        hostile.answer(HostileAnswers.retryAfterUnderflow());
+        RecordingSleeper sleeper = new RecordingSleeper();
+        try (HttpPipeline p = pipeline(b -> b.sleeper(sleeper).retryPolicy(RetryPolicy.builder().maxRetries(2)
+                .initialBackoff(Duration.ofMillis(100)).build()))) {
+            assertThatThrownBy(() -> p.execute(secretRequest(), ResponseParser.discard()))
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                        assertThat(e.retryAfter()).isEmpty();
+                        assertThat(e.getMessage()).startsWith("HTTP 429 on GET ").doesNotContain("retry-after");
+                    });
+            assertThat(hostile.requests()).hasSize(3);
+            assertThat(sleeper.slept()).hasSize(2).allSatisfy(ms -> assertThat(ms).isLessThan(5_000));
+        }
+    }
+
+    @Test
     void aCallTimeoutIsATimeoutNotACancel() throws Exception {
         // Item 19: OkHttp cancels a call whose call timeout fired; that is still a timeout (and retried as one).
         hostile.answer(HostileAnswers.trickle());

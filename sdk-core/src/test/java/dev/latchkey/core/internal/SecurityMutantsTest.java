@@ -159,6 +159,9 @@ class SecurityMutantsTest {
         assertThat(RetryAfter.parse("315359999", clock)).isEqualTo(Duration.ofSeconds(315359999));
         assertThat(RetryAfter.parse("9".repeat(500), clock)).isEqualTo(RetryAfter.LONGEST);
         assertThat(RetryAfter.parse("-5", clock)).isNull();
+        // Negative past a long's range: its low 64 bits read 5 s (found by the Eternaltwin fuzzer), or ages.
+        assertThat(RetryAfter.parse("-18446744073709551611", clock)).isNull();
+        assertThat(RetryAfter.parse("-7777777777777777777777777777777777777", clock)).isNull();
         assertThat(RetryAfter.parse("Sat, 24 Nov 2046 12:00:00 GMT", clock)).isEqualTo(RetryAfter.LONGEST);
         assertThat(RetryAfter.parse("Thu, 24 Nov 2033 12:00:00 GMT", clock)).isEqualTo(Duration.ofDays(2557));
     }

@@ -25,7 +25,8 @@ public final class HostileAnswers {
                 textErrorEcho(), overlongHeaderEcho(), chunkSizeEcho(), hexChunkSizeEcho(), negativeContentLength(),
                 contentLengthTooLong(), contentLengthTooShort(), brokenChunk(), resetMidBody(), gzipBomb(),
                 endlessWhitespace(), hugeBody(), htmlWithByteOrderMark(), htmlChallenge200(), empty200(), jsonNull(),
-                deepNesting(), garbage(), redirectEcho(), retryAfterOverflow(), silence(), trickle());
+                deepNesting(), garbage(), redirectEcho(), retryAfterOverflow(), retryAfterUnderflow(), silence(),
+                trickle());
     }
 
     /**
@@ -244,6 +245,15 @@ public final class HostileAnswers {
     public static HostileAnswer retryAfterOverflow() {
         return HostileAnswer.named("Retry-After overflow", ex -> ex.write("HTTP/1.1 429 Too Many Requests\r\n"
                 + "Retry-After: 9223372036854775807\r\nContent-Length: 0\r\n\r\n"));
+    }
+
+    /**
+     * @return {@code 429} with {@code Retry-After: -18446744073709551611}: a negative wait, and one whose low 64 bits
+     *     read {@code 5}, so a parser that narrows before it checks the sign waits 5 s (or, with other digits, ages)
+     */
+    public static HostileAnswer retryAfterUnderflow() {
+        return HostileAnswer.named("Retry-After underflow", ex -> ex.write("HTTP/1.1 429 Too Many Requests\r\n"
+                + "Retry-After: -18446744073709551611\r\nContent-Length: 0\r\n\r\n"));
     }
 
     /** @return nothing at all, until the client gives up (at most a minute) */

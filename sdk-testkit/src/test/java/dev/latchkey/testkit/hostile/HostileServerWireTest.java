@@ -127,6 +127,8 @@ class HostileServerWireTest {
         assertThat(reset.substring(reset.indexOf("\r\n\r\n") + 4).length()).isLessThan(100);
         assertThat(text(HostileAnswers.retryAfterOverflow())).startsWith("HTTP/1.1 429")
                 .contains("Retry-After: 9223372036854775807\r\n");
+        assertThat(text(HostileAnswers.retryAfterUnderflow())).startsWith("HTTP/1.1 429")
+                .contains("Retry-After: -18446744073709551611\r\n");
         assertThat(text(HostileAnswers.garbage())).startsWith("\u0000\u0001SSH-2.0");
     }
 
