@@ -209,8 +209,10 @@ public final class DemoCommand implements Callable<Integer> {
             sec.step("change password, log out, log in again", () -> {
                 me.changePassword(FakeKemono.DEMO_PASSWORD, "a-new-demo-pass");
                 me.logout();
-                return kemono.login(FakeKemono.DEMO_USER, "a-new-demo-pass");
-            }, a -> "logged in again as " + a.username());
+                int left = fake.activeSessions();
+                return left + " sessions after the logout; logged in again as "
+                        + kemono.login(FakeKemono.DEMO_USER, "a-new-demo-pass").username();
+            }, text -> text);
         }
     }
 
@@ -285,12 +287,13 @@ public final class DemoCommand implements Callable<Integer> {
             sec.step("favorite movies, walked across pages", () -> me.favoriteMovies().stream().toList(),
                     list -> list.size() + " movies over " + ((list.size() + 19) / 20) + " pages, first \""
                             + list.get(0).title() + "\"");
-            sec.step("rate Fight Club 8.5", () -> {
-                me.rateMovie(550, 8.5);
+            // Alice rated Fight Club 8.5 and likes Inception already: each step changes what the server says.
+            sec.step("rate Fight Club 9.5", () -> {
+                me.rateMovie(550, 9.5);
                 return me.movieStates(550);
             }, s -> "TMDb now says " + s.rating().orElseThrow());
-            sec.step("mark Inception as a favorite", () -> {
-                me.markFavorite(MediaType.MOVIE, 27205, true);
+            sec.step("take Inception off the favorites", () -> {
+                me.markFavorite(MediaType.MOVIE, 27205, false);
                 return me.movieStates(27205);
             }, s -> "favorite: " + s.favorite());
             GuestSession guest = sec.step("create a guest session", () -> tmdb.auth().createGuestSession(),

@@ -107,6 +107,9 @@ class EternaltwinCommandTest {
         Cli.Run logout = cli.run("eternaltwin", "logout", "--base-url", fake.baseUrl());
         assertThat(logout.exit()).as(logout.all()).isZero();
         assertThat(logout.out()).contains("Forgot the login of Alice.");
+        java.nio.file.Path store = dir.resolve("sessions.json");
+        // The token's session and the remembered user both went.
+        assertThat(java.nio.file.Files.exists(store) ? java.nio.file.Files.readString(store) : "").doesNotContain(id);
         assertThat(cli.run("eternaltwin", "self", "--base-url", fake.baseUrl()).exit())
                 .isEqualTo(ExitCodes.UNAUTHORIZED);
     }

@@ -41,12 +41,21 @@ class KaraokeCommandTest {
         Cli.Run create = cli.env("KARAOKE_NEW_PASSWORD", "carol-password").run("karaoke", "create", "carol",
                 "--nickname", "Caro", "--base-url", fake.baseUrl());
         assertThat(create.exit()).as(create.all()).isZero();
+        assertThat(create.out()).contains("Created carol.");
+        // With the operator's stored session (no --user given), --type is honoured: the call is the operator's.
+        Cli.Run erin = cli.env("KARAOKE_NEW_PASSWORD", "erin-password").run("karaoke", "create", "erin", "--type",
+                "operator", "--base-url", fake.baseUrl());
+        assertThat(erin.exit()).as(erin.all()).isZero();
+        assertThat(fake.userType("erin")).isZero();
         Cli.Run users = run("karaoke", "users");
         assertThat(users.out()).contains("LOGIN", "carol", "Caro", "bob");
-        assertThat(run("karaoke", "edit", "carol", "--type", "operator").exit()).isZero();
+        assertThat(run("karaoke", "edit", "carol", "--type", "operator").out()).contains("Edited carol.");
         assertThat(fake.userType("carol")).isZero();
+        assertThat(run("karaoke", "edit", "carol", "--nickname", "Carolina").exit()).isZero();
+        assertThat(run("karaoke", "user", "carol").out()).contains("Carolina");
         assertThat(run("karaoke", "user", "carol", "--json").out()).contains("\"login\" : \"carol\"");
-        assertThat(run("karaoke", "delete", "carol").exit()).isZero();
+        assertThat(run("karaoke", "delete", "carol").out()).contains("Deleted carol.");
+        assertThat(run("karaoke", "delete", "erin").exit()).isZero();
         assertThat(fake.logins()).doesNotContain("carol");
         Cli.Run admin = run("karaoke", "delete", "admin");
         assertThat(admin.exit()).isEqualTo(ExitCodes.API_ERROR);
@@ -74,11 +83,31 @@ class KaraokeCommandTest {
         Cli.Run reset = cli.env("KARAOKE_SECURITY_CODE", fake.securityCode()).run("karaoke", "reset-password",
                 "alice", "--base-url", fake.baseUrl());
         assertThat(reset.exit()).as(reset.all()).isZero();
+        assertThat(reset.out()).contains("The password of alice was changed.");
         Cli.Run guest = run("karaoke", "guest");
         assertThat(guest.out()).contains("Logged in as guest guest-");
         Cli.Run lan = cli.run("karaoke", "users", "--user", "alice", "--base-url", "http://192.168.1.20:1337");
         assertThat(lan.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(lan.err()).contains("opt-in");
         assertThat(run("karaoke", "edit", "bob").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void anAccountIsCreatedAnonymouslyWithoutAStoredSessionAndSendsTheCodeOnlyWhenAsked() {
+        fake.requireSecurityCodeForNewAccounts(true);
+        try {
+            Cli.Run noCode = cli.env("KARAOKE_NEW_PASSWORD", "dave-password").run("karaoke", "create", "dave",
+                    "--base-url", fake.baseUrl());
+            assertThat(noCode.exit()).as(noCode.all()).isNotZero();
+            assertThat(fake.logins()).doesNotContain("dave");
+            Cli.Run withCode = cli.env("KARAOKE_SECURITY_CODE", fake.securityCode()).run("karaoke", "create", "dave",
+                    "--with-code", "--nickname", "Dave", "--base-url", fake.baseUrl());
+            assertThat(withCode.exit()).as(withCode.all()).isZero();
+            assertThat(withCode.out()).contains("Created dave.");
+        } finally {
+            fake.requireSecurityCodeForNewAccounts(false);
+        }
+        assertThat(fake.logins()).contains("dave");
+        assertThat(fake.userType("dave")).isEqualTo(1);
     }
 }

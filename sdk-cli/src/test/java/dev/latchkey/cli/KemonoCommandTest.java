@@ -67,6 +67,7 @@ class KemonoCommandTest {
                 "--user", "alice");
         Cli.Run out = cli.run("kemono", "logout", "--base-url", fake.baseUrl());
         assertThat(out.exit()).as(out.all()).isZero();
+        assertThat(out.out()).contains("Logged out alice.");
         assertThat(Files.readString(dir.resolve("sessions.json"))).doesNotContain("alice");
         Cli.Run after = cli.run("kemono", "account", "--base-url", fake.baseUrl());
         assertThat(after.exit()).isEqualTo(ExitCodes.UNAUTHORIZED);
@@ -128,8 +129,13 @@ class KemonoCommandTest {
         fake.faults().next().truncatedJson();
         assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).exit())
                 .isEqualTo(ExitCodes.INVALID_RESPONSE);
-        assertThat(cli.run("kemono", "random", "--base-url", "http://127.0.0.1:1/api").exit())
-                .isEqualTo(ExitCodes.TRANSPORT);
+        Cli.Run refused = cli.run("kemono", "random", "--base-url", "http://127.0.0.1:1/api");
+        assertThat(refused.exit()).isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(refused.err()).contains("latchkey: ").doesNotContain("\tat ");
+        // --verbose adds the stack trace, for a bug report.
+        Cli.Run verbose = cli.run("--verbose", "kemono", "random", "--base-url", "http://127.0.0.1:1/api");
+        assertThat(verbose.exit()).isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(verbose.err()).contains("latchkey: ", "TransportException", "\tat dev.latchkey.");
         assertThat(cli.run("kemono", "account", "--base-url", "http://example.com/api").exit())
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.run("kemono", "nosuchcommand").exit()).isEqualTo(ExitCodes.USAGE);
@@ -139,7 +145,9 @@ class KemonoCommandTest {
     void creatorAndRandom() {
         Cli.Run c = cli.run("kemono", "creator", "fanbox", "49494721", "--base-url", fake.baseUrl());
         assertThat(c.out()).contains("soso (fanbox/49494721), 3 posts");
-        assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).out()).matches("(?s)\\w+/\\w+/\\d+ .*");
+        // service/creator/post, two spaces, and the post's title, fetched by a second call
+        assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).out())
+                .matches("(?s)\\w+/\\w+/\\d+  [^?\\s].*");
         assertThat(cli.run("kemono", "random", "--creator", "--json", "--base-url", fake.baseUrl()).out())
                 .contains("\"artist_id\"");
     }

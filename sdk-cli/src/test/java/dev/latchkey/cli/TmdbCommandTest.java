@@ -76,16 +76,29 @@ class TmdbCommandTest {
         assertThat(favorites.out()).contains("Fight Club", "RELEASED");
         assertThat(tmdb("favorites", "--tv").out()).contains("Game of Thrones", "FIRST AIRED");
         assertThat(tmdb("favorites", "--limit", "3", "--json").out()).startsWith("[").contains("\"title\"");
-        assertThat(tmdb("rate", "13", "8.5").exit()).isZero();
+        Cli.Run rate = tmdb("rate", "13", "8.5");
+        assertThat(rate.exit()).as(rate.all()).isZero();
+        assertThat(rate.out()).contains("Rated movie 13: 8.5");
         assertThat(tmdb("ratings").out()).contains("Forrest Gump", "8.5");
         assertThat(tmdb("rate", "13", "11").exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(tmdb("rate", "1", "5").exit()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(tmdb("rate", "1399", "7", "--tv").exit()).isZero();
+        assertThat(tmdb("rate", "1399", "7", "--tv").out()).contains("Rated show 1399: 7.0");
         assertThat(tmdb("ratings", "--tv").out()).contains("Game of Thrones");
         Cli.Run out = tmdb("logout");
         assertThat(out.exit()).as(out.all()).isZero();
+        assertThat(out.out()).contains("Logged out alice.");
         assertThat(fake.activeSessions()).isZero();
+        assertThat(storeText()).doesNotContain("alice"); // the session and the remembered user both went
         assertThat(tmdb("account").exit()).isEqualTo(ExitCodes.UNAUTHORIZED);
+    }
+
+    private String storeText() {
+        try {
+            java.nio.file.Path store = dir.resolve("sessions.json");
+            return java.nio.file.Files.exists(store) ? java.nio.file.Files.readString(store) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -93,6 +106,8 @@ class TmdbCommandTest {
         assertThat(tmdb("guest").out()).contains("Guest session kept");
         assertThat(tmdb("rate", "550", "7", "--guest").exit()).isZero();
         assertThat(tmdb("ratings", "--guest").out()).contains("Fight Club", "7.0");
+        assertThat(tmdb("rate", "1399", "8", "--guest", "--tv").out()).contains("Rated show 1399: 8.0");
+        assertThat(tmdb("ratings", "--guest", "--tv").out()).contains("Game of Thrones", "8.0");
         assertThat(new Cli(dir.resolve("other")).env("TMDB_API_KEY", FakeTmdb.API_KEY)
                 .run("tmdb", "ratings", "--guest", "--base-url", fake.baseUrl()).exit())
                 .isEqualTo(ExitCodes.UNAUTHORIZED);
