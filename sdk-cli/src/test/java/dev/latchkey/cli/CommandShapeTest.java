@@ -80,4 +80,30 @@ class CommandShapeTest {
         ProviderCommand tmdb = root.getSubcommands().get("tmdb").getSubcommands().get("account").getCommand();
         assertThat(tmdb.baseUrl()).isEqualTo("http://127.0.0.1:1");
     }
+
+    @Test
+    void eachProviderKeysItsSessionsByItsCommandNameAndDefaultsToItsSdksBaseUrl() {
+        // The name is part of every stored key: changing it would orphan the sessions users already keep.
+        Map<ProviderCommand.Group, String> sdkDefaults = Map.of(
+                new KemonoCommand(), dev.latchkey.kemono.KemonoClient.DEFAULT_BASE_URL,
+                new TmdbCommand(), dev.latchkey.tmdb.TmdbClient.DEFAULT_BASE_URL,
+                new EternaltwinCommand(), dev.latchkey.eternaltwin.EternaltwinClient.DEFAULT_BASE_URL,
+                new KaraokeCommand(), dev.latchkey.karaokemugen.KaraokeMugenClient.DEFAULT_BASE_URL);
+        sdkDefaults.forEach((group, sdkDefault) -> {
+            assertThat(group.provider()).isEqualTo(group.getClass().getAnnotation(CommandLine.Command.class).name());
+            assertThat(group.defaultBaseUrl()).as(group.provider()).isEqualTo(sdkDefault);
+        });
+    }
+
+    @Test
+    void aGroupOrTheRootWithoutACommandPrintsItsUsage(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Cli.Run root = new Cli(dir).run();
+        assertThat(root.exit()).isZero();
+        assertThat(root.out()).startsWith("Usage: latchkey ").contains("kemono", "tmdb", "eternaltwin", "karaoke");
+        for (String group : new String[] {"kemono", "tmdb", "eternaltwin", "karaoke"}) {
+            Cli.Run r = new Cli(dir).run(group);
+            assertThat(r.exit()).as(group).isZero();
+            assertThat(r.out()).as(group).startsWith("Usage: latchkey " + group + " ").contains("login");
+        }
+    }
 }

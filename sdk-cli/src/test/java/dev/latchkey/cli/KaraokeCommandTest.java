@@ -86,6 +86,7 @@ class KaraokeCommandTest {
         assertThat(reset.out()).contains("The password of alice was changed.");
         Cli.Run guest = run("karaoke", "guest");
         assertThat(guest.out()).contains("Logged in as guest guest-");
+        assertThat(run("karaoke", "whoami").out()).as("the guest is remembered").contains("guest-");
         Cli.Run lan = cli.run("karaoke", "users", "--user", "alice", "--base-url", "http://192.168.1.20:1337");
         assertThat(lan.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(lan.err()).contains("opt-in");

@@ -120,8 +120,9 @@ class KemonoCommandTest {
                 fake.baseUrl(), "--user", "alice");
         assertThat(wrong.exit()).isEqualTo(ExitCodes.INVALID_CREDENTIALS);
         assertThat(wrong.err()).contains("Username or password is incorrect");
-        assertThat(cli.run("kemono", "creator", "fanbox", "0", "--base-url", fake.baseUrl()).exit())
-                .isEqualTo(ExitCodes.NOT_FOUND);
+        Cli.Run none = cli.run("kemono", "creator", "fanbox", "0", "--base-url", fake.baseUrl());
+        assertThat(none.exit()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(none.err()).contains("no creator fanbox/0 on " + fake.baseUrl());
         fake.faults().next().rateLimited(java.time.Duration.ofSeconds(600)); // over the cap: thrown at once
         assertThat(cli.run("kemono", "random", "--base-url", fake.baseUrl()).exit()).isEqualTo(ExitCodes.RATE_LIMITED);
         fake.faults().next().htmlChallenge();

@@ -73,8 +73,9 @@ class TmdbCommandTest {
         assertThat(login.exit()).as(login.all()).isZero();
         Cli.Run favorites = tmdb("favorites");
         assertThat(favorites.out().lines().count()).isEqualTo(1 + FakeTmdb.DEMO_FAVORITE_MOVIES);
-        assertThat(favorites.out()).contains("Fight Club", "RELEASED");
-        assertThat(tmdb("favorites", "--tv").out()).contains("Game of Thrones", "FIRST AIRED");
+        assertThat(favorites.out()).contains("TITLE", "Fight Club", "RELEASED", "1999-10-15");
+        assertThat(tmdb("favorites", "--tv").out()).contains("NAME", "Game of Thrones", "FIRST AIRED", "2011-04-17")
+                .doesNotContain("TITLE");
         assertThat(tmdb("favorites", "--limit", "3", "--json").out()).startsWith("[").contains("\"title\"");
         Cli.Run rate = tmdb("rate", "13", "8.5");
         assertThat(rate.exit()).as(rate.all()).isZero();
