@@ -182,8 +182,8 @@ class HostileServerWireTest {
     @Test
     void everyAnswerHasItsOwnName() {
         List<HostileAnswer> all = HostileAnswers.all();
-        assertThat(all).hasSize(32);
-        assertThat(all.stream().map(Object::toString).distinct()).hasSize(32);
+        assertThat(all).hasSize(33);
+        assertThat(all.stream().map(Object::toString).distinct()).hasSize(33);
         assertThat(HostileAnswers.oneLine("a\r\nb")).isEqualTo("a  b");
         Function<Integer, String> name = s -> HostileAnswers.jsonErrorEcho(s).toString();
         assertThat(name.apply(503)).isEqualTo("JSON error echo 503");
