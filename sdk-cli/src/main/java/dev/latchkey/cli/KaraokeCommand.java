@@ -110,6 +110,11 @@ public final class KaraokeCommand extends ProviderCommand.Group {
         }
     }
 
+    /** A type the app left out is shown as unknown. */
+    static String typeName(java.util.Optional<dev.latchkey.karaokemugen.model.UserType> type) {
+        return type.map(Object::toString).orElse("unknown");
+    }
+
     @Command(name = "users", mixinStandardHelpOptions = true, description = "List the users (the operator sees all).")
     static final class Users extends Sub {
         @Override
@@ -117,7 +122,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
             try (KaraokeMugenClient client = client()) {
                 List<UserSummary> users = account(client).users();
                 out().table(users, List.of("LOGIN", "NICKNAME", "TYPE", "PUBLIC", "LOGGED-IN"), users.stream()
-                        .map(u -> List.of(u.login(), String.valueOf(u.nickname()), u.type().toString(),
+                        .map(u -> List.of(u.login(), String.valueOf(u.nickname()), typeName(u.type()),
                                 String.valueOf(u.publicProfile()), String.valueOf(u.loggedIn()))).toList());
             }
             return ExitCodes.OK;
@@ -134,7 +139,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
             try (KaraokeMugenClient client = client()) {
                 User u = account(client).user(login).orElseThrow(() -> new KemonoCommand.NotFound("no user " + login
                         + " the caller may see on " + baseUrl()));
-                out().value(u, "login: " + u.login() + "\nnickname: " + u.nickname() + "\ntype: " + u.type()
+                out().value(u, "login: " + u.login() + "\nnickname: " + u.nickname() + "\ntype: " + typeName(u.type())
                         + "\npublic: " + u.publicProfile());
             }
             return ExitCodes.OK;

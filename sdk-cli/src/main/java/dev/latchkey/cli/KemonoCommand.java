@@ -136,7 +136,8 @@ public final class KemonoCommand extends ProviderCommand.Group {
             try (KemonoClient client = client()) {
                 Creator c = client.creator(Service.of(service), id).orElseThrow(() -> new NotFound(
                         "no creator " + service + "/" + id + " on " + baseUrl()));
-                out().value(c, c.name() + " (" + c.service() + "/" + c.id() + "), " + c.postCount() + " posts");
+                out().value(c, c.name() + " (" + c.service() + "/" + c.id() + "), " + (c.postCount().isPresent()
+                        ? c.postCount().getAsInt() + " posts" : "post count unknown"));
             }
             return ExitCodes.OK;
         }

@@ -6,6 +6,7 @@ import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
 import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.error.LatchkeyException;
 import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.page.AutoPager;
 import dev.latchkey.core.page.OffsetPages;
@@ -85,13 +86,38 @@ public final class KaraokeMugenAccount {
     }
 
     /**
-     * Creates an account with this account's token ({@code createUser}); only an operator's sets its type.
+     * Creates an account with this account's token ({@code createUser}). The new account gets the type asked for
+     * ({@link NewUser#withType}: {@link UserType#USER}, the default, or {@link UserType#OPERATOR}, the operator's
+     * choice alone), never another. Karaoke Mugen 7.1.50 and later make every account an operator creates an operator,
+     * whatever it is sent; so when the operator asks for a user, the account is then set to a user ({@code editUser}),
+     * and if that fails it is deleted again and this throws, saying so.
      *
      * @param user the new user
+     * @throws dev.latchkey.core.error.InvalidInputException if a non-operator asks for a type other than a user, or
+     *     anyone for a guest (the app makes its guests itself)
      */
     public void createUser(NewUser user) {
-        holder.call(s -> client.api.createUser(s, dev.latchkey.core.error.InvalidInputException.require(user, "user"))
-                .execute(client.pipeline));
+        holder.call(s -> {
+            NewUser u = InvalidInputException.require(user, "user");
+            client.api.createUser(s, u).execute(client.pipeline);
+            UserType type = KaraokeMugenApi.typeToSet(s, u);
+            if (type != null) {
+                String login = KaraokeMugenApi.requireLogin(u.login());
+                try {
+                    client.api.setUserType(s, login, type).execute(client.pipeline);
+                } catch (RuntimeException e) {
+                    boolean deleted;
+                    try {
+                        client.api.deleteUser(s, login).execute(client.pipeline);
+                        deleted = true;
+                    } catch (RuntimeException again) {
+                        deleted = false;
+                    }
+                    throw KaraokeMugenApi.unaskedOperator(login, e, deleted);
+                }
+            }
+            return null;
+        });
     }
 
     /**
@@ -159,11 +185,22 @@ public final class KaraokeMugenAccount {
 
     /**
      * Makes this online account a local one again ({@code convertMyOnlineUserToLocal}); as {@link #convertToOnline}.
+     * The app saves the renamed account with its password <em>hash</em> as the new password, which it hashes again
+     * (karaokemugen-app {@code src/services/userOnline.ts:330-344}): the password would no longer work. This call
+     * therefore sets it again with the new token ({@code editMyAccount}) once the conversion succeeded.
      *
      * @param password the password
+     * @throws LatchkeyException if the conversion succeeded but setting the password again failed (the app wants 8
+     *     characters): the account is local and this session works; reset the password with the security code
      */
     public void convertToLocal(String password) {
-        swap(holder.call(s -> client.api.convertToLocal(s, Secret.of(password)).execute(client.pipeline)));
+        Secret p = Secret.of(password);
+        swap(holder.call(s -> client.api.convertToLocal(s, p).execute(client.pipeline)));
+        try {
+            holder.call(s -> client.api.restorePassword(s, p).execute(client.pipeline));
+        } catch (RuntimeException e) {
+            throw KaraokeMugenApi.passwordLost(username(), e);
+        }
     }
 
     /** Asks the app to fetch this online account's anime list from its instance ({@code refreshAnimeList}). */

@@ -8,6 +8,7 @@ import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.page.AsyncAutoPager;
 import dev.latchkey.core.page.OffsetPages;
 import dev.latchkey.core.page.Page;
+import dev.latchkey.karaokemugen.internal.KaraokeMugenApi;
 import dev.latchkey.karaokemugen.model.AuthInfo;
 import dev.latchkey.karaokemugen.model.Kara;
 import dev.latchkey.karaokemugen.model.NewUser;
@@ -65,8 +66,17 @@ public final class KaraokeMugenAccountAsync {
      * @see KaraokeMugenAccount#createUser(NewUser)
      */
     public CompletableFuture<Void> createUser(NewUser user) {
-        return account.holder().callAsync(s -> client.api.createUser(s, InvalidInputException.require(user, "user"))
-                .executeAsync(client.pipeline));
+        return account.holder().callAsync(s -> {
+            NewUser u = InvalidInputException.require(user, "user");
+            UserType type = KaraokeMugenApi.typeToSet(s, u);
+            CompletableFuture<Void> created = client.api.createUser(s, u).executeAsync(client.pipeline);
+            if (type == null) {
+                return created;
+            }
+            String login = KaraokeMugenApi.requireLogin(u.login());
+            return Async.compose(created, v -> Async.recover(client.api.setUserType(s, login, type)
+                    .executeAsync(client.pipeline), e -> undoCreate(s, login, e)));
+        });
     }
 
     /**
@@ -152,11 +162,17 @@ public final class KaraokeMugenAccountAsync {
      * @see KaraokeMugenAccount#convertToLocal(String)
      */
     public CompletableFuture<Void> convertToLocal(String password) {
-        return Async.map(account.holder().callAsync(s -> client.api.convertToLocal(s, Secret.of(password))
-                .executeAsync(client.pipeline)), login -> {
-                    account.swap(login);
-                    return null;
-                });
+        return Async.start(() -> {
+            Secret p = Secret.of(password);
+            CompletableFuture<Void> converted = Async.map(account.holder().callAsync(s -> client.api
+                    .convertToLocal(s, p).executeAsync(client.pipeline)), login -> {
+                        account.swap(login);
+                        return null;
+                    });
+            return Async.compose(converted, v -> Async.recover(account.holder().callAsync(s -> client.api
+                    .restorePassword(s, p).executeAsync(client.pipeline)), e -> CompletableFuture.failedFuture(
+                            KaraokeMugenApi.passwordLost(account.username(), e))));
+        });
     }
 
     /**
@@ -214,4 +230,13 @@ public final class KaraokeMugenAccountAsync {
         return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
                 .apply(account.on(client.on(p)).async()));
     }
+
+    /** An operator the app made unasked, whose type could not be set: deleted again, and the failure said. */
+    private CompletableFuture<Void> undoCreate(dev.latchkey.core.auth.Session s, String login, Throwable cause) {
+        CompletableFuture<Boolean> deleted = Async.recover(Async.map(client.api.deleteUser(s, login)
+                .executeAsync(client.pipeline), v -> true), again -> CompletableFuture.completedFuture(false));
+        return Async.compose(deleted, d -> CompletableFuture.failedFuture(KaraokeMugenApi.unaskedOperator(login,
+                cause, d)));
+    }
+
 }

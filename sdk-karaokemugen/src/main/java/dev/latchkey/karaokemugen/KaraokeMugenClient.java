@@ -82,13 +82,17 @@ public final class KaraokeMugenClient implements AutoCloseable {
 
     /**
      * Logs in and becomes the operator with the app's security code (the six digits it shows its operator; each is
-     * good once).
+     * good once). The app itself does not refuse a wrong code: it logs the account in as it was. This call checks
+     * that the answer is the operator's, and refuses it otherwise.
      *
      * @param username the user name
      * @param password the password
-     * @param securityCode the app's current security code, or {@code null}
-     * @return the logged-in account
-     * @throws dev.latchkey.core.error.InvalidCredentialsException if the password or the code is wrong
+     * @param securityCode the app's current security code (six digits)
+     * @return the logged-in account, as the operator
+     * @throws dev.latchkey.core.error.InvalidCredentialsException ({@code LOG_ERROR}) if the login or password is
+     *     wrong
+     * @throws dev.latchkey.core.error.InvalidCodeException ({@code SECURITY_CODE_NOT_ACCEPTED}) if the app logged the
+     *     account in without making it the operator: the code is wrong or was used; nothing is stored
      */
     public KaraokeMugenAccount login(String username, String password, String securityCode) {
         Credentials c = Credentials.of(username, password);
@@ -123,7 +127,8 @@ public final class KaraokeMugenClient implements AutoCloseable {
 
     /**
      * Creates an account without logging in ({@code createUser} as a guest would): allowed unless the operator
-     * forbids it, or asks for the security code ({@link NewUser#withSecurityCode}).
+     * forbids it, or asks for a code ({@link NewUser#withSecurityCode}). The account is a user: the app keeps no type
+     * from a caller without the operator's token.
      *
      * @param user the new user
      * @throws dev.latchkey.core.error.ConflictException ({@code USER_ALREADY_EXISTS}) if the login is taken
@@ -135,13 +140,15 @@ public final class KaraokeMugenClient implements AutoCloseable {
     }
 
     /**
-     * Sets a new password with the app's security code ({@code resetUserPassword}); for an online account the
-     * instance sends a reset mail instead.
+     * Sets a new password with the app's security code ({@code resetUserPassword}). For an online account
+     * ({@code name@instance}) the app asks its instance to mail a reset link instead, reads no code, and ignores the
+     * new password.
      *
      * @param username the user name
-     * @param newPassword the new one
-     * @param securityCode the app's current security code, or {@code null}
+     * @param newPassword the new one (local accounts)
+     * @param securityCode the app's current security code; {@code null} for an online account
      * @throws dev.latchkey.core.error.InvalidCodeException ({@code USER_RESETPASSWORD_WRONGSECURITYCODE})
+     * @throws dev.latchkey.core.error.InvalidInputException if a local account's code is missing or not six digits
      */
     public void resetUserPassword(String username, String newPassword, String securityCode) {
         api.resetUserPassword(username, Secret.of(newPassword), securityCode).execute(pipeline);

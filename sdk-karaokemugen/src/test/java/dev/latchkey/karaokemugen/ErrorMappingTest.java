@@ -49,12 +49,33 @@ class ErrorMappingTest {
             row("getUsers", 503, err(503, "WEBAPPMODE_CLOSED_API_MESSAGE"), AppClosedException.class, "WEBAPPMODE_CLOSED_API_MESSAGE", "closed the app"),
             row("deleteUser", 406, err(406, "USER_DELETE_ADMIN_DAMEDESU"), ForbiddenException.class, "USER_DELETE_ADMIN_DAMEDESU", "cannot be deleted"),
             row("getMyAccount", 500, "{\"err\":true,\"data\":\"User unknown\"}", UnauthorizedException.class, "USER_UNKNOWN", "no longer exists"),
-            row("getMyAccount", 500, "{\"err\":true,\"data\":{\"code\":\"ERR_JWS_SIGNATURE_VERIFICATION_FAILED\",\"name\":\"JWSSignatureVerificationFailed\"}}", UnauthorizedException.class, "INVALID_TOKEN", "does not accept the token"),
+            // a token the app did not sign: Express's HTML page (the stack with --verbose, else a bare page)
+            row("getMyAccount", 500, page("TypeError: Invalid status code: &quot;ERR_JWS_SIGNATURE_VERIFICATION_FAILED&quot;."), UnauthorizedException.class, "INVALID_TOKEN", "does not accept the token"),
+            row("getMyAccount", 500, page("Internal Server Error"), ServerException.class, null, "a token it did not sign"),
+            // an online token the instance refuses: an ErrorKM rethrown raw, {code, sentry} only
+            row("checkAuth", 403, "{\"err\":true,\"data\":{\"code\":403,\"sentry\":true}}", UnauthorizedException.class, "INVALID_ONLINE_TOKEN", "online token"),
+            row("getMyAccount", 500, "{\"err\":true,\"data\":{}}", ServerException.class, null, "getMyAccount"),
             row("getKaras", 404, err(404, "UNKNOWN_COMMAND"), NotFoundException.class, "UNKNOWN_COMMAND", "does not know this command"),
             row("loginGuest", 500, err(500, "NO_MORE_GUESTS_AVAILABLE"), ServerException.class, "NO_MORE_GUESTS_AVAILABLE", "in use"),
             row("createUser", 403, "{\"err\":true,\"data\":{\"code\":403,\"message\":{}}}", ForbiddenException.class, null, "an operator's token"),
             row("refreshAnimeList", 500, err(500, "REFRESH_ANIME_LIST_ERROR"), ServerException.class, "REFRESH_ANIME_LIST_ERROR", "online account"),
             row("getUsers", 502, "<html><title>Bad Gateway</title></html>", ServerException.class, null, "Bad Gateway"));
+    }
+
+    /** Express 5's default error page (finalhandler), as the app sends it. */
+    static String page(String pre) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n"
+                + "<body>\n<pre>" + pre + "</pre>\n</body>\n</html>\n";
+    }
+
+    @org.junit.jupiter.api.Test
+    void anHtmlPageForACommandWithoutATokenIsTheAppsOwnFailure() {
+        ErrorResponse r = ErrorResponse.of(500, "POST", "/api/command", Headers.of("Content-Type", "text/html"),
+                page("Internal Server Error"), null, null, UnaryOperator.identity());
+        LatchkeyException e = KaraokeMugenClient.SPEC.mapError(KaraokeMugenErrors.forCommand("login", false), r);
+        assertThat(e).isExactlyInstanceOf(ServerException.class);
+        assertThat(e.getMessage()).contains("login: the app answered an HTML error page: it failed")
+                .doesNotContain("token");
     }
 
     static Arguments row(String cmd, int status, String body, Class<? extends LatchkeyException> type, String code,
@@ -66,9 +87,10 @@ class ErrorMappingTest {
     @MethodSource("table")
     void maps(String cmd, int status, String body, Class<? extends LatchkeyException> type, String code,
             String message) {
-        ErrorResponse r = ErrorResponse.of(status, "POST", "/api/command", Headers.of(), body, null, null,
+        Headers headers = body.startsWith("<") ? Headers.of("Content-Type", "text/html; charset=utf-8") : Headers.of();
+        ErrorResponse r = ErrorResponse.of(status, "POST", "/api/command", headers, body, null, null,
                 UnaryOperator.identity());
-        LatchkeyException e = KaraokeMugenClient.SPEC.mapError(KaraokeMugenErrors.forCommand(cmd), r);
+        LatchkeyException e = KaraokeMugenClient.SPEC.mapError(KaraokeMugenErrors.forCommand(cmd, true), r);
         assertThat(e).isExactlyInstanceOf(type);
         assertThat(e.getMessage()).startsWith("HTTP " + status + " on POST /api/command").contains(message);
         if (code != null) {

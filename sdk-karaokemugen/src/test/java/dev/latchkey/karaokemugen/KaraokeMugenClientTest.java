@@ -65,8 +65,18 @@ class KaraokeMugenClientTest {
         KaraokeMugenAccount op = km.login("alice", FakeKaraokeMugen.DEMO_PASSWORD, code);
         assertThat(op.role()).isEqualTo("admin");
         assertThat(fake.userType("alice")).isZero();
-        assertThatThrownBy(() -> km.login("bob", "bob-demo-pass", code)).isInstanceOf(
-                InvalidCredentialsException.class);
+        // The app logs bob in as a user with a used code; the client refuses that answer (research row 5).
+        assertThatThrownBy(() -> km.login("bob", "bob-demo-pass", code)).isInstanceOfSatisfying(
+                InvalidCodeException.class, e -> {
+                    assertThat(e.providerCode()).contains("SECURITY_CODE_NOT_ACCEPTED");
+                    assertThat(e.getMessage()).contains("logged 'bob' in as user, not as its operator");
+                });
+        assertThat(store.load(km.storeKey("bob"))).isEmpty();
+        // The code travels as the number the app compares with === (row 3).
+        String next = fake.securityCode();
+        km.login("bob", "bob-demo-pass", next);
+        assertThat(fake.lastCall().body()).contains("\"securityCode\":" + Integer.parseInt(next) + "}")
+                .doesNotContain("\"" + next + "\"");
         assertThatThrownBy(() -> km.login("bob", "bob-demo-pass", "12345")).isInstanceOf(InvalidInputException.class);
     }
 
@@ -191,14 +201,18 @@ class KaraokeMugenClientTest {
         assertThat(alice.myAccount().login()).isEqualTo("alice@kara.moe");
         alice.refreshAnimeList();
         assertThat(alice.animeList().stream().count()).isZero(); // a new online account's list is empty
-        assertThatThrownBy(() -> alice.convertToLocal("wrong-password")).isInstanceOfSatisfying(
-                dev.latchkey.core.error.ValidationException.class,
-                e -> assertThat(e.providerCode()).contains("INVALID_DATA"));
+        assertThatThrownBy(() -> alice.convertToLocal("not-my-secret")).isInstanceOfSatisfying(
+                dev.latchkey.core.error.ServerException.class, e -> {
+                    assertThat(e.providerCode()).contains("USER_DELETE_ERROR_ONLINE");
+                    assertThat(e.getMessage()).contains("a wrong password is the usual cause");
+                });
         assertThat(alice.username()).isEqualTo("alice@kara.moe");
         alice.convertToLocal(FakeKaraokeMugen.DEMO_PASSWORD);
         assertThat(alice.username()).isEqualTo("alice");
         assertThat(alice.session().token("onlineToken")).isEmpty();
         assertThat(alice.myAccount().login()).isEqualTo("alice");
+        // The app hashes the stored hash again; the client sets the password back with the new token (row 19).
+        assertThat(km.login("alice", FakeKaraokeMugen.DEMO_PASSWORD).username()).isEqualTo("alice");
         // An online account logs in through its instance and gets its list from there.
         KaraokeMugenAccount axel = km.login("axel@kara.moe", FakeKaraokeMugen.ONLINE_PASSWORD);
         axel.refreshAnimeList();

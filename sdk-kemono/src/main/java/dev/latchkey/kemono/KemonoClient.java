@@ -127,7 +127,9 @@ public final class KemonoClient implements AutoCloseable {
     }
 
     /**
-     * Registers an account, then logs in to it (pykemo's {@code Account.register}).
+     * Registers an account, then logs in to it (pykemo's {@code Account.register}). When Kemono's answer sets the new
+     * account's session (Kemono2 logs it in as it registers it), that session is used; otherwise one login follows.
+     * Either way Kemono counts one login attempt of the account's 10 in 5 minutes.
      *
      * @param username the user name
      * @param password the password
@@ -138,8 +140,10 @@ public final class KemonoClient implements AutoCloseable {
      */
     public KemonoAccount register(String username, String password) {
         Credentials credentials = Credentials.of(username, password);
-        api.register(credentials.username(), credentials.password()).execute(pipeline);
-        return login(credentials);
+        Optional<String> session = api.register(credentials.username(), credentials.password()).execute(pipeline);
+        KemonoApi.Login login = session.isPresent() ? api.sessionCookie(session.get()).execute(pipeline)
+                : api.login(credentials.username(), credentials.password()).execute(pipeline);
+        return account(login, credentials);
     }
 
     /**

@@ -95,7 +95,9 @@ public final class KemonoClientAsync {
             Credentials c = Credentials.of(username, password);
             CompletableFuture<KemonoApi.Login> login = Async.compose(
                     client.api.register(c.username(), c.password()).executeAsync(client.pipeline),
-                    v -> client.api.login(c.username(), c.password()).executeAsync(client.pipeline));
+                    session -> session.isPresent() ? client.api.sessionCookie(session.get())
+                            .executeAsync(client.pipeline)
+                            : client.api.login(c.username(), c.password()).executeAsync(client.pipeline));
             return Async.map(login, l -> client.account(l, c));
         });
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.core.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -10,20 +11,29 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
 import java.io.IOException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * Reads the ISO layouts the providers send ({@code 2024-05-01}, {@code 2021-04-02T23:50:57.138135}) digit by digit,
- * straight from the parser's characters. {@code DateTimeFormatter} builds a parse context, a field map and a
- * {@code Parsed} per value: a TMDb page of 20 movies spent an eighth of its allocation there, and a 100,000-item
- * Kemono stream parses three timestamps per item. Anything else (other layouts, a trailing {@code Z}, an invalid
- * date, numbers, arrays, a {@code @JsonFormat} pattern) goes to Jackson's own deserializer, so results and errors stay
- * exactly Jackson's.
+ * How the mapper reads times ({@code LocalDate}, {@code LocalDateTime}, {@code Instant}), in three steps:
+ * <ol>
+ *   <li>the ISO layouts the providers send ({@code 2024-05-01}, {@code 2021-04-02T23:50:57.138135}) digit by digit,
+ *     straight from the parser's characters. {@code DateTimeFormatter} builds a parse context, a field map and a
+ *     {@code Parsed} per value: a TMDb page of 20 movies spent an eighth of its allocation there, and a 100,000-item
+ *     Kemono stream parses three timestamps per item;</li>
+ *   <li>anything else goes to Jackson's own deserializer, so what Jackson reads is read exactly as Jackson reads it;</li>
+ *   <li>what Jackson refuses is tried in the other forms the providers' histories show ({@link LenientTimes}: HTTP
+ *     dates, Unix seconds, offsets). If none fits, a required field fails with Jackson's error and its path, and an
+ *     optional one is {@code null}: one odd date never fails a whole list of favorites.</li>
+ * </ol>
+ * A model's own {@code @JsonFormat} pattern is Jackson's alone.
  */
 final class IsoTimes {
     private IsoTimes() {
@@ -35,7 +45,10 @@ final class IsoTimes {
                 .addDeserializer(LocalDate.class, new Fast<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
                         IsoTimes::date))
                 .addDeserializer(LocalDateTime.class, new Fast<>(LocalDateTime.class,
-                        LocalDateTimeDeserializer.INSTANCE, IsoTimes::dateTime));
+                        LocalDateTimeDeserializer.INSTANCE, IsoTimes::dateTime))
+                // Instants come with a zone: Jackson's reader is as fast as any; only the lenient step is added.
+                .addDeserializer(Instant.class, new Fast<>(Instant.class, InstantDeserializer.INSTANT,
+                        (text, offset, length) -> null));
     }
 
     /** Reads text from the parser's characters; serializable, as the deserializer holding it is. */
@@ -44,16 +57,23 @@ final class IsoTimes {
         T read(char[] text, int offset, int length);
     }
 
-    /** The fast path in front of Jackson's own deserializer, which gets everything the fast path declines. */
+    /** The fast path in front of Jackson's own deserializer, and the lenient forms behind it. */
     private static final class Fast<T> extends StdScalarDeserializer<T> implements ContextualDeserializer {
         private static final long serialVersionUID = 1L;
         private final JsonDeserializer<?> jackson;
         private final Reader<T> reader;
+        /** Whether an unreadable value is {@code null} (a field not marked required) rather than a failure. */
+        private final boolean optional;
 
         Fast(Class<T> type, JsonDeserializer<?> jackson, Reader<T> reader) {
+            this(type, jackson, reader, false);
+        }
+
+        private Fast(Class<T> type, JsonDeserializer<?> jackson, Reader<T> reader, boolean optional) {
             super(type);
             this.jackson = jackson;
             this.reader = reader;
+            this.optional = optional;
         }
 
         @Override
@@ -67,19 +87,51 @@ final class IsoTimes {
             }
             @SuppressWarnings("unchecked")
             Class<T> type = (Class<T>) handledType();
-            return new Fast<>(type, contextual, reader);
+            // A root value has no property: it is as strict as a required field.
+            return new Fast<>(type, contextual, reader, property != null && !property.isRequired());
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.hasToken(JsonToken.VALUE_STRING)) {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_STRING) {
                 T value = reader.read(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 if (value != null) {
                     return value;
                 }
             }
-            return (T) jackson.deserialize(p, ctxt);
+            if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
+                return optional ? structured(p, ctxt) : (T) jackson.deserialize(p, ctxt);
+            }
+            try {
+                return (T) jackson.deserialize(p, ctxt);
+            } catch (JsonProcessingException | DateTimeException e) {
+                // A scalar: the parser has not moved past it, so reading it again is safe.
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT
+                        || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    Object lenient = LenientTimes.read(p.getText(), handledType());
+                    if (lenient != null) {
+                        return (T) lenient;
+                    }
+                }
+                if (optional) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+
+        /** An array or object where a time is due, in an optional field: Jackson's reading of it, or {@code null}. */
+        @SuppressWarnings("unchecked")
+        private T structured(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode tree = ctxt.readTree(p); // the whole value is consumed, whatever Jackson makes of it
+            try (JsonParser again = tree.traverse(p.getCodec())) {
+                again.nextToken();
+                return (T) jackson.deserialize(again, ctxt);
+            } catch (JsonProcessingException | DateTimeException e) {
+                return null;
+            }
         }
     }
 

@@ -32,7 +32,10 @@ public final class Json {
             .addModule(new Jdk8Module())
             .addModule(IsoTimes.module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A primitive that is not required takes its default (false, 0) for null or absence: a flag a real
+            // server leaves out must not fail a whole answer (Karaoke Mugen's flag_temporary is NULL for most users).
+            // A required one refuses both (RequiredMeansNonNull, and Jackson's required check).
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(MapperFeature.OVERRIDE_PUBLIC_ACCESS_MODIFIERS)

@@ -1,6 +1,7 @@
 package dev.latchkey.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The digit-by-digit ISO readers give exactly what Jackson's own {@code JavaTimeModule} gives, value for value and
- * failure for failure, on the layouts they read and on everything near them.
+ * failure for failure, on the layouts they read and on everything near them; what Jackson refuses is read only in
+ * the lenient forms (issue 26), and an optional field that no form fits is absent, never a failed list.
  */
 class IsoTimesTest {
     private static final ObjectMapper JACKSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -106,7 +108,8 @@ class IsoTimesTest {
         assertThat(Json.mapper().readValue(json, Stamps.class)).isEqualTo(JACKSON.readValue(json, Stamps.class))
                 .isEqualTo(new Stamps(Optional.of(LocalDateTime.of(2021, 4, 2, 23, 50, 57, 138_135_000)),
                         Optional.empty(), LocalDateTime.of(2025, 8, 1, 0, 0), LocalDate.of(2024, 5, 1)));
-        for (String other : List.of("[2024,5,1]", "[2024,5,1,10,20,30,400]", "1714521600000", "{}", "true")) {
+        for (String other : List.of("[2024,5,1]", "[2024,5,1,10,20,30,400]", "1714521600000", "{}", "true",
+                "315537897600")) {
             assertThat(outcome(Json.mapper(), other, LocalDateTime.class))
                     .isEqualTo(outcome(JACKSON, other, LocalDateTime.class));
             assertThat(outcome(Json.mapper(), other, LocalDate.class))
@@ -114,12 +117,73 @@ class IsoTimesTest {
         }
     }
 
+    /**
+     * What Jackson reads is read as Jackson reads it; what it refuses is either refused the same way or read in one
+     * of the lenient forms, exactly as {@link LenientTimes} reads it.
+     */
+    record Favorite(@com.fasterxml.jackson.annotation.JsonProperty(value = "id", required = true) String id,
+            @com.fasterxml.jackson.annotation.JsonProperty(value = "added", required = true) LocalDateTime added,
+            @com.fasterxml.jackson.annotation.JsonProperty("updated") Optional<LocalDateTime> updated,
+            @com.fasterxml.jackson.annotation.JsonProperty("seen") java.time.Instant seen,
+            @com.fasterxml.jackson.annotation.JsonProperty("day") LocalDate day) {
+    }
+
+    @Test
+    void theFormsOfTheProvidersHistoriesAreRead() throws Exception {
+        LocalDateTime utc = LocalDateTime.of(2021, 4, 2, 23, 50, 57);
+        java.time.Instant instant = utc.toInstant(java.time.ZoneOffset.UTC);
+        for (String form : List.of("\"Fri, 02 Apr 2021 23:50:57 GMT\"", "1617407457", "\"1617407457\"",
+                "\"2021-04-02T23:50:57Z\"", "\"2021-04-03T01:50:57+02:00\"", "\"2021-04-02 23:50:57\"",
+                "\"2021-04-02T23:50:57\"", "1617407457.0")) {
+            Favorite f = Json.mapper().readValue("{\"id\":\"1\",\"added\":" + form + ",\"updated\":" + form
+                    + ",\"seen\":" + form + ",\"day\":" + form.replace("1617407457", "1617407457") + "}",
+                    Favorite.class);
+            assertThat(f.added()).as(form).isEqualTo(utc);
+            assertThat(f.updated()).as(form).contains(utc);
+            assertThat(f.seen()).as(form).isEqualTo(instant);
+        }
+        Favorite fraction = Json.mapper().readValue("{\"id\":\"1\",\"added\":1617407457.25}", Favorite.class);
+        assertThat(fraction.added()).isEqualTo(utc.plusNanos(250_000_000));
+        assertThat(Json.mapper().readValue("{\"id\":\"1\",\"added\":\"2021-04-02\",\"day\":"
+                + "\"Fri, 02 Apr 2021 23:50:57 GMT\"}", Favorite.class))
+                .satisfies(f -> assertThat(f.added()).isEqualTo(LocalDateTime.of(2021, 4, 2, 0, 0)))
+                .satisfies(f -> assertThat(f.day()).isEqualTo(LocalDate.of(2021, 4, 2)));
+    }
+
+    record Listing(@com.fasterxml.jackson.annotation.JsonProperty(value = "items", required = true)
+            List<Favorite> items) {
+    }
+
+    @Test
+    void anUnreadableTimeIsAbsentInAnOptionalFieldAndAFailureNamingItsPathInARequiredOne() throws Exception {
+        Listing l = Json.mapper().readValue("{\"items\":[{\"id\":\"1\",\"added\":\"2021-04-02T23:50:57\","
+                + "\"updated\":\"last tuesday\",\"seen\":true,\"day\":[2021,13,1]},{\"id\":\"2\",\"added\":"
+                + "\"2021-04-02T23:50:57\",\"updated\":{\"a\":[1,2]},\"seen\":\"x\",\"day\":99999999999999}]}",
+                Listing.class);
+        assertThat(l.items()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.updated()).isEmpty();
+            assertThat(f.seen()).isNull();
+        });
+        assertThat(l.items().get(0).day()).isNull();
+        assertThatThrownBy(() -> Json.mapper().readValue("{\"items\":[{\"id\":\"1\",\"added\":\"2021-04-02T2"
+                + "3:50:57\"},{\"id\":\"2\",\"added\":\"last tuesday\"}]}", Listing.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+                .satisfies(e -> assertThat(((com.fasterxml.jackson.databind.JsonMappingException) e).getPathReference())
+                        .contains("[1]").contains("[\"added\"]"));
+    }
+
     private static void assertSame(String text) throws Exception {
         String json = new ObjectMapper().writeValueAsString(TextNode.valueOf(text));
-        assertThat(outcome(Json.mapper(), json, LocalDate.class)).as("LocalDate of %s", json)
-                .isEqualTo(outcome(JACKSON, json, LocalDate.class));
-        assertThat(outcome(Json.mapper(), json, LocalDateTime.class)).as("LocalDateTime of %s", json)
-                .isEqualTo(outcome(JACKSON, json, LocalDateTime.class));
+        for (Class<?> type : List.of(LocalDate.class, LocalDateTime.class, java.time.Instant.class)) {
+            Object jackson = outcome(JACKSON, json, type);
+            Object ours = outcome(Json.mapper(), json, type);
+            if (jackson instanceof List<?> && LenientTimes.read(text, type) != null) {
+                assertThat(ours).as("%s of %s, a lenient form", type.getSimpleName(), json)
+                        .isEqualTo(LenientTimes.read(text, type));
+            } else {
+                assertThat(ours).as("%s of %s", type.getSimpleName(), json).isEqualTo(jackson);
+            }
+        }
     }
 
     /** @return the value read, or the failure's type and message */

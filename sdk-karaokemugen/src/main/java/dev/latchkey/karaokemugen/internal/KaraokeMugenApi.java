@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.error.ErrorResponse;
+import dev.latchkey.core.error.InvalidCodeException;
 import dev.latchkey.core.error.InvalidInputException;
+import dev.latchkey.core.error.LatchkeyException;
 import dev.latchkey.core.error.SessionStoreException;
 import dev.latchkey.core.http.ApiCall;
 import dev.latchkey.core.http.ApiRequest;
@@ -42,6 +44,8 @@ public final class KaraokeMugenApi {
     public static final String ONLINE_TOKEN = "onlineToken";
     public static final String ATTR_USERNAME = "username";
     public static final String ATTR_ROLE = "role";
+    /** The role of the app's operator in a token. */
+    public static final String OPERATOR_ROLE = "admin";
     /** The local part of a login (research 2.5). */
     static final Pattern LOCAL_PART = Pattern.compile("^[a-zA-Z0-9_.-]+$");
 
@@ -106,7 +110,7 @@ public final class KaraokeMugenApi {
         }
         // Every command shares one path: the error mapper names the command in the message.
         return b.jsonBody(Map.of("cmd", cmd, "body", apiData)).replayable(replayable)
-                .errorMapper(KaraokeMugenErrors.forCommand(cmd));
+                .errorMapper(KaraokeMugenErrors.forCommand(cmd, s != null));
     }
 
     /** @return the answer's {@code data}, read as the type; an {@code err: true} with status 200 is still an error */
@@ -133,18 +137,30 @@ public final class KaraokeMugenApi {
 
     // --- auth ------------------------------------------------------------------------------------------------------
 
+    /**
+     * {@code login}; with a security code, the app makes the account its operator only if the code is right
+     * ({@code app:src/controllers/auth.ts:22}), and otherwise logs it in as it was: a login with a code whose answer
+     * is not the operator's role is refused here, never a silent non-operator session.
+     */
     public ApiCall<Login> login(String username, Secret password, String securityCode) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", requireLogin(username));
+        String login = requireLogin(username);
+        body.put("username", login);
         body.put("password", password.reveal());
         if (securityCode != null) {
-            body.put("securityCode", requireCode(securityCode));
+            body.put("securityCode", codeNumber(securityCode));
         }
-        ApiRequest.Builder b = command("login", null, body, false).secret(password.reveal()).sensitive();
-        if (securityCode != null) {
-            b.secret(securityCode);
-        }
-        return new ApiCall<>(b.build(), this::readLogin);
+        ApiRequest.Builder b = codeSecrets(command("login", null, body, false).secret(password.reveal()).sensitive(),
+                securityCode);
+        return new ApiCall<>(b.build(), r -> {
+            Login l = readLogin(r);
+            if (securityCode != null && !OPERATOR_ROLE.equals(l.role())) {
+                throw new InvalidCodeException(r.error("SECURITY_CODE_NOT_ACCEPTED", "login: the app logged '"
+                        + l.username() + "' in as " + l.role() + ", not as its operator: the security code is wrong "
+                        + "or was used already (it changes after each use); ask the operator for the current one"));
+            }
+            return l;
+        });
     }
 
     public ApiCall<Login> loginGuest() {
@@ -206,23 +222,82 @@ public final class KaraokeMugenApi {
                 });
     }
 
+    /**
+     * {@code createUser}. Karaoke Mugen 7.1.50 and later make every account an operator's token creates an operator,
+     * whatever type is sent ({@code app:src/controllers/frontend/user.ts:62-68}, {@code services/user.ts:301}), and
+     * keep the type of no one else's ({@code user.ts:56-59}): only an operator's call may ask for a type, and
+     * {@link #typeToSet} says when the account must be set to it afterwards.
+     */
     public ApiCall<Void> createUser(Session s, NewUser user) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("login", requireLogin(user.login()));
-        body.put("password", user.password().reveal());
+        String password = user.password().reveal();
+        if (!password.equals(password.strip())) {
+            // services/user.ts:288 trims a new password, auth.ts:44 compares a login's as typed
+            throw new InvalidInputException("the password starts or ends with white space: Karaoke Mugen trims it "
+                    + "when it creates the account but not when it logs in, so the password as typed would never work");
+        }
+        body.put("password", password);
         if (user.nickname() != null) {
             body.put("nickname", user.nickname());
         }
-        if (user.type() != null) {
-            body.put("type", user.type().code());
-            body.put("role", user.type().role());
+        UserType type = wantedType(s, user);
+        if (type != null && isOperator(s)) {
+            body.put("type", type.code()); // what an app before 7.1.50 keeps
         }
         if (user.securityCode() != null) {
-            body.put("securityCode", requireCode(user.securityCode()));
+            body.put("securityCode", codeNumber(user.securityCode()));
         }
-        ApiRequest.Builder b = command("createUser", s, body, false).secret(user.password().reveal())
-                .secret(user.securityCode()).sensitive();
+        ApiRequest.Builder b = codeSecrets(command("createUser", s, body, false).secret(password).sensitive(),
+                user.securityCode());
         return new ApiCall<>(b.build(), done());
+    }
+
+    /**
+     * @return the type an operator's new account must be given after {@code createUser} (the app made it an operator),
+     *     or {@code null} when there is nothing to set
+     */
+    public static UserType typeToSet(Session s, NewUser user) {
+        if (!isOperator(s)) {
+            return null;
+        }
+        UserType type = wantedType(s, user);
+        return UserType.OPERATOR.equals(type) ? null : type == null ? UserType.USER : type;
+    }
+
+    /** The type asked for, checked: guests are the app's own, and only an operator's call sets a type. */
+    private static UserType wantedType(Session s, NewUser user) {
+        UserType type = user.type();
+        if (type == null) {
+            return null;
+        }
+        if (!UserType.USER.equals(type) && !UserType.OPERATOR.equals(type)) {
+            throw new InvalidInputException("createUser makes operators and users only: Karaoke Mugen creates its "
+                    + "guests itself (loginGuest), and a guest has no password");
+        }
+        if (UserType.OPERATOR.equals(type) && !isOperator(s)) {
+            throw new InvalidInputException("only the operator's createUser makes an operator: log in with the "
+                    + "security code first");
+        }
+        return type;
+    }
+
+    private static boolean isOperator(Session s) {
+        return s != null && OPERATOR_ROLE.equals(s.attribute(ATTR_ROLE).orElse(null));
+    }
+
+    /**
+     * @param createdAs the login created
+     * @param setting why the type could not be set
+     * @param deleted whether the account was deleted again
+     * @return what to throw: the account was created as an operator, and could not be made what was asked
+     */
+    public static LatchkeyException unaskedOperator(String createdAs, Throwable setting, boolean deleted) {
+        return new LatchkeyException("createUser: Karaoke Mugen made '" + createdAs + "' an operator (7.1.50 and "
+                + "later make every account an operator creates one), and setting its type failed: "
+                + setting.getMessage() + (deleted ? ". The account was deleted again: create it once more"
+                        : ". Deleting it failed too: it is an operator now; delete it or set its type by hand"),
+                setting);
     }
 
     public ApiCall<Void> editUser(Session s, String login, ProfileEdit edit, Object avatar) {
@@ -243,13 +318,21 @@ public final class KaraokeMugenApi {
                 done());
     }
 
+    /**
+     * {@code resetUserPassword}: for a local account the security code is checked ({@code +req.body.securityCode},
+     * {@code app:src/controllers/frontend/user.ts:119}); for {@code name@instance} the instance mails a reset link and
+     * no code is read ({@code :138-145}).
+     */
     public ApiCall<Void> resetUserPassword(String username, Secret newPassword, String securityCode) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", requireLogin(username));
+        String login = requireLogin(username);
+        body.put("username", login);
         body.put("password", newPassword.reveal());
-        body.put("securityCode", requireCode(securityCode));
-        return new ApiCall<>(command("resetUserPassword", null, body, false).secret(newPassword.reveal())
-                .secret(securityCode).sensitive().build(), done());
+        if (securityCode != null || !login.contains("@")) {
+            body.put("securityCode", codeNumber(securityCode));
+        }
+        return new ApiCall<>(codeSecrets(command("resetUserPassword", null, body, false).secret(newPassword.reveal())
+                .sensitive(), securityCode).build(), done());
     }
 
     // --- my account ------------------------------------------------------------------------------------------------
@@ -304,6 +387,25 @@ public final class KaraokeMugenApi {
             return new Login(login, s.attribute(ATTR_ROLE).orElse("user"), session(r, login,
                     s.attribute(ATTR_ROLE).orElse("user"), token, null));
         });
+    }
+
+    /**
+     * {@code editMyAccount} with the password alone: after {@code convertMyOnlineUserToLocal}, whose saved password is
+     * the old hash hashed again (app:src/services/userOnline.ts:330-344, services/user.ts:118-121).
+     */
+    public ApiCall<Void> restorePassword(Session s, Secret password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("password", password.reveal());
+        return new ApiCall<>(command("editMyAccount", s, body, false).secret(password.reveal()).sensitive().build(),
+                done());
+    }
+
+    /** @return what to throw when the password could not be set again after a conversion to a local account */
+    public static LatchkeyException passwordLost(String login, Throwable cause) {
+        return new LatchkeyException("convertToLocal: '" + login + "' is a local account now and this session works, "
+                + "but Karaoke Mugen saved its password wrongly (it hashes the stored hash again) and setting it again "
+                + "failed: " + cause.getMessage() + ". Reset the password with the security code (resetUserPassword)",
+                cause);
     }
 
     public ApiCall<Void> refreshAnimeList(Session s) {
@@ -394,6 +496,20 @@ public final class KaraokeMugenApi {
             throw new InvalidInputException("a security code is six digits");
         }
         return code;
+    }
+
+    /**
+     * The app keeps its codes as numbers and compares them strictly ({@code securityCode: number},
+     * {@code app:src/types/state.d.ts:55}; {@code ===} at {@code controllers/auth.ts:22}, {@code !==} at
+     * {@code services/user.ts:282}): a code goes as a JSON number, {@code "012345"} as {@code 12345}.
+     */
+    static int codeNumber(String code) {
+        return Integer.parseInt(requireCode(code));
+    }
+
+    /** Both forms of a code are secrets: the six digits given, and the number sent. */
+    private static ApiRequest.Builder codeSecrets(ApiRequest.Builder b, String code) {
+        return code == null ? b : b.secret(code).secret(String.valueOf(Integer.parseInt(code)));
     }
 
     /** @return who a stored session is for, without a call */

@@ -10,6 +10,7 @@ import dev.latchkey.core.error.InvalidCodeException;
 import dev.latchkey.core.error.InvalidCredentialsException;
 import dev.latchkey.core.error.LatchkeyException;
 import dev.latchkey.core.error.NotFoundException;
+import dev.latchkey.core.error.ServerException;
 import dev.latchkey.core.error.UnauthorizedException;
 import dev.latchkey.core.error.ValidationException;
 import dev.latchkey.karaokemugen.AppClosedException;
@@ -58,23 +59,39 @@ public final class KaraokeMugenErrors {
             Map.entry("WEBAPPMODE_CLOSED_API_MESSAGE", "the operator closed the app to this (web-app mode)"),
             Map.entry("REFRESH_ANIME_LIST_ERROR", "the anime list could not be refreshed (an online account with "
                     + "its online token is needed)"),
-            Map.entry("UNKNOWN_COMMAND", "the app does not know this command (an older or newer version?)"));
+            Map.entry("UNKNOWN_COMMAND", "the app does not know this command (an older or newer version?)"),
+            Map.entry("GUEST_WITH_PASSWORD", "a guest has no password"),
+            Map.entry("USER_DELETE_ERROR_ONLINE", "the online account could not be removed; a wrong password is "
+                    + "the usual cause (the instance's refusal reaches the app as this error)"),
+            Map.entry("INSTANCE_NOT_RESPONDING", "the online instance does not answer (is its name right?)"),
+            Map.entry("GUESTS_CANNOT_EDIT", "a guest's profile cannot be edited"),
+            Map.entry("USER_RESETPASSWORD_ONLINE_ERROR", "the online instance could not send the reset mail"));
 
-    /** @return the mapper of one command's answers */
-    public static ErrorMapper forCommand(String cmd) {
-        return r -> map(cmd, r);
+    /**
+     * @param cmd the command
+     * @param withToken whether the request carried the account's token
+     * @return the mapper of one command's answers
+     */
+    public static ErrorMapper forCommand(String cmd, boolean withToken) {
+        return r -> map(cmd, withToken, r);
     }
 
-    static LatchkeyException map(String cmd, ErrorResponse r) {
+    static LatchkeyException map(String cmd, boolean withToken, ErrorResponse r) {
+        if (r.status() == 500 && r.isHtml()) {
+            return htmlError(cmd, withToken, r);
+        }
         Optional<JsonNode> tree = r.json();
         JsonNode data = tree.map(t -> t.get("data")).orElse(null);
         if (data != null && data.isTextual() && data.asText().equals("User unknown")) {
             return new UnauthorizedException(r.error("USER_UNKNOWN", cmd + ": the token's user no longer exists "
                     + "(deleted): log in again"));
         }
-        if (data != null && data.isObject() && isJoseError(data)) {
-            return new UnauthorizedException(r.error("INVALID_TOKEN", cmd + ": the app does not accept the token "
-                    + "(signed by another app or altered): log in again"));
+        if (cmd.equals("checkAuth") && r.status() == 403 && data != null && data.isObject()
+                && !data.has("message")) {
+            // An ErrorKM thrown raw: its message is not enumerable, so only {code: 403, sentry: true} is left
+            // (app:src/controllers/auth.ts:93-96, lib:utils/error.ts).
+            return new UnauthorizedException(r.error("INVALID_ONLINE_TOKEN", cmd + ": the online instance no "
+                    + "longer accepts this account's online token: log in again to get a new one"));
         }
         JsonNode message = data == null ? null : data.get("message");
         String code = message != null && message.path("code").isTextual() ? message.get("code").asText() : null;
@@ -123,10 +140,26 @@ public final class KaraokeMugenErrors {
         return new ValidationException(r.error("VALIDATION", text.toString()), rules);
     }
 
-    /** The {@code jose} library's errors (a forged or malformed token) are not the app's envelope. */
-    private static boolean isJoseError(JsonNode data) {
-        String name = data.path("name").asText("");
-        String code = data.path("code").isTextual() ? data.get("code").asText() : "";
-        return name.startsWith("JW") || code.startsWith("ERR_JW");
+    /**
+     * A 500 HTML page from {@code /api/command}. The app answers with {@code res.status(data.code || 500)}
+     * ({@code app:src/controllers/frontend/emulate.ts:11}); jose's errors for a token the app did not sign carry a
+     * text code ({@code ERR_JWS_SIGNATURE_VERIFICATION_FAILED}), Express 5's {@code res.status} throws on it, and its
+     * default handler sends an HTML page: the stack (naming the code) in development, "Internal Server Error" in
+     * production, the app's default ({@code app:src/index.ts:119}).
+     */
+    private static LatchkeyException htmlError(String cmd, boolean withToken, ErrorResponse r) {
+        String body = r.body();
+        if (body.contains("ERR_JWS") || body.contains("ERR_JWT")) {
+            return new UnauthorizedException(r.error("INVALID_TOKEN", cmd + ": the app does not accept the token "
+                    + "(signed by another app or altered): log in again"));
+        }
+        if (withToken) {
+            return new ServerException(r.error(null, cmd + ": the app answered an HTML error page. Karaoke Mugen "
+                    + "answers so to a token it did not sign (one from another install, or from before its JwtSecret "
+                    + "changed): log in again; if a fresh login fails the same way, the app itself failed (see its "
+                    + "logs)"));
+        }
+        return new ServerException(r.error(null, cmd + ": the app answered an HTML error page: it failed (see its "
+                + "logs)"));
     }
 }

@@ -1,19 +1,23 @@
 package dev.latchkey.karaokemugen.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A user's full profile ({@code getUser}, {@code getMyAccount}; research section 2.5). Never a password. Fields the
- * app leaves empty are {@code null}; {@code animeListIds} is never {@code null}.
+ * A user's full profile ({@code getUser}, {@code getMyAccount}; research section 2.5). Never a password. Only the
+ * login is required. Text the app leaves empty is {@code null}, a flag it leaves out or sends as {@code null} is
+ * {@code false}, and {@code type} and {@code animeListIds} are never {@code null}.
  *
  * @param login the login
  * @param nickname the name shown
- * @param type operator, user or guest
+ * @param type operator, user or guest; empty if the app leaves it out
  * @param avatarFile the avatar's file name
  * @param lastLoginAt the last login
- * @param temporary whether it is a temporary guest
+ * @param temporary whether it is a temporary guest; {@code false} when the app sends {@code null} or nothing, as it
+ *     does for every account but temporary guests ({@code flag_temporary} is NULL in its database,
+ *     {@code app:src/dao/user.ts:48})
  * @param publicProfile whether non-operators see it
  * @param loggedIn whether it logged in within the last 15 minutes
  * @param bio the biography
@@ -31,7 +35,7 @@ import java.util.List;
 public record User(
         @JsonProperty(value = "login", required = true) String login,
         @JsonProperty("nickname") String nickname,
-        @JsonProperty(value = "type", required = true) UserType type,
+        @JsonProperty("type") Optional<UserType> type,
         @JsonProperty("avatar_file") String avatarFile,
         @JsonProperty("last_login_at") Instant lastLoginAt,
         @JsonProperty("flag_temporary") boolean temporary,
@@ -54,10 +58,12 @@ public record User(
      *
      * @param login the login
      * @param nickname the name shown
-     * @param type operator, user or guest
+     * @param type operator, user or guest; empty if the app leaves it out
      * @param avatarFile the avatar's file name
      * @param lastLoginAt the last login
-     * @param temporary whether it is a temporary guest
+     * @param temporary whether it is a temporary guest; {@code false} when the app sends {@code null} or nothing, as it
+ *     does for every account but temporary guests ({@code flag_temporary} is NULL in its database,
+ *     {@code app:src/dao/user.ts:48})
      * @param publicProfile whether non-operators see it
      * @param loggedIn whether it logged in within the last 15 minutes
      * @param bio the biography
@@ -73,6 +79,7 @@ public record User(
      * @param animeListIds the anime on the user's list
      */
     public User {
+        type = type == null ? Optional.empty() : type;
         animeListIds = animeListIds == null ? List.of() : List.copyOf(animeListIds);
     }
 

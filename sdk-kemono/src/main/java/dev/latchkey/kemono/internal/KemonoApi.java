@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every Kemono endpoint, once: the request (paths from research section 1.4, {@code Accept: text/css} added by the
@@ -80,7 +81,12 @@ public final class KemonoApi {
         });
     }
 
-    public ApiCall<Void> register(String username, Secret password) {
+    /**
+     * @return the {@code session} cookie the answer set, if any: Kemono2 logs a new account in as it registers it
+     *     (src/pages/account/blueprint.py:220-221), and using that session spares one of the account's 10 logins in 5
+     *     minutes (src/lib/security.py:34-35)
+     */
+    public ApiCall<Optional<String>> register(String username, Secret password) {
         requireName(username);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("username", username);
@@ -90,7 +96,11 @@ public final class KemonoApi {
         ApiRequest.Builder b = ApiRequest.post("/v1/authentication/register").jsonBody(body)
                 .secret(password.reveal()).sensitive().replayable(false);
         extraCookies(b);
-        return new ApiCall<>(b.build(), ResponseParser.discard());
+        ResponseParser<Void> discard = ResponseParser.discard();
+        return new ApiCall<>(b.build(), r -> {
+            discard.parse(r);
+            return r.cookie(SESSION_COOKIE).filter(c -> !c.isEmpty());
+        });
     }
 
     public ApiCall<Void> logout(Session s) {

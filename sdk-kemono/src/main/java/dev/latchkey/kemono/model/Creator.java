@@ -3,6 +3,7 @@ package dev.latchkey.kemono.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A creator's profile. Times are Kemono's, without a zone (UTC).
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param relationId Kemono's link to the same person on another service, if any
  * @param indexed when Kemono first indexed the creator
  * @param updated when the creator last had new content
- * @param postCount how many posts Kemono has
+ * @param postCount how many posts Kemono has, when it says (a live client reads it as optional)
  */
 public record Creator(
         @JsonProperty(value = "id", required = true) String id,
@@ -24,7 +25,7 @@ public record Creator(
         @JsonProperty("relation_id") Optional<String> relationId,
         @JsonProperty("indexed") Optional<LocalDateTime> indexed,
         @JsonProperty("updated") Optional<LocalDateTime> updated,
-        @JsonProperty("post_count") int postCount) {
+        @JsonProperty("post_count") OptionalInt postCount) {
 
     /**
      * Creates a {@code Creator}, checking and normalizing its components.
@@ -44,5 +45,6 @@ public record Creator(
         relationId = relationId == null ? Optional.empty() : relationId;
         indexed = indexed == null ? Optional.empty() : indexed;
         updated = updated == null ? Optional.empty() : updated;
+        postCount = postCount == null ? OptionalInt.empty() : postCount;
     }
 }

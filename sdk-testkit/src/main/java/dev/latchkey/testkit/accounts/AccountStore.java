@@ -47,6 +47,7 @@ public final class AccountStore {
 
     private final PasswordPolicy policy;
     private final NameRule nameRule;
+    private final boolean caseSensitiveNames;
     private final Clock clock;
     private final Duration resetCodeTtl;
     private final Duration confirmCodeTtl;
@@ -96,6 +97,7 @@ public final class AccountStore {
     private AccountStore(Builder b) {
         this.policy = b.policy;
         this.nameRule = b.nameRule;
+        this.caseSensitiveNames = b.caseSensitiveNames;
         this.clock = b.clock;
         this.resetCodeTtl = b.resetCodeTtl;
         this.confirmCodeTtl = b.confirmCodeTtl;
@@ -144,7 +146,7 @@ public final class AccountStore {
         String normalizedEmail = email == null ? null : normalizeEmail(email);
         byte[] hash = hasher.hash(password); // outside the lock: hashing is the slow part
         synchronized (lock) {
-            if (name != null && idByName.containsKey(key(name))
+            if (name != null && idByName.containsKey(nameKey(name))
                     || normalizedEmail != null && idByEmail.containsKey(key(normalizedEmail))) {
                 throw new DetailsExistException();
             }
@@ -158,7 +160,7 @@ public final class AccountStore {
             }
             byId.put(a.id, a);
             if (name != null) {
-                idByName.put(key(name), a.id);
+                idByName.put(nameKey(name), a.id);
             }
             if (normalizedEmail != null) {
                 idByEmail.put(key(normalizedEmail), a.id);
@@ -318,15 +320,15 @@ public final class AccountStore {
         checkName(name);
         synchronized (lock) {
             Account a = require(id);
-            String owner = idByName.get(key(name));
+            String owner = idByName.get(nameKey(name));
             if (owner != null && !owner.equals(id)) {
                 throw new DetailsExistException();
             }
             if (a.name != null) {
-                idByName.remove(key(a.name));
+                idByName.remove(nameKey(a.name));
             }
             a.name = name;
-            idByName.put(key(name), id);
+            idByName.put(nameKey(name), id);
         }
     }
 
@@ -377,7 +379,7 @@ public final class AccountStore {
             Account a = byId.remove(id);
             if (a != null) {
                 if (a.name != null) {
-                    idByName.remove(key(a.name));
+                    idByName.remove(nameKey(a.name));
                 }
                 if (a.email != null) {
                     idByEmail.remove(key(a.email));
@@ -398,7 +400,7 @@ public final class AccountStore {
     }
 
     private Account find(String nameOrEmail) {
-        String id = idByName.get(key(nameOrEmail));
+        String id = idByName.get(nameKey(nameOrEmail));
         if (id == null) {
             id = idByEmail.get(key(normalizeEmailQuietly(nameOrEmail)));
         }
@@ -460,6 +462,11 @@ public final class AccountStore {
         }
     }
 
+    /** Names compare as the provider compares them: case-insensitive (aioaccount) or exactly as typed (Kemono). */
+    private String nameKey(String name) {
+        return caseSensitiveNames ? name : key(name);
+    }
+
     private static String key(String nameOrEmail) {
         return nameOrEmail.toLowerCase(Locale.ROOT);
     }
@@ -484,8 +491,20 @@ public final class AccountStore {
         private Duration confirmCodeTtl = Duration.ofHours(24);
         private boolean requireEmailConfirmation;
         private int hashIterations = 100_000;
+        private boolean caseSensitiveNames;
 
         private Builder() {
+        }
+
+        /**
+         * Names compare exactly as typed, as a provider's {@code WHERE username = %s} does ({@code Alice} and
+         * {@code alice} are two accounts); by default they compare case-insensitively, as aioaccount's do.
+         *
+         * @return this builder
+         */
+        public Builder caseSensitiveNames() {
+            this.caseSensitiveNames = true;
+            return this;
         }
 
         /**

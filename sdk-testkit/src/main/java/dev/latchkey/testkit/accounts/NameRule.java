@@ -13,12 +13,10 @@ public final class NameRule {
     public static final NameRule AIOACCOUNT =
             of("aioaccount", 3, 128, Character::isLetterOrDigit, "Name may only contain letters and digits.");
     /**
-     * Kemono: any name but an empty one (its one documented refusal, "Username cannot be empty"); spaces and control
-     * characters are refused too, since no site takes them in a name used in paths.
+     * Kemono: any name at all; the one refusal, a name blank after stripping ("Username cannot be empty"), is the
+     * register route's (Kemono2 src/pages/account/blueprint.py:194-196; {@code username varchar}, schema.sql).
      */
-    public static final NameRule KEMONO = of("Kemono", 1, 128,
-            cp -> !Character.isWhitespace(cp) && !Character.isISOControl(cp),
-            "Name may not contain spaces or control characters.");
+    public static final NameRule KEMONO = of("Kemono", 1, Integer.MAX_VALUE, cp -> true, "");
     /** TMDb: 1 to 32 ASCII letters, digits, {@code _}, {@code -} or {@code .} ({@code johnny_appleseed}). */
     public static final NameRule TMDB = of("TMDb", 1, 32,
             cp -> cp < 128 && (Character.isLetterOrDigit(cp) || cp == '_' || cp == '-' || cp == '.'),

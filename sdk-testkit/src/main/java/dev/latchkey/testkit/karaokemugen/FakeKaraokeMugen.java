@@ -54,8 +54,10 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     public static final int DEMO_ANIME_LIST_SIZE = 30;
 
     private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"");
+    private static final Pattern PART_TYPE = Pattern.compile("(?i)content-type:([^\r\n]*)");
 
     private final boolean seeded;
+    private final boolean verbose;
     private final KmState state;
     private final KmCommands commands;
     private final Router router;
@@ -63,8 +65,10 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     private FakeKaraokeMugen(Builder b) {
         this.seeded = b.seeded();
         AccountStore accounts = AccountStore.builder().nameRule(NameRule.KARAOKE_MUGEN)
-                .passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock()).hashIterations(b.hashIterations()).build();
+                // the app's own rule (8 characters, 411) is the commands'; a remote login skips it (noPasswordCheck)
+                .passwordPolicy(PasswordPolicy.minLength(1)).clock(b.clock()).hashIterations(b.hashIterations()).build();
         this.state = new KmState(b.clock(), accounts);
+        this.verbose = b.verbose;
         this.commands = new KmCommands(state);
         this.router = new Router(r -> KmWire.error(404, Responses.object().put("code", 404)),
                 r -> KmWire.error(405, Responses.object().put("code", 405)))
@@ -93,10 +97,34 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
         return origin();
     }
 
-    /** @return the current six-digit security code (the app logs it at start-up; its test command reads it) */
+    /**
+     * @return the current security code as the app logs it, six digits ({@code padStart(6, '0')},
+     *     app:src/services/auth.ts:58); the app keeps and compares it as a number
+     */
     public String securityCode() {
         synchronized (state) {
-            return state.securityCode;
+            return String.format("%06d", state.securityCode);
+        }
+    }
+
+    /** @return the current "NEW ACCOUNT CODE", six digits (app:src/services/auth.ts:62-67) */
+    public String newAccountCode() {
+        synchronized (state) {
+            return String.format("%06d", state.newAccountCode);
+        }
+    }
+
+    /** @param enabled whether online accounts ({@code name@instance}) are on (default true, the app's) */
+    public void remoteUsers(boolean enabled) {
+        synchronized (state) {
+            state.remoteUsersEnabled = enabled;
+        }
+    }
+
+    /** @param allow whether {@code loginGuest} with a {@code name} makes a temporary guest (default false) */
+    public void allowCustomTemporaryGuests(boolean allow) {
+        synchronized (state) {
+            state.allowCustomTemporaryGuests = allow;
         }
     }
 
@@ -121,7 +149,10 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
         }
     }
 
-    /** @param require whether a new account needs the security code (default false) */
+    /**
+     * @param require whether a new account needs a code, the new-account code or the security code (default false);
+     *     guests may then not log in
+     */
     public void requireSecurityCodeForNewAccounts(boolean require) {
         synchronized (state) {
             state.requireSecurityCodeForNewAccounts = require;
@@ -181,9 +212,9 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
             alice.animeListIds.addAll(List.of(1, 2, 3));
             state.add("bob", "bob-demo-pass", KmCommands.USER, "Bob").flagPublic = false;
             for (String g : List.of("akari", "miku", "rin")) {
-                KmState.User guest = state.add("guest-" + g, KmState.randomPassword(), KmCommands.GUEST,
+                // the app's default guests: created without flag_temporary, so NULL (app:src/dao/user.ts:48)
+                state.add("guest-" + g, KmState.randomPassword(), KmCommands.GUEST,
                         Character.toUpperCase(g.charAt(0)) + g.substring(1));
-                guest.flagTemporary = false;
             }
             for (int i = 1; i <= 60; i++) {
                 int anime = (i - 1) / 10 + 1;
@@ -210,44 +241,68 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
         try {
             return KmWire.ok(commands.run(cmd, apiData));
         } catch (KmWire.Failure f) {
+            if (f.htmlCode != null) {
+                return KmWire.errorPage(f.htmlCode, verbose);
+            }
             return KmWire.error(f.status >= 100 && f.status <= 599 ? f.status : 500, f.data);
         }
     }
 
-    /** {@code POST /api/importFile}: multipart field {@code file}, raw JWT in {@code authorization}. */
+    /**
+     * {@code POST /api/importFile} (app:src/controllers/frontend/files.ts:16-21, middlewaresHTTP.ts:6-26): the raw JWT
+     * in {@code authorization} (401 {@code {"code":"USER_UNKNOWN"}} without one, a forged one is Express's 500 page,
+     * an unknown user 403), then multer's file object sent as text with {@code res.send(JSON.stringify(req.file))}:
+     * {@code Content-Type: text/html}, and an empty body when no file came.
+     */
     private FakeResponse importFile(FakeRequest r) {
         String token = r.header("authorization").orElse(null);
         ObjectNode unknown = Responses.object().put("code", "USER_UNKNOWN");
-        if (token == null || token.isBlank()) {
+        if (token == null || token.isEmpty()) {
             return Responses.json(401, unknown, KmWire.JSON_TYPE);
         }
-        boolean known = KmWire.verify(token, state.jwtSecret).map(c -> state.user(c.path("username").asText())
-                .isPresent()).orElse(false);
+        java.util.Optional<JsonNode> claims = KmWire.verify(token, state.jwtSecret);
+        if (claims.isEmpty()) {
+            return KmWire.errorPage(KmWire.joseError(token).htmlCode, verbose);
+        }
+        boolean known = claims.get().path("username").isTextual() && state.user(claims.get().get("username").asText()
+                .toLowerCase(java.util.Locale.ROOT)).isPresent();
         if (!known) {
             return Responses.json(403, unknown, KmWire.JSON_TYPE);
         }
         boolean multipart = r.header("Content-Type").map(t -> t.startsWith("multipart/form-data")).orElse(false);
         Matcher m = FILENAME.matcher(r.body());
         if (!multipart || !r.body().contains("name=\"file\"") || !m.find()) {
-            return Responses.json(400, Responses.object().put("code", "NO_FILE"), KmWire.JSON_TYPE);
+            return FakeResponse.builder().code(200).body("").build(); // res.send(undefined)
         }
+        Matcher type = PART_TYPE.matcher(r.body());
         String stored = UUID.randomUUID().toString().replace("-", "");
         ObjectNode file = Responses.object().put("fieldname", "file").put("originalname", m.group(1))
-                .put("encoding", "7bit").put("mimetype", "application/octet-stream")
+                .put("encoding", "7bit").put("mimetype", type.find() ? type.group(1).strip()
+                        : "application/octet-stream")
                 .put("destination", "/tmp/karaokemugen").put("filename", stored)
                 .put("path", "/tmp/karaokemugen/" + stored).put("size", r.body().length());
         state.files.put(stored, file);
-        return Responses.json(200, file, KmWire.JSON_TYPE);
+        return Responses.text(200, file.toString(), "text/html; charset=utf-8");
     }
 
     /** Builds a {@link FakeKaraokeMugen}. */
     public static final class Builder extends dev.latchkey.testkit.FakeBuilder<Builder, FakeKaraokeMugen> {
 
+        private boolean verbose;
+
         private Builder() {
         }
 
-
-
+        /**
+         * The app as started with {@code --verbose} (NODE_ENV=development, app:src/components/args.ts:59-62): its
+         * HTML error pages show the error's stack, jose's code among it, instead of "Internal Server Error".
+         *
+         * @return this builder
+         */
+        public Builder verbose() {
+            this.verbose = true;
+            return this;
+        }
 
         @Override
         public FakeKaraokeMugen build() {

@@ -23,6 +23,7 @@ public final class FakeKaraokeMugenServer {
     private final byte[] secret = ("km-server-secret-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
     private final Map<String, List<Integer>> animeLists = new LinkedHashMap<>();
     private final List<String> mails = new ArrayList<>();
+    private boolean reachable = true;
 
     /** @param instance the instance's host name, for example {@code kara.moe} */
     public FakeKaraokeMugenServer(String instance) {
@@ -54,6 +55,18 @@ public final class FakeKaraokeMugenServer {
      */
     public synchronized boolean hasAccount(String name) {
         return accounts.users().stream().anyMatch(u -> u.name().map(name::equals).orElse(false));
+    }
+
+    /**
+     * @param reachable whether the app can reach this instance (default true); an unreachable one is what the app
+     *     sees when the instance is down or its name does not resolve
+     */
+    public synchronized void reachable(boolean reachable) {
+        this.reachable = reachable;
+    }
+
+    synchronized boolean isReachable() {
+        return reachable;
     }
 
     /** @return the password-reset mails sent, one line each ({@code to: name}) */
@@ -99,6 +112,7 @@ public final class FakeKaraokeMugenServer {
     }
 
     synchronized void clear() {
+        reachable = true;
         accounts.clear();
         animeLists.clear();
         mails.clear();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.latchkey.testkit.accounts.AccountException;
 import dev.latchkey.testkit.accounts.PasswordPolicyException;
 import dev.latchkey.testkit.internal.Responses;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +18,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The app's commands (research sections 2.3, 2.4 and 2.6): login, guests, the token check, and the 13 user commands,
- * each behind the app's access checks. Each returns the success {@code data}, or throws {@link KmWire.Failure}. Runs
- * under the fake's lock.
+ * The app's commands, as its source runs them (karaokemugen-app @ e77b334; "app:" below is its {@code src/}, "lib:"
+ * its lib submodule @ 15270f3): login, guests, the token check and the 13 user commands, each behind the app's access
+ * checks ({@code runChecklist}). Each returns the success {@code data}, or throws {@link KmWire.Failure}. Runs under
+ * the fake's lock. The README's provenance table lists each behaviour with its line; what has none is marked there.
  */
 final class KmCommands {
     static final int ADMIN = 0;
@@ -27,15 +30,24 @@ final class KmCommands {
     static final int CLOSED = 0;
     static final int LIMITED = 1;
 
-    /** What a command needs: a role, a web-app mode, and whether a token is optional. */
+    /** What a command needs: a role, a web-app mode, and whether a token is optional (app:controllers/middlewares.ts). */
     private record Access(int role, int mode, boolean optionalAuth) {
     }
 
-    /** A command's input: its {@code body}, the tokens, and the caller the checks found ({@code null}: none). */
-    record Call(JsonNode body, String authorization, String onlineAuthorization, KmState.User caller) {
+    /**
+     * A command's input: its {@code body}, the tokens, the token's claims and the caller the checks found
+     * ({@code null}: none).
+     */
+    record Call(JsonNode body, String authorization, String onlineAuthorization, JsonNode claims,
+            KmState.User caller) {
         String text(String field) {
             JsonNode v = body.get(field);
             return v != null && v.isTextual() ? v.asText() : null;
+        }
+
+        /** The token's role ({@code req.token.role}), or {@code null} without a token. */
+        String role() {
+            return claims == null ? null : claims.path("role").asText(null);
         }
     }
 
@@ -47,6 +59,8 @@ final class KmCommands {
 
     KmCommands(KmState state) {
         this.state = state;
+        // Roles, modes and optional tokens: app:src/controllers/auth.ts:18,48,71 and
+        // app:src/controllers/frontend/user.ts:22,41,82,90,99,117,149,158,168,181,205,223,232.
         this.commands = Map.ofEntries(
                 Map.entry("login", new Command(null, this::login)),
                 Map.entry("loginGuest", new Command(null, this::loginGuest)),
@@ -57,7 +71,7 @@ final class KmCommands {
                 Map.entry("deleteUser", new Command(new Access(ADMIN, CLOSED, false), this::deleteUser)),
                 Map.entry("editUser", new Command(new Access(ADMIN, CLOSED, false), this::editUser)),
                 Map.entry("resetUserPassword", new Command(new Access(GUEST, CLOSED, true), this::resetUserPassword)),
-                Map.entry("getMyAccount", new Command(new Access(GUEST, CLOSED, false), c -> state.fullView(c.caller()))),
+                Map.entry("getMyAccount", new Command(new Access(GUEST, CLOSED, false), this::getMyAccount)),
                 Map.entry("deleteMyAccount", new Command(new Access(USER, CLOSED, false), this::deleteMyAccount)),
                 Map.entry("editMyAccount", new Command(new Access(USER, CLOSED, false), this::editMyAccount)),
                 Map.entry("convertMyLocalUserToOnline", new Command(new Access(USER, CLOSED, false), this::toOnline)),
@@ -66,7 +80,7 @@ final class KmCommands {
                 Map.entry("getAnimeList", new Command(new Access(GUEST, CLOSED, false), this::getAnimeList)));
     }
 
-    /** Runs a command: unknown -> 404 {@code UNKNOWN_COMMAND}; then the access checks; then the command. */
+    /** Runs a command: unknown: 404 {@code UNKNOWN_COMMAND} (lib:utils/ws.ts:76-79); the checks; the command. */
     JsonNode run(String name, JsonNode apiData) {
         Command command = name == null ? null : commands.get(name);
         if (command == null) {
@@ -76,209 +90,335 @@ final class KmCommands {
         String auth = apiData.path("authorization").isTextual() ? apiData.get("authorization").asText() : null;
         String online = apiData.path("onlineAuthorization").isTextual() ? apiData.get("onlineAuthorization").asText()
                 : null;
-        KmState.User caller = command.access() == null ? null : check(command.access(), auth);
-        return command.run().apply(new Call(body, auth, online, caller));
+        if (command.access() == null) {
+            return command.run().apply(new Call(body, auth, online, null, null));
+        }
+        JsonNode[] claims = new JsonNode[1];
+        KmState.User caller = check(command.access(), auth, claims);
+        return command.run().apply(new Call(body, auth, online, claims[0], caller));
     }
 
-    /** {@code runChecklist} (research 2.4). */
-    private KmState.User check(Access access, String token) {
-        KmState.User caller = null;
-        if (token == null || token.isBlank()) {
-            if (!access.optionalAuth()) {
-                throw KmWire.noToken();
+    /** {@code runChecklist} (app:src/controllers/middlewares.ts:19-93), in its order. */
+    private KmState.User check(Access access, String token, JsonNode[] claimsOut) {
+        if (access.optionalAuth() && (token == null || token.isEmpty())) {
+            checkMode(access, null); // :38-41
+            return null;
+        }
+        if (token == null || token.isEmpty()) {
+            throw KmWire.noToken(); // :59-65, {code: 401}
+        }
+        JsonNode claims = KmWire.verify(token, state.jwtSecret).orElseThrow(() -> KmWire.joseError(token));
+        if (!claims.path("username").isTextual()) {
+            throw KmWire.typeError(); // token.username.toLowerCase() on undefined (:69)
+        }
+        claimsOut[0] = claims;
+        // checkValidUser: the user from the cache, then a token claiming admin for a non-operator (:67-77)
+        KmState.User caller = state.user(claims.get("username").asText().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new KmWire.Failure(500, TextNode.valueOf("User unknown")));
+        if ("admin".equals(claims.path("role").asText()) && caller.type > ADMIN) {
+            throw fail(403, "ADMIN_PLEASE");
+        }
+        // requireUserType: the database type, not the token's role (:79-84)
+        if (caller.type > access.role()) {
+            if (caller.type == GUEST) {
+                throw fail(403, "NOT_GUEST");
             }
-        } else {
-            JsonNode claims = KmWire.verify(token, state.jwtSecret).orElseThrow(KmWire::joseError);
-            caller = state.user(claims.path("username").asText()).orElseThrow(() -> new KmWire.Failure(500,
-                    TextNode.valueOf("User unknown")));
-            int claimed = level(claims.path("role").asText());
-            if (claimed > access.role()) {
-                throw fail(403, claimed == GUEST ? "NOT_GUEST" : "ADMIN_PLEASE");
-            }
-            if (access.role() == ADMIN && caller.type > ADMIN) {
+            if (caller.type == USER) {
                 throw fail(403, "ADMIN_PLEASE");
             }
         }
-        if (state.webappMode < access.mode() && (caller == null || caller.type != ADMIN)) {
-            throw fail(503, "WEBAPPMODE_CLOSED_API_MESSAGE");
-        }
+        checkMode(access, caller);
         return caller;
     }
 
-    private static int level(String role) {
-        return switch (role) {
-            case "admin" -> ADMIN;
-            case "user" -> USER;
-            default -> GUEST;
-        };
+    /** {@code checkWebAppMode}: operators bypass it (:49-57). */
+    private void checkMode(Access access, KmState.User caller) {
+        if (caller != null && caller.type == ADMIN) {
+            return;
+        }
+        if (state.webappMode < access.mode()) {
+            throw fail(503, "WEBAPPMODE_CLOSED_API_MESSAGE");
+        }
     }
 
-    // --- auth ----------------------------------------------------------------------------------------------------
+    // --- auth (app:src/controllers/auth.ts, app:src/services/auth.ts) ----------------------------------------------
 
+    /**
+     * {@code login}: {@code checkLogin}, then a promotion only if {@code securityCode === state.securityCode}; a wrong
+     * code is no error (auth.ts:18-46).
+     */
     private JsonNode login(Call c) {
-        String username = normalize(c.text("username"));
+        String username = c.text("username");
         String password = c.text("password");
-        String code = c.text("securityCode");
-        if (username == null || username.isEmpty()) {
+        JsonNode code = c.body().get("securityCode");
+        ObjectNode answer = checkLogin(username, password, code);
+        if (KmState.matches(code, state.securityCode)) {
+            state.newSecurityCode(); // :24
+            KmState.User u = state.user(answer.get("username").asText()).orElseThrow();
+            u.type = ADMIN; // :26-38, editUser(..., {type: 0}, null, 'admin')
+            answer = checkLogin(username, password, null); // :40, a new token with the new role
+        }
+        return answer;
+    }
+
+    /** {@code checkLogin} (app:src/services/auth.ts:15-54); any failure that is not an ErrorKM is 401 LOG_ERROR. */
+    private ObjectNode checkLogin(String rawUsername, String password, JsonNode newAccountCode) {
+        if (rawUsername == null) {
             throw fail(401, "LOG_ERROR");
         }
-        ObjectNode out = Responses.object();
-        KmState.User u;
-        if (username.contains("@")) {
-            String[] parts = username.split("@", 2);
-            FakeKaraokeMugenServer server = state.instances.get(parts[1]);
-            String onlineToken = server == null || password == null ? null
-                    : server.login(parts[0], password).orElse(null);
-            if (onlineToken == null) {
-                throw fail(401, "LOG_ERROR");
-            }
-            u = state.user(username).orElseGet(() -> state.add(username, KmState.randomPassword(), USER, parts[0]));
-            out.put("onlineToken", onlineToken);
-        } else {
-            u = state.user(username).orElseThrow(() -> fail(401, "LOG_ERROR"));
-            boolean guest = u.type == GUEST;
-            if (guest ? !state.allowGuestLogin : !passwordMatches(u, password)) {
-                throw fail(401, "LOG_ERROR");
-            }
+        String username = normalize(rawUsername);
+        String onlineToken = null;
+        if (username.contains("@") && state.remoteUsersEnabled) {
+            onlineToken = remoteLogin(username, password, newAccountCode);
         }
-        if (code != null && !code.isEmpty()) {
-            if (!state.useSecurityCode(code)) {
-                throw fail(401, "LOG_ERROR");
-            }
-            u.type = ADMIN; // the operator's promotion
+        KmState.User u = state.user(username).orElseThrow(() -> fail(401, "LOG_ERROR"));
+        if (u.type < GUEST && !passwordMatches(u, password)) {
+            throw fail(401, "LOG_ERROR"); // :44
+        }
+        if (u.type == GUEST && !state.allowGuestLogin) {
+            throw fail(401, "LOG_ERROR"); // :45
         }
         u.lastLoginAt = state.clock.instant();
-        out.put("token", state.token(u)).put("username", u.login).put("role", u.role());
-        return out;
+        ObjectNode out = Responses.object().put("token", state.token(u));
+        if (onlineToken != null) {
+            out.put("onlineToken", onlineToken); // undefined otherwise: left out of the JSON
+        }
+        return out.put("username", u.login).put("role", u.role());
     }
 
+    /**
+     * {@code fetchAndUpdateRemoteUser} as {@code checkLogin} runs it (app:src/services/userOnline.ts:248-323): the
+     * instance's login, then the local copy created or given the instance's password. An instance that refuses or
+     * does not answer is logged and swallowed (auth.ts:36-39): the local password decides.
+     *
+     * @return the online token, or {@code null} when the instance did not give one
+     */
+    private String remoteLogin(String username, String password, JsonNode newAccountCode) {
+        String[] parts = username.split("@", 2);
+        FakeKaraokeMugenServer server = state.reachable(parts[1]);
+        String onlineToken = server == null || password == null ? null : server.login(parts[0], password).orElse(null);
+        if (onlineToken == null) {
+            return null;
+        }
+        Optional<KmState.User> existing = state.user(username);
+        if (existing.isEmpty()) {
+            // createUser({...remoteUser, password, login, securityCode}, {createRemote: false, noPasswordCheck})
+            if (!state.allowUserCreation) {
+                throw KmWire.raw(403, false); // USER_CREATION_DISABLED is rethrown raw (auth.ts:37, :44)
+            }
+            if (state.requireSecurityCodeForNewAccounts && !useNewAccountCode(newAccountCode)) {
+                return null; // USER_CREATION_WRONG_SECURITY_CODE, swallowed: then no local user, LOG_ERROR
+            }
+            state.add(username, password, USER, parts[0]);
+        } else {
+            setPassword(existing.get(), password, true); // editUser with the instance's password (:301-312)
+        }
+        return onlineToken;
+    }
+
+    /** {@code loginGuest} (auth.ts:48-68). */
     private JsonNode loginGuest(Call c) {
-        if (!state.allowGuestLogin) {
+        if (!state.allowGuestLogin || state.requireSecurityCodeForNewAccounts) {
             throw fail(403, "GUESTS_NOT_ALLOWED");
         }
-        KmState.User guest = state.users.values().stream().filter(u -> u.type == GUEST && !state.loggedIn(u))
-                .findFirst().orElseThrow(() -> fail(500, "NO_MORE_GUESTS_AVAILABLE"));
+        KmState.User guest;
+        String name = c.text("name");
+        if (name != null && !name.isEmpty() && state.allowCustomTemporaryGuests) {
+            guest = temporaryGuest(name);
+        } else {
+            // a free guest: type 2, not temporary, no login in 15 minutes (app:src/dao/sql/user.ts:52-55)
+            guest = state.users.values().stream().filter(u -> u.type == GUEST && !Boolean.TRUE.equals(u.flagTemporary)
+                    && !state.loggedIn(u)).findFirst().orElseThrow(() -> fail(500, "NO_MORE_GUESTS_AVAILABLE"));
+        }
         guest.lastLoginAt = state.clock.instant();
         return Responses.object().put("token", state.token(guest)).put("username", guest.login).put("role", "guest");
     }
 
-    private JsonNode checkAuth(Call c) {
-        return Responses.object().put("username", c.caller().login).put("role", c.caller().role())
-                .put("onlineAvailable", c.caller().online() && c.onlineAuthorization() != null);
+    /** {@code createTemporaryGuest} (app:src/services/user.ts:469-484): a nickname taken is 409. */
+    private KmState.User temporaryGuest(String name) {
+        if (state.nicknameTaken(name)) {
+            throw new KmWire.Failure(409, Responses.object().put("code", 409).set("message",
+                    Responses.object().put("code", "USER_ALREADY_EXISTS")));
+        }
+        String login = name.toLowerCase(Locale.ROOT).replace(' ', '_').replace("!", "").replace("'", "")
+                .replace('/', '_').replace("<", "").replace('?', '_').replace("\"", "");
+        if (state.users.containsKey(login)) {
+            throw fail(409, "USER_ALREADY_EXISTS");
+        }
+        KmState.User u = state.add(login, KmState.randomPassword(), GUEST, name);
+        u.flagTemporary = true;
+        return u;
     }
 
-    // --- users ---------------------------------------------------------------------------------------------------
+    /**
+     * {@code checkAuth} (auth.ts:70-105): the token's claims and, only for an online account with remote users on,
+     * {@code onlineAvailable}: true if the instance accepts the online token, an ErrorKM 403 rethrown raw if it refuses
+     * it, false if it cannot be reached.
+     */
+    private JsonNode checkAuth(Call c) {
+        ObjectNode out = ((ObjectNode) c.claims()).deepCopy();
+        String username = c.claims().get("username").asText();
+        if (username.contains("@") && state.remoteUsersEnabled) {
+            FakeKaraokeMugenServer server = state.reachable(username.substring(username.indexOf('@') + 1));
+            if (server == null) {
+                out.put("onlineAvailable", false); // a network failure: logged, not thrown (:95-101)
+            } else if (c.onlineAuthorization() == null || !server.checkToken(c.onlineAuthorization(),
+                    username.toLowerCase(Locale.ROOT))) {
+                throw KmWire.raw(403, true); // INVALID_ONLINE_TOKEN (:90-96)
+            } else {
+                out.put("onlineAvailable", true);
+            }
+        }
+        return out;
+    }
 
+    // --- users (app:src/controllers/frontend/user.ts, app:src/services/user.ts) ------------------------------------
+
+    /** {@code getUsers}: public ones unless the token's role is admin (user.ts controller :21-30). */
     private JsonNode getUsers(Call c) {
-        boolean admin = c.caller().type == ADMIN;
+        boolean admin = "admin".equals(c.role());
         ArrayNode list = Responses.array();
         state.users.values().stream().filter(u -> admin || u.flagPublic).forEach(u -> list.add(state.listView(u)));
         return list;
     }
 
+    /** {@code createUser} (user.ts controller :40-79; services/user.ts:260-375). */
     private JsonNode createUser(Call c) {
-        if (c.text("login") == null || c.text("login").isBlank()) {
-            throw KmWire.invalid("login", "can't be blank");
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        nonEmptyString(c.body(), "login", errors);
+        nonEmptyString(c.body(), "password", errors);
+        JsonNode role = c.body().get("role");
+        if (role != null && !(role.isTextual() && List.of("user", "guest", "admin").contains(role.asText()))) {
+            errors.computeIfAbsent("role", k -> new ArrayList<>()).add("Invalid option: expected one of "
+                    + "\"user\"|\"guest\"|\"admin\"");
         }
-        JsonNode pw = c.body().get("password");
-        if (pw != null && !pw.isTextual()) {
-            throw KmWire.invalid("password", "Expected string");
+        if (!errors.isEmpty()) {
+            throw KmWire.invalid(errors); // zod's field map (lib:utils/validators.ts:151-162)
         }
-        boolean admin = c.caller() != null && c.caller().type == ADMIN;
-        if (!state.allowUserCreation && !admin) {
-            throw fail(403, "USER_CREATION_DISABLED");
+        boolean operatorCaller = c.caller() != null && c.caller().type == ADMIN;
+        JsonNode code = c.body().get("securityCode");
+        boolean admin;
+        if ("admin".equals(c.text("role")) && c.caller() != null) {
+            // createAdminUser: the operator, or the security code (services/user.ts:260-265)
+            if (!operatorCaller && !KmState.matches(code, state.securityCode)) {
+                throw new KmWire.Failure(403, Responses.object().put("code", 403).set("message", Responses.object()));
+            }
+            admin = true;
+        } else {
+            admin = "admin".equals(c.role()); // {admin: req.token?.role === 'admin'} (:65-68)
+            if (!admin && !state.allowUserCreation) {
+                throw fail(403, "USER_CREATION_DISABLED"); // :278-280
+            }
+            if (!admin && state.requireSecurityCodeForNewAccounts) {
+                if (!useNewAccountCode(code)) {
+                    throw fail(403, "USER_CREATION_WRONG_SECURITY_CODE"); // :281-286
+                }
+            }
         }
-        String code = c.text("securityCode");
-        if (state.requireSecurityCodeForNewAccounts && !admin && !state.useSecurityCode(code)) {
-            throw fail(403, "USER_CREATION_WRONG_SECURITY_CODE");
-        }
-        String login = normalize(c.text("login"));
-        String password = c.text("password");
+        String login = c.text("login").strip().toLowerCase(Locale.ROOT);
+        String password = c.text("password").strip(); // :288, trimmed here but not at login
         String local = login.contains("@") ? login.substring(0, login.indexOf('@')) : login;
-        if (local.isEmpty() || !KmState.LOCAL_PART.matcher(local).matches()) {
+        // Every account an operator creates is one (:301, since 7.1.50); nobody else's type is kept (:56-59).
+        int type = admin ? ADMIN : USER;
+        // newUserIntegrityChecks (:363-375), then the password's length (:330-334)
+        if (!KmState.LOCAL_PART.matcher(local).matches()) {
             throw fail(400, "USER_LOGIN_INVALID");
         }
-        if (password == null || password.isEmpty()) {
+        if (password.isEmpty()) {
             throw fail(400, "USER_EMPTY_PASSWORD");
+        }
+        if (state.users.containsKey(login) || state.nicknameTaken(login)) {
+            throw fail(409, "USER_ALREADY_EXISTS");
         }
         if (password.length() < 8) {
             throw fail(411, "PASSWORD_TOO_SHORT");
         }
-        String role = c.text("role");
-        int type = USER;
-        if ("admin".equals(role)) {
-            if (c.caller() != null && !admin) {
-                throw new KmWire.Failure(403, Responses.object().put("code", 403).set("message",
-                        Responses.object()));
-            }
-            type = admin ? ADMIN : USER; // without a token, "admin" silently makes a regular user
-        } else if ("guest".equals(role)) {
-            type = GUEST;
-        }
-        if (admin && c.body().path("type").isInt()) {
-            type = c.body().get("type").asInt();
-        }
-        if (state.users.containsKey(login)) {
-            throw fail(409, "USER_ALREADY_EXISTS");
-        }
         if (login.contains("@")) {
-            if (login.startsWith("admin@") || type == ADMIN) {
-                throw fail(403, "USER_CREATE_ERROR");
+            if (local.equals("admin")) {
+                throw fail(403, "USER_CREATE_ERROR"); // :336-339
             }
-            FakeKaraokeMugenServer server = state.instances.get(login.substring(login.indexOf('@') + 1));
-            if (server == null) {
-                throw fail(500, "USER_CREATE_ERROR_ONLINE");
+            if (!state.remoteUsersEnabled) {
+                throw fail(403, "USER_CREATE_ERROR_ONLINE_DISABLED"); // :340-343
             }
-            if (!createOnline(server, local, password)) {
-                throw fail(409, "USER_ALREADY_EXISTS_ONLINE");
-            }
+            createRemote(login.substring(login.indexOf('@') + 1), local, password);
         }
-        String nickname = c.text("nickname") != null ? c.text("nickname") : local;
+        String nickname = c.text("nickname") != null && !c.text("nickname").isEmpty() ? c.text("nickname") : local;
         try {
             KmState.User u = state.add(login, password, type, nickname);
-            u.flagTemporary = admin && c.body().path("flag_temporary").asBoolean(false);
+            if (operatorCaller && c.body().path("flag_temporary").isBoolean()) {
+                u.flagTemporary = c.body().get("flag_temporary").asBoolean();
+            }
         } catch (AccountException e) {
             throw fail(500, "USER_CREATE_ERROR");
         }
         return KmWire.message("USER_CREATED", null);
     }
 
-    private static boolean createOnline(FakeKaraokeMugenServer server, String name, String password) {
+    /** {@code createRemoteUser} (app:src/services/userOnline.ts:134-150, getARemoteUser :114-131). */
+    private void createRemote(String instance, String name, String password) {
+        FakeKaraokeMugenServer server = state.reachable(instance);
+        if (server == null) {
+            throw fail(404, "INSTANCE_NOT_RESPONDING"); // ENOTFOUND
+        }
+        if (server.hasAccount(name)) {
+            throw fail(409, "USER_ALREADY_EXISTS_ONLINE");
+        }
         try {
-            return server.create(name, password);
+            if (!server.create(name, password)) {
+                throw fail(409, "USER_ALREADY_EXISTS_ONLINE");
+            }
         } catch (AccountException e) {
             throw fail(500, "USER_CREATE_ERROR_ONLINE");
         }
     }
 
+    /** The new-account code or the security code; only the new-account code is renewed (services/user.ts:281-286). */
+    private boolean useNewAccountCode(JsonNode code) {
+        if (!KmState.matches(code, state.newAccountCode) && !KmState.matches(code, state.securityCode)) {
+            return false;
+        }
+        state.newNewAccountCode();
+        return true;
+    }
+
+    /**
+     * {@code getUser} (controller :81-88, services/user.ts:214-235): a user whose profile is not public is unknown to
+     * anyone but an operator, itself included; an operator asking for nobody gets {@code {err: false}}.
+     */
     private JsonNode getUser(Call c) {
-        String username = c.text("username");
-        if (username == null || username.isBlank()) {
+        JsonNode username = c.body().get("username");
+        if (username == null || !username.isTextual() || username.asText().isEmpty()) {
             throw fail(400, "INVALID_DATA");
         }
-        boolean admin = c.caller() != null && c.caller().type == ADMIN;
-        Optional<KmState.User> u = state.user(normalize(username));
+        boolean admin = "admin".equals(c.role());
+        Optional<KmState.User> u = state.user(username.asText().toLowerCase(Locale.ROOT));
         if (u.isEmpty() && admin) {
-            return null; // {err: false} without data, as the app answers an operator
+            return null;
         }
-        if (u.isEmpty() || !admin && !u.get().flagPublic && (c.caller() == null || c.caller() != u.get())) {
+        if (u.isEmpty() || !admin && !u.get().flagPublic) {
             throw fail(404, "UNKNOWN_USER");
         }
         return state.fullView(u.get());
     }
 
-    private JsonNode deleteUser(Call c) {
-        String username = c.text("username");
-        if (username == null || username.isBlank()) {
-            throw fail(400, "INVALID_DATA");
-        }
-        return delete(normalize(username));
+    private JsonNode getMyAccount(Call c) {
+        return state.fullView(c.caller()); // getUser(req.token.username, true) (controller :148-155)
     }
 
-    private JsonNode delete(String login) {
-        if (login.equals("admin")) {
+    /** {@code deleteUser}: {@code removeUser} (services/user.ts:378-408). */
+    private JsonNode deleteUser(Call c) {
+        JsonNode username = c.body().get("username");
+        if (username == null || !username.isTextual() || username.asText().isEmpty()) {
+            throw fail(400, "INVALID_DATA");
+        }
+        return delete(username.asText());
+    }
+
+    private JsonNode delete(String username) {
+        if (username.equals("admin")) {
             throw fail(406, "USER_DELETE_ADMIN_DAMEDESU");
         }
+        String login = username.toLowerCase(Locale.ROOT);
         KmState.User u = state.user(login).orElseThrow(() -> fail(404, "UNKNOWN_USER"));
         state.users.remove(login);
         state.accounts.user(state.accounts.toUser(u.storeName).userId()).delete();
@@ -286,83 +426,106 @@ final class KmCommands {
     }
 
     private JsonNode deleteMyAccount(Call c) {
-        return delete(c.caller().login);
+        return delete(c.claims().get("username").asText());
     }
 
+    /** {@code editUser}: for an online login only type and tutorial flag count (controller :98-114). */
     private JsonNode editUser(Call c) {
-        String login = c.text("login");
-        if (login == null || login.isBlank()) {
-            throw fail(400, "INVALID_DATA");
+        JsonNode login = c.body().get("login");
+        if (login == null || !login.isTextual()) {
+            throw KmWire.typeError(); // req.body.login.includes on undefined
         }
-        String target = normalize(c.text("old_login") != null ? c.text("old_login") : login);
-        KmState.User u = state.user(target).orElseThrow(() -> fail(404, "UNKNOWN_USER"));
-        if (c.body().path("type").isInt()) {
-            u.type = c.body().get("type").asInt();
+        ObjectNode edit;
+        JsonNode avatar = null;
+        if (login.asText().contains("@")) {
+            edit = Responses.object();
+            edit.set("type", c.body().get("type"));
+            edit.set("flag_tutorial_done", c.body().get("flag_tutorial_done"));
+            edit.set("login", login);
+        } else {
+            edit = (ObjectNode) c.body();
+            avatar = c.body().get("avatar");
         }
-        if (c.body().path("flag_tutorial_done").isBoolean()) {
-            u.flagTutorialDone = c.body().get("flag_tutorial_done").asBoolean();
-        }
-        if (!u.online()) {
-            applyProfile(u, c.body());
-        }
+        String target = c.text("old_login") != null ? c.text("old_login") : login.asText();
+        edit(target, edit, avatar, c.role(), false);
         return KmWire.message("USER_EDITED", null);
     }
 
+    /** {@code editMyAccount} (controller :167-178): a new online token comes back from the instance. */
     private JsonNode editMyAccount(Call c) {
-        KmState.User u = c.caller();
-        if (c.body().has("type") && c.body().get("type").asInt(u.type) != u.type) {
-            throw fail(403, "USER_CANNOT_CHANGE_TYPE");
-        }
-        applyProfile(u, c.body());
+        KmState.User u = edit(c.claims().get("username").asText(), (ObjectNode) c.body(), c.body().get("avatar"),
+                c.role(), false);
         ObjectNode data = Responses.object();
-        if (u.online() && c.onlineAuthorization() != null) {
-            data.put("onlineToken", c.onlineAuthorization());
+        if (u.online() && c.onlineAuthorization() != null && state.remoteUsersEnabled) {
+            data.put("onlineToken", c.onlineAuthorization()); // own choice: KM Server's PATCH answer is not readable
         }
         return KmWire.message("USER_EDITED", data);
     }
 
-    /** A partial edit: only the fields sent change; checks first, so a refused edit changes nothing. */
-    private void applyProfile(KmState.User u, JsonNode b) {
-        String nickname = b.path("nickname").isTextual() ? b.get("nickname").asText() : null;
-        if (nickname != null && state.nicknameTaken(nickname, u.login)) {
+    /**
+     * {@code editUser} (services/user.ts:90-172), in its order: the user (404), a guest edited by a non-operator
+     * (403), the new password stored at once (411 if short), then the type (403) and the nickname (409) checks, so a
+     * refused edit may have changed the password already; an avatar that cannot be used is skipped (non-fatal).
+     */
+    private KmState.User edit(String username, ObjectNode user, JsonNode avatar, String role, boolean noPasswordCheck) {
+        String login = username.strip().toLowerCase(Locale.ROOT);
+        KmState.User u = state.user(login).orElseThrow(() -> fail(404, "UNKNOWN_USER"));
+        if (u.type == GUEST && !"admin".equals(role)) {
+            throw fail(403, "GUESTS_CANNOT_EDIT");
+        }
+        JsonNode password = user.get("password");
+        if (password != null && password.isTextual() && !password.asText().isEmpty()) {
+            setPassword(u, password.asText(), noPasswordCheck);
+        }
+        JsonNode type = user.get("type");
+        if (type != null && !type.isNull() && type.asInt(-1) != u.type && !"admin".equals(role)) {
+            throw fail(403, "USER_CANNOT_CHANGE_TYPE");
+        }
+        String nickname = user.path("nickname").isTextual() ? user.get("nickname").asText().strip() : null;
+        if (nickname != null && !nickname.isEmpty() && !nickname.equals(u.nickname) && state.nicknameTaken(nickname)) {
             throw fail(409, "NICKNAME_ALREADY_IN_USE");
         }
-        String password = b.path("password").isTextual() ? b.get("password").asText() : null;
-        if (password != null) {
-            setPassword(u, password);
+        if (type != null && type.canConvertToInt() && (type.isNumber() || type.isTextual())) {
+            u.type = type.asInt(u.type);
         }
-        if (nickname != null) {
+        if (user.path("flag_tutorial_done").isBoolean()) {
+            u.flagTutorialDone = user.get("flag_tutorial_done").asBoolean();
+        }
+        if (nickname != null && !nickname.isEmpty()) {
             u.nickname = nickname;
         }
-        if (b.path("bio").isTextual()) {
-            u.bio = b.get("bio").asText();
+        u.bio = textOr(user, "bio", u.bio, true);
+        u.url = textOr(user, "url", u.url, true);
+        u.email = textOr(user, "email", u.email, true);
+        u.language = textOr(user, "language", u.language, false);
+        u.location = textOr(user, "location", u.location, false);
+        if (user.path("flag_public").isBoolean()) {
+            u.flagPublic = user.get("flag_public").asBoolean();
         }
-        if (b.path("url").isTextual()) {
-            u.url = b.get("url").asText();
-        }
-        if (b.path("email").isTextual()) {
-            u.email = b.get("email").asText();
-        }
-        if (b.path("language").isTextual()) {
-            u.language = b.get("language").asText();
-        }
-        if (b.path("location").isTextual()) {
-            u.location = b.get("location").asText();
-        }
-        if (b.path("flag_public").isBoolean()) {
-            u.flagPublic = b.get("flag_public").asBoolean();
-        }
-        JsonNode avatar = b.get("avatar");
-        if (avatar != null && avatar.path("filename").isTextual()) {
-            if (!state.files.containsKey(avatar.get("filename").asText())) {
-                throw fail(500, "USER_EDIT_ERROR");
+        if (avatar != null && avatar.path("path").isTextual()) {
+            JsonNode file = state.files.get(avatar.path("filename").asText(""));
+            if (file != null) {
+                u.avatarFile = file.get("filename").asText(); // a file we do not hold is skipped, as :138-141 do
             }
-            u.avatarFile = avatar.get("filename").asText();
         }
+        String newLogin = user.path("login").isTextual() ? user.get("login").asText().strip().toLowerCase(Locale.ROOT)
+                : login;
+        if (!newLogin.equals(login) && !newLogin.isEmpty()) {
+            state.users.remove(login); // a rename (old_login), as updateUser does
+            u.login = newLogin;
+            state.users.put(newLogin, u);
+        }
+        return u;
     }
 
-    private void setPassword(KmState.User u, String password) {
-        if (password.length() < 8) {
+    private static String textOr(JsonNode body, String field, String current, boolean trim) {
+        JsonNode v = body.get(field);
+        return v != null && v.isTextual() ? trim ? v.asText().strip() : v.asText() : current;
+    }
+
+    /** A new password: 411 under 8 characters unless the caller skips the check (services/user.ts:118-122). */
+    private void setPassword(KmState.User u, String password, boolean noPasswordCheck) {
+        if (!noPasswordCheck && password.length() < 8) {
             throw fail(411, "PASSWORD_TOO_SHORT");
         }
         try {
@@ -373,126 +536,186 @@ final class KmCommands {
         }
     }
 
+    /**
+     * {@code resetUserPassword} (controller :116-146): a local account's code is read with {@code +} (a string of
+     * digits works too), checked first, and renewed only on success; {@code name@instance} asks its instance to mail a
+     * reset link, with no code.
+     */
     private JsonNode resetUserPassword(Call c) {
-        String username = normalize(c.text("username"));
-        String password = c.text("password");
-        if (username == null || username.isEmpty() || password == null) {
-            throw fail(400, "INVALID_DATA");
+        JsonNode username = c.body().get("username");
+        if (username == null || !username.isTextual()) {
+            throw KmWire.typeError(); // req.body.username.includes on undefined
         }
-        if (password.length() < 8) {
-            throw fail(411, "PASSWORD_TOO_SHORT");
-        }
-        if (!state.useSecurityCode(c.text("securityCode"))) {
-            throw fail(403, "USER_RESETPASSWORD_WRONGSECURITYCODE");
-        }
-        KmState.User u = state.user(username).orElseThrow(() -> fail(404, "UNKNOWN_USER"));
-        if (u.online()) {
-            FakeKaraokeMugenServer server = state.instances.get(username.substring(username.indexOf('@') + 1));
+        String login = username.asText();
+        if (login.contains("@")) {
+            String[] parts = login.split("@", 2);
+            FakeKaraokeMugenServer server = state.reachable(parts[1]);
             if (server == null) {
-                throw fail(500, "USER_RESETPASSWORD_ONLINE_ERROR");
+                throw fail(500, "USER_RESETPASSWORD_ONLINE_ERROR"); // userOnline.ts:71-87
             }
-            server.sendResetMail(username.substring(0, username.indexOf('@')));
+            server.sendResetMail(parts[0]);
             return KmWire.message("USER_RESETPASSWORD_ONLINE", null);
         }
-        setPassword(u, password);
+        if (!unaryPlusEquals(c.body().get("securityCode"), state.securityCode)) {
+            throw fail(403, "USER_RESETPASSWORD_WRONGSECURITYCODE");
+        }
+        ObjectNode edit = Responses.object().put("login", login);
+        edit.set("password", c.body().get("password"));
+        edit(login, edit, null, "admin", false);
+        state.newSecurityCode();
         return KmWire.message("USER_RESETPASSWORD_SUCCESS", null);
     }
 
+    /** JavaScript's {@code +value === code}: a number, or text that is a number once trimmed. */
+    private static boolean unaryPlusEquals(JsonNode value, int code) {
+        if (value == null) {
+            return false;
+        }
+        if (value.isNumber()) {
+            return value.asDouble() == code;
+        }
+        if (value.isTextual()) {
+            String t = value.asText().strip();
+            try {
+                return !t.isEmpty() && Double.parseDouble(t) == code;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code convertMyLocalUserToOnline} (controller :180-202; userOnline.ts:364-392). */
     private JsonNode toOnline(Call c) {
-        String instance = c.text("instance");
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        nonEmptyString(c.body(), "instance", errors);
+        nonEmptyString(c.body(), "password", errors);
+        if (!errors.isEmpty()) {
+            throw KmWire.invalid(errors);
+        }
+        String instance = c.text("instance").strip();
         String password = c.text("password");
-        if (instance == null || instance.isBlank()) {
-            throw KmWire.invalid("instance", "can't be blank");
-        }
-        if (password == null || password.isEmpty()) {
-            throw KmWire.invalid("password", "can't be blank");
-        }
-        KmState.User u = c.caller();
-        if (u.login.equals("admin")) {
+        String username = c.claims().get("username").asText().toLowerCase(Locale.ROOT);
+        if (username.equals("admin")) {
             throw fail(400, "ADMIN_CONVERT_ERROR");
         }
-        if (u.online() || !passwordMatches(u, password)) {
+        KmState.User u = state.user(username).orElseThrow(() -> fail(404, "UNKNOWN_USER"));
+        if (!passwordMatches(u, password)) {
             throw fail(400, "INVALID_DATA");
         }
-        FakeKaraokeMugenServer server = state.instances.get(instance.strip().toLowerCase(Locale.ROOT));
-        if (server == null) {
-            throw fail(500, "USER_CREATE_ERROR_ONLINE");
-        }
-        if (!createOnline(server, u.login, password)) {
-            throw fail(409, "USER_ALREADY_EXISTS_ONLINE");
-        }
-        String onlineToken = server.login(u.login, password).orElseThrow(() -> fail(500, "ONLINE_CONVERT_ERROR"));
+        String name = username.contains("@") ? username.substring(0, username.indexOf('@')) : username;
+        createRemote(instance.toLowerCase(Locale.ROOT), name, password);
+        FakeKaraokeMugenServer server = state.reachable(instance.toLowerCase(Locale.ROOT));
+        String onlineToken = server.login(name, password).orElse(null);
         state.users.remove(u.login);
-        u.login = u.login + '@' + server.instance();
+        u.login = username + '@' + instance;
         state.users.put(u.login, u);
-        ObjectNode data = Responses.object().put("onlineToken", onlineToken).put("token", state.token(u));
+        ObjectNode data = Responses.object();
+        if (onlineToken != null) {
+            data.put("onlineToken", onlineToken);
+        }
+        data.put("token", KmWire.token(u.login, c.role(), state.jwtSecret)); // the token's role, not the type (:385)
         return KmWire.message("USER_CONVERTED", data);
     }
 
+    /**
+     * {@code convertMyOnlineUserToLocal} (controller :204-220; userOnline.ts:326-361). A local caller's own name
+     * exists already: 409. A password the instance refuses throws a string there, which becomes
+     * {@code USER_DELETE_ERROR_ONLINE} 500. The renamed user is saved with its password <em>hash</em> as its new
+     * password, which {@code editUser} hashes again: the password stops working (a bug of the app's, kept).
+     */
     private JsonNode toLocal(Call c) {
-        String password = c.text("password");
-        if (password == null || password.isEmpty()) {
-            throw KmWire.invalid("password", "can't be blank");
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        nonEmptyString(c.body(), "password", errors);
+        if (!errors.isEmpty()) {
+            throw KmWire.invalid(errors);
         }
-        KmState.User u = c.caller();
-        if (!u.online()) {
-            throw fail(400, "INVALID_DATA");
-        }
-        String local = u.login.substring(0, u.login.indexOf('@'));
-        FakeKaraokeMugenServer server = state.instances.get(u.login.substring(u.login.indexOf('@') + 1));
-        if (server == null || server.login(local, password).isEmpty()) {
-            throw fail(400, "INVALID_DATA");
-        }
-        if (state.users.containsKey(local)) {
+        String username = c.claims().get("username").asText();
+        String[] parts = username.split("@", -1);
+        String local = parts[0];
+        if (state.users.containsKey(local.toLowerCase(Locale.ROOT))) {
             throw fail(409, "USER_ALREADY_EXISTS_LOCALLY");
         }
-        server.delete(local);
+        KmState.User u = c.caller();
+        FakeKaraokeMugenServer server = parts.length > 1 ? state.reachable(parts[1]) : null;
+        if (server == null) {
+            throw fail(400, "INVALID_DATA"); // remoteLogin gives null when the instance does not answer
+        }
+        if (server.login(local, c.text("password")).isEmpty()) {
+            throw fail(500, "USER_DELETE_ERROR_ONLINE");
+        }
         state.users.remove(u.login);
         u.login = local;
         state.users.put(local, u);
-        setPassword(u, password.length() >= 8 ? password : KmState.randomPassword());
-        return KmWire.message("USER_DELETED_ONLINE", Responses.object().put("token", state.token(u)));
+        setPassword(u, KmState.randomPassword(), true); // the hash hashed again: no typed password matches it
+        server.delete(local);
+        return KmWire.message("USER_DELETED_ONLINE", Responses.object().put("token",
+                KmWire.token(local, c.role(), state.jwtSecret)));
     }
 
+    /** {@code refreshAnimeList} (controller :222-229; userOnline.ts:394-411): any failure is 500. */
     private JsonNode refreshAnimeList(Call c) {
         KmState.User u = c.caller();
-        FakeKaraokeMugenServer server = u.online() ? state.instances.get(u.login.substring(u.login.indexOf('@') + 1))
+        FakeKaraokeMugenServer server = u.online() ? state.reachable(u.login.substring(u.login.indexOf('@') + 1))
                 : null;
         if (server == null || c.onlineAuthorization() == null || !server.checkToken(c.onlineAuthorization(),
                 u.login)) {
             throw fail(500, "REFRESH_ANIME_LIST_ERROR");
         }
-        u.animeListIds = new java.util.ArrayList<>(server.animeList(u.login.substring(0, u.login.indexOf('@'))));
+        u.animeListIds = new ArrayList<>(server.animeList(u.login.substring(0, u.login.indexOf('@'))));
         return null;
     }
 
+    /**
+     * {@code getAnimeList} (controller :231-262; lib:services/kara.ts:13-27): a guest's token gets an empty list with
+     * no {@code avatars} or {@code i18n}; {@code size} 0 or absent is everything; {@code count} is 0 past the end.
+     */
     private JsonNode getAnimeList(Call c) {
-        int from = Math.max(0, c.body().path("from").asInt(0));
-        int size = c.body().path("size").asInt(Integer.MAX_VALUE);
-        if (size < 0) {
-            size = Integer.MAX_VALUE;
-        }
-        List<KmState.Kara> matches = c.caller().type == GUEST ? List.of() : state.karas.stream()
-                .filter(k -> c.caller().animeListIds.contains(k.animeId())).toList();
         ObjectNode o = Responses.object();
-        ArrayNode content = o.putArray("content");
+        if ("guest".equals(c.role())) {
+            o.putArray("content");
+            o.putObject("infos").put("count", 0).put("from", 0).put("to", 0);
+            return o;
+        }
+        int from = Math.max(0, (int) c.body().path("from").asDouble(0));
+        int size = (int) c.body().path("size").asDouble(0);
+        if (size <= 0) {
+            size = 9_999_999;
+        }
+        List<KmState.Kara> matches = state.karas.stream().filter(k -> c.caller().animeListIds.contains(k.animeId()))
+                .toList();
         int to = (int) Math.min(matches.size(), (long) from + size);
-        for (int i = from; i < to; i++) {
-            KmState.Kara k = matches.get(i);
+        List<KmState.Kara> page = from >= matches.size() ? List.of() : matches.subList(from, to);
+        o.putObject("infos").put("count", page.isEmpty() ? 0 : matches.size()).put("from", from)
+                .put("to", from + page.size());
+        o.putObject("i18n");
+        o.putObject("avatars");
+        ArrayNode content = o.putArray("content");
+        for (KmState.Kara k : page) {
             ObjectNode n = content.addObject().put("kid", k.kid()).put("titles_default_language", "eng")
                     .put("duration", k.duration());
             n.putObject("titles").put("eng", k.title());
             n.putArray("series").addObject().put("name", k.series());
         }
-        o.putArray("avatars");
-        o.putObject("infos").put("count", matches.size()).put("from", from).put("to", Math.max(from, to));
-        o.putObject("i18n");
         return o;
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    /** Logins are trimmed, URI-decoded and lower-cased (research 2.3). */
+    /** zod's {@code zNonEmptyString} (lib:utils/validators.ts:114), with zod 4's texts. */
+    private static void nonEmptyString(JsonNode body, String field, Map<String, List<String>> errors) {
+        JsonNode v = body.get(field);
+        String problem = v == null ? "Invalid input: expected string, received undefined"
+                : v.isNull() ? "Invalid input: expected string, received null"
+                : !v.isTextual() ? "Invalid input: expected string, received " + (v.isNumber() ? "number"
+                        : v.isBoolean() ? "boolean" : v.isArray() ? "array" : "object")
+                : v.asText().isEmpty() ? "can't be blank" : null;
+        if (problem != null) {
+            errors.computeIfAbsent(field, k -> new ArrayList<>()).add(problem);
+        }
+    }
+
+    /** Logins are trimmed, URI-decoded and lower-cased at login (app:src/services/auth.ts:20-23). */
     static String normalize(String login) {
         if (login == null) {
             return null;
@@ -503,7 +726,7 @@ final class KmCommands {
         } catch (IllegalArgumentException e) {
             // not URI-encoded: kept as is
         }
-        return s.toLowerCase(Locale.ROOT);
+        return s.toLowerCase(Locale.ROOT).strip();
     }
 
     private boolean passwordMatches(KmState.User u, String password) {

@@ -34,7 +34,8 @@ final class KmState {
         String storeName;
         String avatarFile = "blank.png";
         Instant lastLoginAt = Instant.EPOCH;
-        boolean flagTemporary;
+        /** NULL for every account but temporary guests: insertUser passes it undefined (app:src/dao/user.ts:48). */
+        Boolean flagTemporary;
         boolean flagPublic = true;
         boolean flagTutorialDone;
         String bio;
@@ -64,11 +65,18 @@ final class KmState {
     final Map<String, FakeKaraokeMugenServer> instances = new LinkedHashMap<>();
     final List<Kara> karas = new ArrayList<>();
     final Map<String, ObjectNode> files = new LinkedHashMap<>();
-    String securityCode;
+    /** A number, as the app keeps it (securityCode: number, app:src/types/state.d.ts:55). */
+    int securityCode;
+    /** The separate "NEW ACCOUNT CODE" (app:src/services/auth.ts:62-67). */
+    int newAccountCode;
     int webappMode = 2;
     boolean allowGuestLogin = true;
+    boolean allowCustomTemporaryGuests;
     boolean allowUserCreation = true;
     boolean requireSecurityCodeForNewAccounts;
+    boolean remoteUsersEnabled = true;
+    /** The app started with --verbose: NODE_ENV=development, so Express's error pages show the stack. */
+    boolean verbose;
     private int storeNames;
 
     KmState(Clock clock, AccountStore accounts) {
@@ -86,23 +94,31 @@ final class KmState {
         instances.values().forEach(FakeKaraokeMugenServer::clear);
         webappMode = 2;
         allowGuestLogin = true;
+        allowCustomTemporaryGuests = false;
         allowUserCreation = true;
         requireSecurityCodeForNewAccounts = false;
+        remoteUsersEnabled = true;
         newSecurityCode();
+        newAccountCode = code();
     }
 
-    /** A fresh six-digit code: at start-up and after each use (research 2.3). */
+    /** A fresh code: at start-up and after each use, {@code +randomstring(6 digits)} (app:src/services/auth.ts:69-74). */
     void newSecurityCode() {
-        securityCode = String.format("%06d", RANDOM.nextInt(1_000_000));
+        securityCode = code();
     }
 
-    /** @return whether the code is the current one; a correct one is used up */
-    boolean useSecurityCode(String code) {
-        if (code == null || !code.equals(securityCode)) {
-            return false;
-        }
-        newSecurityCode();
-        return true;
+    /** After an account was created with a code: only the new-account code is renewed (services/user.ts:285). */
+    void newNewAccountCode() {
+        newAccountCode = code();
+    }
+
+    private static int code() {
+        return RANDOM.nextInt(1_000_000);
+    }
+
+    /** @return whether a JSON value is the code: a number, compared strictly as the app does ({@code ===}) */
+    static boolean matches(com.fasterxml.jackson.databind.JsonNode given, int code) {
+        return given != null && given.isIntegralNumber() && given.canConvertToInt() && given.asInt() == code;
     }
 
     /** Adds a user; the password (any, for guests) goes to the account store under a name of its own. */
@@ -117,13 +133,19 @@ final class KmState {
         return u;
     }
 
+    /** @return the instance by its host name, or {@code null} if there is none the app can reach */
+    FakeKaraokeMugenServer reachable(String instance) {
+        FakeKaraokeMugenServer server = instance == null ? null : instances.get(instance);
+        return server != null && server.isReachable() ? server : null;
+    }
+
     Optional<User> user(String login) {
         return Optional.ofNullable(login == null ? null : users.get(login));
     }
 
-    boolean nicknameTaken(String nickname, String exceptLogin) {
-        return nickname != null && users.values().stream().anyMatch(u -> !u.login.equals(exceptLogin)
-                && nickname.equalsIgnoreCase(u.nickname));
+    /** {@code AND u.nickname = :nickname}: exact, case-sensitive (app:src/dao/sql/user.ts:51). */
+    boolean nicknameTaken(String nickname) {
+        return nickname != null && users.values().stream().anyMatch(u -> nickname.equals(u.nickname));
     }
 
     boolean loggedIn(User u) {

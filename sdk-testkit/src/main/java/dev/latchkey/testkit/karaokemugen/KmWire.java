@@ -6,15 +6,15 @@ import dev.latchkey.testkit.internal.Responses;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import dev.latchkey.testkit.FakeResponse;
 
 /**
- * Karaoke Mugen's wire format, as the research notes read it from the app's source ({@code kemono-karaokemugen.md}
- * section 2.2): {@code {"err": false, "data": ...}} or {@code {"err": true, "data": {"code": N, "message": {"code":
- * "...", "data": ...}}}} with HTTP status {@code data.code} (else 500); tokens are HS256 JWTs of {@code {username,
- * role}} without expiry.
+ * Karaoke Mugen's wire format, as the app's source builds it (karaokemugen-app @ e77b334, its lib @ 15270f3):
+ * {@code {"err": false, "data": ...}} or {@code {"err": true, "data": ...}} ({@code lib:utils/ws.ts:60-70}) with HTTP
+ * status {@code data.code || 500} ({@code app:src/controllers/frontend/emulate.ts:8-12}); tokens are HS256 JWTs of
+ * {@code {username, role}} without expiry, with the protected header {@code {"alg":"HS256"}}
+ * ({@code app:src/services/user.ts:57-60}).
  */
 final class KmWire {
     static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -27,12 +27,59 @@ final class KmWire {
         private static final long serialVersionUID = 1L;
         final transient JsonNode data;
         final int status;
+        /** Not the envelope but Express's HTML error page, naming this code in development (jose's errors). */
+        final String htmlCode;
 
         Failure(int status, JsonNode data) {
+            this(status, data, null);
+        }
+
+        private Failure(int status, JsonNode data, String htmlCode) {
             super(null, null, false, false);
             this.status = status;
             this.data = data;
+            this.htmlCode = htmlCode;
         }
+    }
+
+    /**
+     * An {@code ErrorKM} rethrown as it is: its {@code message} is not enumerable, so the envelope's data is
+     * {@code {code, sentry}} alone ({@code lib:utils/error.ts:1-11}).
+     */
+    static Failure raw(int code, boolean sentry) {
+        return new Failure(code, Responses.object().put("code", code).put("sentry", sentry));
+    }
+
+    /** A JavaScript {@code TypeError} escaping a handler: {@code JSON.stringify} of an Error is {@code {}}; 500. */
+    static Failure typeError() {
+        return new Failure(500, Responses.object());
+    }
+
+    /**
+     * What a token the app did not sign gets: {@code jwtVerify} throws a jose error whose {@code code} is text
+     * ({@code ERR_JWS_INVALID}, {@code ERR_JWS_SIGNATURE_VERIFICATION_FAILED}), {@code res.status(code)} throws on it
+     * in Express 5, and Express's default handler answers 500 with an HTML page.
+     */
+    static Failure joseError(String token) {
+        String code = token != null && token.split("\\.", -1).length == 3 ? "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
+                : "ERR_JWS_INVALID";
+        return new Failure(500, null, code);
+    }
+
+    /**
+     * Express 5's default error page (finalhandler): "Internal Server Error" in production, the app's default
+     * ({@code app:src/index.ts:119}), the error's stack with {@code --verbose} ({@code app:src/components/args.ts:59-62}).
+     * The stack's text is our rendering of Express 5's {@code res.status} refusal, not a captured one.
+     */
+    static FakeResponse errorPage(String code, boolean verbose) {
+        String pre = verbose ? "TypeError: Invalid status code: &quot;" + code + "&quot;. Status code must be an "
+                + "integer.<br> &nbsp; &nbsp;at ServerResponse.status (node_modules/express/lib/response.js)"
+                : "Internal Server Error";
+        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
+                + "</head>\n<body>\n<pre>" + pre + "</pre>\n</body>\n</html>\n";
+        return FakeResponse.builder().code(500).setHeader("Content-Security-Policy", "default-src 'none'")
+                .setHeader("X-Content-Type-Options", "nosniff").setHeader("Content-Type", "text/html; charset=utf-8")
+                .body(page).build();
     }
 
     /** @return {@code {code, message: {code}}}, as the app's {@code APIMessage} throws it */
@@ -49,10 +96,11 @@ final class KmWire {
         return new Failure(code, data);
     }
 
-    /** A zod validation failure: {@code {code: 400, message: {field: [msg]}}}. */
-    static Failure invalid(String field, String msg) {
+    /** A zod validation failure: {@code {code: 400, message: {field: [msg, ...]}}} (lib:utils/validators.ts:151-162). */
+    static Failure invalid(java.util.Map<String, java.util.List<String>> errors) {
         ObjectNode data = Responses.object().put("code", 400);
-        data.putObject("message").putArray(field).add(msg);
+        ObjectNode message = data.putObject("message");
+        errors.forEach((field, msgs) -> msgs.forEach(message.withArray(field)::add));
         return new Failure(400, data);
     }
 
@@ -87,8 +135,20 @@ final class KmWire {
 
     // --- tokens ------------------------------------------------------------------------------------------------
 
+    /** {@code new SignJWT({username, role}).setProtectedHeader({alg: 'HS256'})}: no {@code typ}, no expiry. */
     static String token(String username, String role, byte[] secret) {
-        return Responses.jwt(Map.of("username", username, "role", role), secret);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        try {
+            String head = b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.US_ASCII));
+            String body = b64.encodeToString(Responses.JSON.writeValueAsBytes(Responses.object()
+                    .put("username", username).put("role", role)));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            byte[] sig = mac.doFinal((head + '.' + body).getBytes(StandardCharsets.US_ASCII));
+            return head + '.' + body + '.' + b64.encodeToString(sig);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return the claims of a token this app signed, or empty for a forged or malformed one */
@@ -106,15 +166,10 @@ final class KmWire {
                 return Optional.empty();
             }
             JsonNode claims = Responses.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims != null && claims.path("username").isTextual() ? Optional.of(claims) : Optional.empty();
+            return claims != null && claims.isObject() ? Optional.of(claims) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }
     }
 
-    /** What the {@code jose} library throws for a bad token: not the app's envelope (research 2.2). */
-    static Failure joseError() {
-        return new Failure(500, Responses.object().put("code", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED")
-                .put("name", "JWSSignatureVerificationFailed").put("message", "signature verification failed"));
-    }
 }

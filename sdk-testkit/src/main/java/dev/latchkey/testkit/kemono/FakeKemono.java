@@ -47,8 +47,17 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     public static final String DEMO_MODERATOR = "mod";
     /** The seeded moderator's password. */
     public static final String DEMO_MODERATOR_PASSWORD = "mod-demo-pass";
-    /** Kemono's rule as the fake enforces it: at least 5 characters (the real rule is not documented). */
-    public static final PasswordPolicy PASSWORD_POLICY = PasswordPolicy.minLength(5);
+    /**
+     * Kemono2's rule: none but "not blank after stripping", which the register route checks
+     * (src/pages/account/blueprint.py:198-200); the store takes any non-empty password.
+     */
+    public static final PasswordPolicy PASSWORD_POLICY = PasswordPolicy.minLength(1);
+    /**
+     * The passwords the fake's stand-in for Have I Been Pwned refuses at registration. The real check asks
+     * api.pwnedpasswords.com (src/lib/security.py:10-23); this short list of the most breached passwords is our choice.
+     */
+    public static final Set<String> BREACHED_PASSWORDS = Set.of("password", "123456", "12345678", "123456789",
+            "qwerty", "abc123", "password1", "111111", "letmein", "iloveyou");
 
     static final String DDG_MESSAGE = "If you want to scrape, use \"Accept: text/css\" header in your requests for "
             + "now. For whatever reason DDG does not like SPA and JSON, so we have to be funny. And you are no "
@@ -58,6 +67,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
 
     private final Clock clock;
     private final boolean strictAccept;
+    private final boolean flask2023;
     private final boolean seeded;
     private final AccountStore accounts;
     private final KemonoState state;
@@ -66,8 +76,10 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     private FakeKemono(Builder b) {
         this.clock = b.clock();
         this.strictAccept = b.strictAccept;
+        this.flask2023 = b.flask2023;
         this.seeded = b.seeded();
-        this.accounts = AccountStore.builder().nameRule(NameRule.KEMONO).passwordPolicy(PASSWORD_POLICY).clock(clock)
+        this.accounts = AccountStore.builder().nameRule(NameRule.KEMONO).caseSensitiveNames()
+                .passwordPolicy(PASSWORD_POLICY).clock(clock)
                 .hashIterations(b.hashIterations()).build();
         this.state = new KemonoState(accounts);
         KemonoAuthRoutes auth = new KemonoAuthRoutes(state, clock);
@@ -214,6 +226,26 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
         }
     }
 
+    /**
+     * @param on whether registration refuses passwords found in a breach ({@code ENABLE_PASSWORD_VALIDATOR}, on in
+     *     Kemono2's server.py:77; default on). Reset before each test.
+     */
+    public void passwordValidator(boolean on) {
+        synchronized (state) {
+            state.passwordValidator = on;
+        }
+    }
+
+    /**
+     * @param on whether logins are limited to 10 per account in 300 s ({@code ENABLE_LOGIN_RATE_LIMITING}, on in
+     *     Kemono2's server.py:78; default on). Reset before each test.
+     */
+    public void loginRateLimiting(boolean on) {
+        synchronized (state) {
+            state.loginRateLimiting = on;
+        }
+    }
+
     /** @return the live session cookies (for tests that check logout) */
     public int activeSessions() {
         synchronized (state) {
@@ -225,6 +257,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     protected void resetState() {
         synchronized (state) {
             state.clear();
+            state.flask2023 = flask2023;
             if (seeded) {
                 seed();
             }
@@ -249,6 +282,10 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
                         c.get("name").asText() + " — update " + i);
             }
         }
+        // A creator without posts: its favorite shows updated = datetime.min (src/lib/artist.py:239); its
+        // relation_id is a number, as today's site sends it (Kemonos' FavoriteArtistDto).
+        addCreator("fanbox", "7777", "quiet");
+        state.creators.get(key("fanbox", "7777")).put("relation_id", 91);
         KemonoState.Member alice = state.member(accounts.toUser(DEMO_USER).userId());
         alice.favoriteCreators.put(key("fanbox", "6993449"), state.nextFavedSeq());
         alice.favoriteCreators.put(key("patreon", "2358512"), state.nextFavedSeq());
@@ -284,6 +321,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     /** Builds a {@link FakeKemono}. */
     public static final class Builder extends dev.latchkey.testkit.FakeBuilder<Builder, FakeKemono> {
         private boolean strictAccept;
+        private boolean flask2023;
 
         private Builder() {
         }
@@ -299,6 +337,18 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
         }
 
 
+
+        /**
+         * The site as Kemono2's newest public source builds it (KaneTW/Kemono2 @ 2cf7a32, 2023-03-23, Flask 2.0):
+         * dates as HTTP dates ({@code Fri, 02 Apr 2021 23:50:57 GMT}, {@code jsonify}), and the random post and creator
+         * as 302 redirects to their pages. By default the fake answers as today's site does, as live clients show it.
+         *
+         * @return this builder
+         */
+        public Builder kemono2In2023() {
+            this.flask2023 = true;
+            return this;
+        }
 
         @Override
         public FakeKemono build() {

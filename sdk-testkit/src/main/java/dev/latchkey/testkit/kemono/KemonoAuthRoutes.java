@@ -33,17 +33,27 @@ final class KemonoAuthRoutes {
         this.clock = clock;
     }
 
+    /**
+     * {@code attempt_login} (src/lib/account.py:200-219): an unknown name and a wrong password give the same text; an
+     * account's attempts are counted before its password is checked. The statuses are OAS's (400 for a refused login,
+     * 409 already logged in); the JSON API's status for the rate limit is not public: 400, like the other login
+     * refusals, is our choice.
+     */
     FakeResponse login(FakeRequest r, Map<String, String> p) {
         if (state.currentUser(r).isPresent()) {
             return error(409, "You are already logged in");
         }
-        String username = r.jsonText("username").orElse("");
-        String password = r.jsonText("password").orElse("");
-        if (username.isBlank()) {
-            return error(400, "Username cannot be empty");
+        String username = r.jsonText("username").orElse(null);
+        String password = r.jsonText("password").orElse(null);
+        if (username == null || password == null) {
+            return error(400, "Username or password is incorrect");
         }
-        if (password.isEmpty()) {
-            return error(400, "Password cannot be empty");
+        Optional<UserRecord> known = state.byName(username);
+        if (known.isEmpty()) {
+            return error(400, "Username or password is incorrect");
+        }
+        if (state.loginLimited(known.get().userId(), clock.instant())) {
+            return error(400, "You're doing that too much. Try again in a little bit.");
         }
         UserRecord user;
         try {
@@ -51,35 +61,61 @@ final class KemonoAuthRoutes {
         } catch (AccountException e) {
             return error(400, "Username or password is incorrect");
         }
-        String token = KemonoWire.newToken();
-        state.sessions.put(token, user.userId());
-        String expires = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                clock.instant().plus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
-        return json(200, state.accountJson(user)).newBuilder().addHeader("Set-Cookie", "session=" + token
-                + "; Expires=" + expires + "; HttpOnly; Path=/; SameSite=Lax").build();
+        return json(200, state.dated(state.accountJson(user))).newBuilder()
+                .addHeader("Set-Cookie", newSession(user)).build();
     }
 
+    /** A new session for the user; its {@code Set-Cookie}. */
+    private String newSession(UserRecord user) {
+        String token = KemonoWire.newToken();
+        state.sessions.put(token, user.userId());
+        return KemonoWire.sessionCookie(token, clock.instant());
+    }
+
+    /**
+     * {@code post_register} (src/pages/account/blueprint.py:174-235): every check runs; the first refusal is answered
+     * (the source flashes each; one {@code {"error"}} is our choice). No rule on length or characters; the name is
+     * stored as bleach escapes it (src/lib/account.py:169-177) but compared raw for "taken"; a password found in a
+     * breach is refused. Success logs in ({@code attempt_login}, counted in the login limit) and answers {@code true}
+     * (Kemonos' {@code Response<Boolean>}).
+     */
     FakeResponse register(FakeRequest r, Map<String, String> p) {
         String username = r.jsonText("username").orElse("");
         String password = r.jsonText("password").orElse("");
-        String confirm = r.jsonText("confirm_password").orElse("");
-        if (username.isBlank()) {
-            return error(400, "Username cannot be empty");
+        String confirm = r.jsonText("confirm_password").orElse(null);
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        if (username.strip().isEmpty()) {
+            errors.add("Username cannot be empty");
         }
-        if (password.isEmpty()) {
-            return error(400, "Password cannot be empty");
+        if (password.strip().isEmpty()) {
+            errors.add("Password cannot be empty");
         }
         if (!password.equals(confirm)) {
-            return error(400, "Passwords do not match");
+            errors.add("Passwords do not match");
         }
+        if (state.nameTaken(username)) {
+            errors.add("Username already taken");
+        }
+        if (state.passwordValidator && FakeKemono.BREACHED_PASSWORDS.contains(password)) {
+            errors.add("We've detected that password was compromised in a data breach on another site. Please "
+                    + "choose a different password.");
+        }
+        if (!errors.isEmpty()) {
+            return error(400, errors.get(0));
+        }
+        UserRecord user;
         try {
-            state.addMember(state.accounts.createAccount(password, null, username), "consumer");
+            user = state.accounts.createAccount(password, null, KemonoWire.bleach(username));
+            state.addMember(user, state.members.isEmpty() ? "administrator" : "consumer"); // account 1 (:179-186)
         } catch (DetailsExistException e) {
-            return error(409, "Username already taken");
+            return error(400, "Username already taken");
         } catch (AccountException e) {
             return error(400, e.getMessage());
         }
-        return yes();
+        if (state.loginLimited(user.userId(), clock.instant())) {
+            return yes(); // attempt_login refused: created, not logged in
+        }
+        return yes().newBuilder().addHeader("Set-Cookie", newSession(user)).build();
     }
 
     FakeResponse logout(FakeRequest r, Map<String, String> p) {
@@ -96,7 +132,7 @@ final class KemonoAuthRoutes {
         ObjectNode body = Responses.object();
         ObjectNode props = body.putObject("props");
         props.put("currentPage", "account").put("title", "Your account page");
-        props.set("account", state.accountJson(user.get()));
+        props.set("account", state.dated(state.accountJson(user.get())));
         props.put("notifications_count", 0);
         return json(200, body);
     }
@@ -109,7 +145,7 @@ final class KemonoAuthRoutes {
         String current = r.jsonText("current-password").orElse("");
         String next = r.jsonText("new-password").orElse("");
         String confirm = r.jsonText("new-password-confirmation").orElse("");
-        if (current.isEmpty() || next.isEmpty()) {
+        if (current.isEmpty() || next.strip().isEmpty()) {
             return error(400, "Current and new password are required");
         }
         if (!next.equals(confirm)) {

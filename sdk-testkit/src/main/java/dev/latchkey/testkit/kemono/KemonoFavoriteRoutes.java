@@ -25,38 +25,43 @@ final class KemonoFavoriteRoutes {
         this.state = state;
     }
 
-    /** {@code GET /v1/account/favorites?type=artist|post}, oldest favorite first. */
+    /**
+     * {@code GET /v1/account/favorites} (src/blueprints/api/v1/blueprint.py:10-26): {@code {}} 401 without a session;
+     * {@code type=post} lists posts, anything else creators; a favorite whose creator or post is gone is left out
+     * (src/lib/favorites.py:28-34,52-56); {@code Cache-Control: s-maxage=60}. Posts carry the post row and
+     * {@code faved_seq}, no {@code fav_count} (:38-57). Creators carry the lookup row, {@code faved_seq} and
+     * {@code updated} = the newest post's {@code added} ({@code 0001-01-01T00:00:00} without posts,
+     * src/lib/artist.py:225-248); {@code public_id}, {@code relation_id} and {@code last_imported} are today's site's
+     * (Kemonos' FavoriteArtistDto). The order is insertion order: the query has no ORDER BY (our choice).
+     */
     FakeResponse list(FakeRequest r, Map<String, String> p) {
         Optional<Member> m = state.currentMember(r);
         if (m.isEmpty()) {
-            return unauthorized();
+            return json(401, Responses.object());
         }
-        String type = r.query("type").orElse("artist");
         ArrayNode out = Responses.array();
-        if (type.equals("artist")) {
-            m.get().favoriteCreators.forEach((k, seq) -> {
-                ObjectNode c = state.creators.get(k);
-                if (c != null) {
-                    out.addObject().put("faved_seq", seq).put("id", c.get("id").asText())
-                            .put("indexed", c.get("indexed").asText()).put("last_imported", c.get("updated").asText())
-                            .put("name", c.get("name").asText()).put("public_id", c.get("public_id").asText())
-                            .putNull("relation_id").put("service", c.get("service").asText())
-                            .put("updated", c.get("updated").asText());
-                }
-            });
-        } else if (type.equals("post")) {
+        if (r.query("type").orElse("artist").equals("post")) {
             m.get().favoritePosts.forEach((k, seq) -> {
                 ObjectNode post = state.posts.get(k);
                 if (post != null) {
-                    ObjectNode item = post.deepCopy();
-                    item.put("faved_seq", seq).put("fav_count", state.favCount(k));
-                    out.add(item);
+                    out.add(post.deepCopy().put("faved_seq", seq));
                 }
             });
         } else {
-            return error(400, "Invalid type: use artist or post");
+            m.get().favoriteCreators.forEach((k, seq) -> {
+                ObjectNode c = state.creators.get(k);
+                if (c != null) {
+                    String updated = state.lastUpdated(c.get("service").asText(), c.get("id").asText());
+                    ObjectNode item = out.addObject().put("faved_seq", seq).put("id", c.get("id").asText())
+                            .put("indexed", c.get("indexed").asText()).put("last_imported", updated)
+                            .put("name", c.get("name").asText());
+                    item.set("public_id", c.get("public_id"));
+                    item.set("relation_id", c.get("relation_id"));
+                    item.put("service", c.get("service").asText()).put("updated", updated);
+                }
+            });
         }
-        return json(200, out);
+        return json(200, state.dated(out)).newBuilder().setHeader("Cache-Control", "s-maxage=60").build();
     }
 
     FakeResponse creator(FakeRequest r, Map<String, String> p, boolean add) {
@@ -67,13 +72,18 @@ final class KemonoFavoriteRoutes {
         return mark(r, key(p.get("service"), p.get("id"), p.get("post")), add, true);
     }
 
+    /**
+     * Add or remove (src/pages/favorites.py:55-88): without a session, 302 to the login page; otherwise
+     * {@code INSERT ... ON CONFLICT DO NOTHING} / {@code DELETE} with no existence check, answered {@code ''} 200.
+     */
     private FakeResponse mark(FakeRequest r, String k, boolean add, boolean isPost) {
         Optional<Member> m = state.currentMember(r);
         if (m.isEmpty()) {
-            return unauthorized();
-        }
-        if (!(isPost ? state.posts : state.creators).containsKey(k)) {
-            return error(404, isPost ? "Post not found." : "Creator not found.");
+            return FakeResponse.builder().code(302).setHeader("Location", "/account/login")
+                    .setHeader("Content-Type", "text/html; charset=utf-8").body("<!doctype html>\n<html lang=en>\n"
+                            + "<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected "
+                            + "automatically to the target URL: <a href=\"/account/login\">/account/login</a>. If not, "
+                            + "click the link.\n").build();
         }
         Map<String, Long> target = isPost ? m.get().favoritePosts : m.get().favoriteCreators;
         if (add) {
@@ -81,7 +91,7 @@ final class KemonoFavoriteRoutes {
         } else {
             target.remove(k);
         }
-        return Responses.text(200, "", KemonoWire.JSON_TYPE);
+        return Responses.text(200, "", "text/html; charset=utf-8");
     }
 
     FakeResponse moderatorTasks(FakeRequest r, Map<String, String> p) {

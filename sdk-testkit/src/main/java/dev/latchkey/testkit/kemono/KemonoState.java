@@ -46,6 +46,25 @@ final class KemonoState {
     final Map<String, ObjectNode> posts = new LinkedHashMap<>();
     /** Seeded: the "random" endpoints answer the same sequence on every run. */
     final Random picker = new Random(42);
+    /** Login attempts per account: Kemono2's bucket, {@code ratelimit:login:{account_id}} (src/lib/security.py:25-35). */
+    final Map<String, LoginWindow> loginWindows = new LinkedHashMap<>();
+    /** The site as Kemono2's 2023 source builds it: Flask 2.0 {@code jsonify} writes dates as HTTP dates. */
+    boolean flask2023;
+    /** {@code ENABLE_PASSWORD_VALIDATOR} (server.py:77): registration checks Have I Been Pwned. */
+    boolean passwordValidator = true;
+    /** {@code ENABLE_LOGIN_RATE_LIMITING} (server.py:78). */
+    boolean loginRateLimiting = true;
+
+    /** One account's window: SETNX 10 with a 300 s expiry, then one off per attempt while any is left. */
+    static final class LoginWindow {
+        final java.time.Instant endsAt;
+        int left;
+
+        LoginWindow(java.time.Instant endsAt, int left) {
+            this.endsAt = endsAt;
+            this.left = left;
+        }
+    }
     private int nextAccountId;
     private long favedSeq;
 
@@ -59,6 +78,10 @@ final class KemonoState {
         sessions.clear();
         creators.clear();
         posts.clear();
+        loginWindows.clear();
+        flask2023 = false;
+        passwordValidator = true;
+        loginRateLimiting = true;
         nextAccountId = 0;
         favedSeq = 0;
     }
@@ -91,6 +114,21 @@ final class KemonoState {
         });
     }
 
+    /** @return the account stored under this name, compared as typed ({@code WHERE username = %s}) */
+    Optional<UserRecord> byName(String username) {
+        for (UserRecord u : accounts.users()) {
+            if (u.name().map(username::equals).orElse(false)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code is_username_taken} (src/lib/account.py:154-158): the raw name against the stored ones. */
+    boolean nameTaken(String username) {
+        return byName(username).isPresent();
+    }
+
     Optional<Member> currentMember(FakeRequest r) {
         return currentUser(r).map(u -> members.get(u.userId())).filter(Objects::nonNull);
     }
@@ -104,15 +142,65 @@ final class KemonoState {
         return a;
     }
 
-    /** @return how many accounts favorited a post */
-    int favCount(String postKey) {
-        int n = 0;
-        for (Member m : members.values()) {
-            if (m.favoritePosts.containsKey(postKey)) {
-                n++;
+    /**
+     * {@code is_login_rate_limited} (src/lib/security.py:25-35): the first attempt opens a 300 s window of 10, each
+     * attempt takes one, and none is left: limited. Counted before the password is checked, so logins that succeed
+     * count too.
+     *
+     * @return whether this attempt is refused
+     */
+    boolean loginLimited(String userId, java.time.Instant now) {
+        if (!loginRateLimiting) {
+            return false;
+        }
+        LoginWindow w = loginWindows.get(userId);
+        if (w == null || !now.isBefore(w.endsAt)) {
+            w = new LoginWindow(now.plusSeconds(300), 10);
+            loginWindows.put(userId, w);
+        }
+        if (w.left > 0) {
+            w.left--;
+            return false;
+        }
+        return true;
+    }
+
+    /** The newest post's {@code added}, or {@code datetime.min} for a creator without posts (src/lib/artist.py:225-248). */
+    String lastUpdated(String service, String creatorId) {
+        String newest = null;
+        for (ObjectNode p : posts.values()) {
+            if (p.get("service").asText().equals(service) && p.get("user").asText().equals(creatorId)) {
+                String added = p.path("added").asText(null);
+                if (added != null && (newest == null || added.compareTo(newest) > 0)) {
+                    newest = added;
+                }
             }
         }
-        return n;
+        return newest == null ? "0001-01-01T00:00:00" : newest;
+    }
+
+    /** The answer's times as the site writes them: ISO today, HTTP dates on a 2023 Kemono2. */
+    com.fasterxml.jackson.databind.JsonNode dated(com.fasterxml.jackson.databind.JsonNode node) {
+        if (!flask2023) {
+            return node;
+        }
+        com.fasterxml.jackson.databind.JsonNode copy = node.deepCopy();
+        httpDates(copy);
+        return copy;
+    }
+
+    private static void httpDates(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            for (String f : java.util.List.of("indexed", "updated", "added", "published", "edited", "last_imported",
+                    "created_at")) {
+                if (o.path(f).isTextual()) {
+                    o.put(f, KemonoWire.httpDate(o.get(f).asText()));
+                }
+            }
+            o.elements().forEachRemaining(KemonoState::httpDates);
+        } else if (n != null && n.isArray()) {
+            n.elements().forEachRemaining(KemonoState::httpDates);
+        }
     }
 
     ObjectNode creator(String service, String id) {

@@ -51,6 +51,28 @@ final class KemonoWire {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(MICROS);
     }
 
+    /**
+     * Flask 2.0's {@code jsonify} of a {@code datetime}: {@code Fri, 02 Apr 2021 23:50:57 GMT} (werkzeug's
+     * {@code http_date}); {@code datetime.min} has no weekday problem in Java's formatter.
+     */
+    static String httpDate(String isoLocal) {
+        LocalDateTime t = LocalDateTime.parse(isoLocal);
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC)).replace("+0000", "GMT")
+                .replaceFirst("^(\\w{3}), (\\d) ", "$1, 0$2 ");
+    }
+
+    /** A Flask session cookie (server.py:126,153): {@code HttpOnly; Path=/}, 30 days, no SameSite, no Secure. */
+    static String sessionCookie(String value, Instant now) {
+        return "session=" + value + "; Expires=" + DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(
+                30L * 24 * 3600).atOffset(ZoneOffset.UTC)).replaceFirst("^(\\w{3}), (\\d) ", "$1, 0$2 ")
+                + "; HttpOnly; Path=/";
+    }
+
+    /** bleach's {@code Cleaner(tags=[]).clean}: markup escaped, not stripped (src/lib/account.py:169-177). */
+    static String bleach(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     static String key(String... parts) {
         return String.join("/", parts);
     }
