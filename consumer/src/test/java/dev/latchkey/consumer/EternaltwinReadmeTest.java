@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EternaltwinReadmeTest {
     @RegisterExtension
     static FakeEternaltwin fake = FakeEternaltwin.builder().demoCallback("https://myapp.example/oauth/callback")
-            .build();
+            .asGitlabMaster2026().build();
 
     /** The user's browser: the fake's approval by Alice. */
     final Browser browser = url -> fake.authorize(url.toString(), FakeEternaltwin.DEMO_USER);

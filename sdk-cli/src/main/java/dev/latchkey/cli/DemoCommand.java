@@ -7,7 +7,6 @@ import dev.latchkey.karaokemugen.KaraokeMugenClient;
 import dev.latchkey.karaokemugen.model.NewUser;
 import dev.latchkey.karaokemugen.model.ProfileEdit;
 import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
-import dev.latchkey.core.error.InvalidCodeException;
 import dev.latchkey.core.error.InvalidStateException;
 import dev.latchkey.core.oauth.AuthorizationCallback;
 import dev.latchkey.eternaltwin.Authorization;
@@ -87,7 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
                         }
                     })),
                     pool.submit(() -> new Section().run(sec -> {
-                        try (FakeEternaltwin fake = FakeEternaltwin.create().start()) {
+                        // today's server, with its user search (the 2021 source had none)
+                        try (FakeEternaltwin fake = FakeEternaltwin.builder().asGitlabMaster2026().build().start()) {
                             eternaltwin(sec, fake);
                         }
                     })),
@@ -347,10 +347,9 @@ public final class DemoCommand implements Callable<Integer> {
                 String forged = a.state().substring(0, a.state().length() - 4) + "AAAA";
                 etwin.fromAuthorizationCode(back.code().orElseThrow(), forged, forged);
             });
-            sec.fails("the same code again, with a fresh state", InvalidCodeException.class, () -> {
-                Authorization again = etwin.startAuthorization();
-                etwin.fromAuthorizationCode(back.code().orElseThrow(), again.state(), again.state());
-            });
+            // Eternaltwin redeems a code as often as it is sent: the single-use state is what stops a replay.
+            sec.fails("the same redirect again", InvalidStateException.class,
+                    () -> etwin.fromCallback(back, start.state()));
         }
     }
 

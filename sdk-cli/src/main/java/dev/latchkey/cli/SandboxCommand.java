@@ -41,7 +41,8 @@ public final class SandboxCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().start(port);
                 FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1);
-                FakeEternaltwin etwin = FakeEternaltwin.create().start(port == 0 ? 0 : port + 2);
+                FakeEternaltwin etwin = FakeEternaltwin.builder().asGitlabMaster2026().build()
+                        .start(port == 0 ? 0 : port + 2);
                 FakeKaraokeMugen karaoke = FakeKaraokeMugen.create().start(port == 0 ? 0 : port + 3);
                 LocalRedis fleet = redis ? LocalRedis.start(port == 0 ? 0 : port + 4) : null) {
             Thread hook = new Thread(stop::countDown, "latchkey-sandbox-stop");

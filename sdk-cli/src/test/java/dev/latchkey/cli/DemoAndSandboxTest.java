@@ -42,7 +42,7 @@ class DemoAndSandboxTest {
                 "sent back to http://127.0.0.1:50321/oauth/callback with a code and the state",
                 "the token is Alice's (user ", "Demurgos, administrator: true", "Fleet mode: Kemono shared through the redis-server at redis://127.0.0.1:", "user1, user2 over 2 pages",
                 "5 users, 2 match \"user\"", "InvalidStateException: OAuth state signature is invalid",
-                "InvalidCodeException: HTTP 401 on POST /oauth/token: the authorization code was already used")
+                "the same redirect again", "InvalidStateException: OAuth state was already used")
                 .doesNotContain(FakeEternaltwin.DEMO_CLIENT_SECRET);
         assertThat(demo.out()).contains("Karaoke Mugen (fake server on http://127.0.0.1:",
                 "admin is admin, the code is now used up", "carol created; the operator sees 7 users",

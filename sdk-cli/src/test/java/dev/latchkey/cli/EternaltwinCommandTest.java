@@ -23,7 +23,8 @@ class EternaltwinCommandTest {
     static final OkHttpClient browser = new OkHttpClient();
 
     @RegisterExtension
-    static FakeEternaltwin fake = FakeEternaltwin.builder().demoCallback(CALLBACK).build();
+    static FakeEternaltwin fake = FakeEternaltwin.builder().demoCallback(CALLBACK).asGitlabMaster2026()
+            .build();
 
     @TempDir
     Path dir;
@@ -125,10 +126,11 @@ class EternaltwinCommandTest {
         Cli.Run denied = login(fake::deny);
         assertThat(denied.exit()).as(denied.all()).isEqualTo(ExitCodes.INVALID_CREDENTIALS);
         assertThat(denied.err()).contains("the authorization was refused: access_denied");
-        // A wrong client secret: the code exchange is refused.
+        // A wrong client secret: Eternaltwin's token endpoint answers a bare 500; the message names the usual cause.
         cli.env("ETERNALTWIN_CLIENT_SECRET", "not-the-secret");
         Cli.Run wrong = login(url -> fake.authorize(url, FakeEternaltwin.DEMO_USER));
-        assertThat(wrong.exit()).as(wrong.all()).isEqualTo(ExitCodes.INVALID_CREDENTIALS);
+        assertThat(wrong.exit()).as(wrong.all()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(wrong.err()).contains("wrong client id or client secret (the usual cause");
         assertThat(wrong.all()).doesNotContain("not-the-secret");
         // No client id at all.
         Cli noId = new Cli(dir).env("ETERNALTWIN_CLIENT_SECRET", "x");

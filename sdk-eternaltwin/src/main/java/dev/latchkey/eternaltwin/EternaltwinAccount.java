@@ -12,9 +12,9 @@ import java.util.function.Function;
 
 /**
  * A user logged in through OAuth: who they are, and their access token, kept in the session store under their id
- * (eternaltwin-py's {@code User} with its {@code token}). Eternaltwin offers no refresh and no revocation: a token that
- * stops working is an {@link dev.latchkey.core.error.UnauthorizedException} on {@link #self()}, and the cure is a new
- * login. Thread-safe.
+ * (eternaltwin-py's {@code User} with its {@code token}). Eternaltwin offers no refresh and no revocation: a token the
+ * server no longer knows is answered with a bare 500 (a {@link dev.latchkey.core.error.ServerException} whose message
+ * says to log in again), and the cure is a new login. Thread-safe.
  */
 public final class EternaltwinAccount {
     private final EternaltwinClient client;
@@ -61,8 +61,9 @@ public final class EternaltwinAccount {
      * Asks Eternaltwin who the token is ({@code GET /api/v1/auth/self}), and keeps the answer.
      *
      * @return the user
-     * @throws dev.latchkey.core.error.UnauthorizedException if Eternaltwin no longer knows the token (it answers as to
-     *     a guest); the stored session is left for the caller to {@link #forget()}
+     * @throws dev.latchkey.core.error.ServerException if Eternaltwin no longer knows the token: it answers a bare 500,
+     *     whose message says so; the stored session is left for the caller to {@link #forget()}
+     * @throws dev.latchkey.core.error.UnauthorizedException if it answers as to a guest
      */
     public User self() {
         User fresh = holder.call(s -> client.api.self(s).execute(client.pipeline)).user();

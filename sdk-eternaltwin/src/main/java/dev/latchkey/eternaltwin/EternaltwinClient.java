@@ -155,9 +155,9 @@ public final class EternaltwinClient implements AutoCloseable {
      * @return the logged-in account
      * @throws InvalidStateException if the state is not the expected one, is forged, altered, expired, already used,
      *     or was issued for another server or client
-     * @throws dev.latchkey.core.error.InvalidCodeException if the code is expired, used, malformed or another
-     *     client's: start the login again
-     * @throws dev.latchkey.core.error.InvalidCredentialsException if Eternaltwin refused the client id or secret
+     * @throws dev.latchkey.core.error.InvalidCodeException if the code expired: start the login again
+     * @throws dev.latchkey.core.error.ServerException if the token endpoint answered a bare 500: Eternaltwin's answer
+     *     to a wrong client id or secret, and to a malformed or another client's code (the message says so)
      */
     public EternaltwinAccount fromAuthorizationCode(String code, String callbackState, String expectedState) {
         Pkce pkce = acceptState(code, callbackState, expectedState);
@@ -186,8 +186,9 @@ public final class EternaltwinClient implements AutoCloseable {
      *
      * @param accessToken an access token from an earlier code exchange
      * @return the account
-     * @throws dev.latchkey.core.error.UnauthorizedException if Eternaltwin does not know the token (it answers as to a
-     *     guest)
+     * @throws dev.latchkey.core.error.ServerException if Eternaltwin does not know the token: it answers a bare 500
+     *     (the message says so, and to log in again)
+     * @throws dev.latchkey.core.error.UnauthorizedException if it answers as to a guest
      */
     public EternaltwinAccount fromToken(String accessToken) {
         return account(api.self(tokenSession(accessToken)).execute(pipeline));
@@ -233,6 +234,7 @@ public final class EternaltwinClient implements AutoCloseable {
      * @param limit the page size, 1 or more
      * @param offset how many matches to skip
      * @return the first page
+     * @throws SearchNotSupportedException if the server has no search (every readable server version up to 2021-11)
      */
     public Page<User> search(String query, int limit, int offset) {
         return OffsetPages.fetch(pipeline, (l, o) -> api.search(query, l, o), limit, offset);
@@ -241,6 +243,7 @@ public final class EternaltwinClient implements AutoCloseable {
     /**
      * @param query the text to look for, or {@code null} or empty for every user
      * @return how many users match (eternaltwin-py's {@code count}), in one call
+     * @throws SearchNotSupportedException if the server has no search (every readable server version up to 2021-11)
      */
     public long count(String query) {
         return api.count(query).execute(pipeline);

@@ -17,7 +17,7 @@ class ConnectionsTest {
     static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     @RegisterExtension
-    static FakeEternaltwin fake = FakeEternaltwin.create();
+    static FakeEternaltwin fake = FakeEternaltwin.builder().asGitlabMaster2026().build();
 
     Properties properties(String... pairs) {
         Properties p = new Properties();

@@ -3,6 +3,7 @@ package dev.latchkey.eternaltwin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.core.error.ApiException;
+import dev.latchkey.core.error.ErrorMapper;
 import dev.latchkey.core.error.ErrorResponse;
 import dev.latchkey.core.error.InvalidCodeException;
 import dev.latchkey.core.error.InvalidCredentialsException;
@@ -57,8 +58,15 @@ class ErrorMappingTest {
                 ValidationException.class, "UnsupportedGrantType", "does not support this grant"),
             row(TOKEN, 429, "",
                 RateLimitedException.class, null, "HTTP 429"),
+            // Eternaltwin's bare 500s (etwin @ 1241847): the token endpoint's, and any call with an unknown token
+            row(TOKEN, 500, "Internal Server Error",
+                ServerException.class, null, "wrong client id or client secret (the usual cause"),
             row(TOKEN, 500, "<html><title>Internal Server Error</title></html>",
-                ServerException.class, null, "Internal Server Error"),
+                ServerException.class, null, "start the login again with a fresh code"),
+            row("/api/v1/auth/self", 500, "Internal Server Error",
+                ServerException.class, null, "a token it does not know (never issued, or lost by the server): log in again"),
+            row("/api/v1/users", 405, "Method Not Allowed",
+                SearchNotSupportedException.class, null, "this Eternaltwin server has no user search"),
             row(USER, 422, "{\"error\":\"InvalidId\"}",
                 ValidationException.class, "InvalidId", "not a user id"),
             row(USER, 404, "{\"error\":\"UserNotFound\"}",
@@ -85,7 +93,13 @@ class ErrorMappingTest {
         String method = path.equals(TOKEN) ? "POST" : "GET";
         ErrorResponse r = ErrorResponse.of(status, method, path, Headers.of(), body, null, null,
                 UnaryOperator.identity());
-        LatchkeyException e = EternaltwinClient.SPEC.mapError(path.equals(TOKEN) ? EternaltwinErrors.TOKEN : null, r);
+        ErrorMapper endpoint = switch (path) {
+            case TOKEN -> EternaltwinErrors.TOKEN;
+            case "/api/v1/users" -> EternaltwinErrors.SEARCH;
+            case "/api/v1/auth/self" -> EternaltwinErrors.WITH_TOKEN;
+            default -> null;
+        };
+        LatchkeyException e = EternaltwinClient.SPEC.mapError(endpoint, r);
         assertThat(e).isExactlyInstanceOf(type);
         assertThat(e.getMessage()).startsWith("HTTP " + status + " on " + method + " " + path).contains(message);
         if (code != null) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Faults from the fake, each ending as documented, with the session unchanged and every response closed. */
 class FaultsTest {
     @RegisterExtension
-    static FakeEternaltwin fake = FakeEternaltwin.create();
+    static FakeEternaltwin fake = FakeEternaltwin.builder().asGitlabMaster2026().build();
 
     final RecordingSleeper sleeper = new RecordingSleeper();
     final SessionStore store = SessionStore.inMemory();

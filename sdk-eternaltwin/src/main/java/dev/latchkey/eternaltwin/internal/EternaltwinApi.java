@@ -122,9 +122,9 @@ public final class EternaltwinApi {
     // --- the token's user --------------------------------------------------------------------------------------
 
     /**
-     * {@code GET /api/v1/auth/self} with the session's token. Eternaltwin answers an unknown, revoked or expired token
-     * as a guest, with status 200: that is an {@link UnauthorizedException} here, as integrations check
-     * (research section 2.1).
+     * {@code GET /api/v1/auth/self} with the session's token. A {@code Guest} answer (status 200, what Eternaltwin
+     * gives a request without credentials) is an {@link UnauthorizedException} here; a token the server does not
+     * know is a bare 500 on every readable server version ({@link EternaltwinErrors#WITH_TOKEN}).
      *
      * @return the token's user, and the session completed with it
      */
@@ -177,7 +177,7 @@ public final class EternaltwinApi {
     /** {@code GET /api/v1/users?q&limit&offset}: one page of a search, and how many match in all. */
     public ApiCall<OffsetPages.Slice<User>> search(String query, int limit, long offset) {
         ApiRequest request = ApiRequest.get("/api/v1/users").query("q", query == null ? "" : query)
-                .query("limit", limit).query("offset", offset).build();
+                .query("limit", limit).query("offset", offset).errorMapper(EternaltwinErrors.SEARCH).build();
         return new ApiCall<>(request, EternaltwinApi::readList);
     }
 
@@ -207,7 +207,7 @@ public final class EternaltwinApi {
 
     private static ApiRequest.Builder withToken(ApiRequest.Builder b, Session s) {
         String token = s.token(TOKEN).orElseThrow(() -> new InvalidInputException("the session has no access token"));
-        return b.secretHeader("Authorization", "Bearer " + token);
+        return b.secretHeader("Authorization", "Bearer " + token).errorMapper(EternaltwinErrors.WITH_TOKEN);
     }
 
     /** @throws InvalidInputException unless the id is a UUID (checked here: no call for a malformed id) */

@@ -5,6 +5,8 @@ import dev.latchkey.core.error.ErrorMapper;
 import dev.latchkey.core.error.ErrorResponse;
 import dev.latchkey.core.error.InvalidCodeException;
 import dev.latchkey.core.error.InvalidCredentialsException;
+import dev.latchkey.core.error.ServerException;
+import dev.latchkey.eternaltwin.SearchNotSupportedException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,8 +48,18 @@ public final class EternaltwinErrors {
     public static final ErrorMapper PROVIDER = r -> code(r).map(code -> ErrorResponse.byStatus(r.error(code,
             MEANINGS.getOrDefault(code, code)))).orElse(null);
 
-    /** The token endpoint: bad client credentials, and codes that cannot be redeemed (never retried either way). */
+    /**
+     * The token endpoint: bad client credentials, codes that cannot be redeemed (never retried either way), and the
+     * server's bare 500, which is how Eternaltwin answers everything but an expired code (its website's token route
+     * catches only {@code TokenExpiredError}, etwin @ 1241847 packages/website/src/main/oauth/index.ts:69-86).
+     */
     public static final ErrorMapper TOKEN = r -> {
+        if (r.status() == 500 && code(r).isEmpty()) {
+            return new ServerException(r.error(null, "the token endpoint answered 500 without a reason. Eternaltwin "
+                    + "answers so to a wrong client id or client secret (the usual cause: check them), to a code that "
+                    + "is malformed, missing or another client's, and to any grant it does not support; start the "
+                    + "login again with a fresh code, and if it fails the same way, check the client credentials"));
+        }
         Optional<String> code = code(r);
         if (code.isPresent() && BAD_CODE.contains(code.get())) {
             return new InvalidCodeException(r.error(code.get(), MEANINGS.get(code.get())));
@@ -60,6 +72,25 @@ public final class EternaltwinErrors {
         }
         return null;
     };
+
+    /**
+     * Calls made with an access token: Eternaltwin's authentication throws on a token its store does not know (never
+     * issued, or lost) before any route runs, and the server answers a bare 500 (koa-auth.mts:72-83 has no catch;
+     * crates/services/src/auth.rs:393-400).
+     */
+    public static final ErrorMapper WITH_TOKEN = r -> r.status() == 500 && code(r).isEmpty()
+            ? new ServerException(r.error(null, "Eternaltwin answered 500 without a reason to a call with an access "
+                    + "token. It answers so to a token it does not know (never issued, or lost by the server): log in "
+                    + "again. If a fresh token fails the same way, the server itself failed"))
+            : null;
+
+    /** The search and count: a server without them answers 405 (every readable server version). */
+    public static final ErrorMapper SEARCH = r -> r.status() == 405
+            ? new SearchNotSupportedException(r.error(null, "this Eternaltwin server has no user search (GET "
+                    + "/api/v1/users answers 405, as every server version whose source can be read, up to 2021-11, "
+                    + "does; eternaltwin.org's current server has it): search and count are unavailable here, "
+                    + "user(id) still works"))
+            : null;
 
     /**
      * @return the provider code: the {@code cause} when there is one ({@code Unauthorized} alone says little), else

@@ -8,7 +8,6 @@ import dev.latchkey.testkit.internal.Responses;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +21,13 @@ import dev.latchkey.testkit.FakeResponse;
 import okhttp3.HttpUrl;
 
 /**
- * Eternaltwin's OAuth 2 endpoints (research section 1): the authorization request (over HTTP with a browser session,
- * or through the fake's {@link FakeEternaltwin#authorize} hook) and the code exchange. Runs under the fake's lock.
+ * Eternaltwin's OAuth 2 endpoints as the server's source runs them (eternaltwin/etwin @ 1241847, 2021-11-15, the
+ * newest readable server; v0.4.0 run for real agrees on the exchange): the authorization request (over HTTP with a
+ * browser session, or through the fake's {@link FakeEternaltwin#authorize} hook) and the code exchange. Runs under the
+ * fake's lock.
  */
 final class EtwinOAuthRoutes {
-    /** What an authorization ends in: a redirect to the client's callback, or an error the server answers itself. */
+    /** What an authorization ends in: a redirect to the client's callback, or the name of the server's error (500). */
     record Outcome(String location, String error) {
     }
 
@@ -46,73 +47,76 @@ final class EtwinOAuthRoutes {
         RANDOM.nextBytes(serverKey);
     }
 
-    /** {@code GET /oauth/authorize}: with a browser session, the grant; without, the login page. */
+    /**
+     * {@code GET /oauth/authorize} (etwin @ 1241847 packages/website/src/main/oauth/index.ts:41-65): the request is
+     * checked first; a guest then goes to the login page ({@code /login?next=}, Koa's redirect with its HTML body),
+     * and every other error is a bare 500.
+     */
     FakeResponse authorize(FakeRequest r, Map<String, String> p) {
         Optional<String> user = r.cookie("sid").map(state.browserSessions::get);
-        if (user.isEmpty()) {
-            return FakeResponse.builder().code(302).setHeader("Location", "/login?next="
-                    + java.net.URLEncoder.encode(r.target(), StandardCharsets.UTF_8)).build();
+        Checked c = check(r::query);
+        if (c.error() != null) {
+            return EtwinWire.internalError();
         }
-        Outcome o = grant(r::query, user.get());
-        return o.location() != null ? FakeResponse.builder().code(302).setHeader("Location", o.location()).build()
-                : error(400, o.error());
+        if (user.isEmpty()) {
+            String next = "/login?next=" + java.net.URLEncoder.encode(r.target(), StandardCharsets.UTF_8);
+            return EtwinWire.redirect(next);
+        }
+        return EtwinWire.redirect(issue(c, user.get()));
     }
 
-    /** An authorization request that passed the checks, or the refusal it ends in. */
-    private record Checked(EtwinState.Client client, HttpUrl callback, Optional<String> state, String challenge,
-            Outcome refusal) {
-        static Checked refused(Outcome refusal) {
-            return new Checked(null, null, Optional.empty(), null, refusal);
+    /** An authorization request that passed the checks, or the name of the server's error. */
+    private record Checked(EtwinState.Client client, HttpUrl callback, Optional<String> state, String error) {
+        static Checked refused(String error) {
+            return new Checked(null, null, Optional.empty(), error);
         }
     }
 
     /**
-     * The server's checks of an authorization request, in ET {@code grant_oauth_authorization}'s order. Errors that
-     * cannot be trusted to a redirect (no client, another redirect URI) are answered by the server itself; the others
-     * go back to the callback with RFC 6749's {@code error} and the state.
+     * {@code grant_oauth_authorization} (crates/services/src/auth.rs:276-353), in its order: client id present,
+     * parsed, known; the redirect URI, when given, equal to the registered one; a response type, {@code code} (a
+     * {@code token} is unsupported); scopes {@code base} or none (crates/core/src/oauth.rs:263-277). PKCE is not read.
      */
     private Checked check(Function<String, Optional<String>> query) {
         Optional<String> clientId = query.apply("client_id");
         if (clientId.isEmpty()) {
-            return Checked.refused(new Outcome(null, "MissingClientId"));
+            return Checked.refused("MissingClientId");
         }
         if (!EtwinWire.CLIENT_KEY.matcher(clientId.get()).matches() && !EtwinWire.UUID.matcher(clientId.get()).matches()) {
-            return Checked.refused(new Outcome(null, "InvalidClientId"));
+            return Checked.refused("InvalidClientId");
         }
         Optional<EtwinState.Client> client = state.client(clientId.get());
         if (client.isEmpty()) {
-            return Checked.refused(new Outcome(null, "ClientNotFound"));
+            return Checked.refused("ClientNotFound");
         }
         Optional<String> redirect = query.apply("redirect_uri");
         if (redirect.isPresent() && !redirect.get().equals(client.get().callbackUri())) {
-            return Checked.refused(new Outcome(null, "RedirectUriMismatch"));
+            return Checked.refused("RedirectUriMismatch");
         }
-        Optional<String> stateParam = query.apply("state");
-        HttpUrl callback = HttpUrl.get(client.get().callbackUri());
-        String responseType = query.apply("response_type").orElse("");
-        if (!responseType.equals("code")) {
-            return Checked.refused(back(callback, responseType.isEmpty() ? "invalid_request"
-                    : "unsupported_response_type", stateParam));
+        Optional<String> responseType = query.apply("response_type");
+        if (responseType.isEmpty()) {
+            return Checked.refused("MissingResponseType");
+        }
+        if (!responseType.get().equals("code")) {
+            return Checked.refused(responseType.get().equals("token") ? "UnsupportedResponseType"
+                    : "InvalidResponseType");
         }
         for (String scope : query.apply("scope").orElse("").split(" ")) {
-            if (!scope.isEmpty() && !scope.equals("base")) {
-                return Checked.refused(back(callback, "invalid_scope", stateParam));
+            if (!scope.isBlank() && !scope.strip().equals("base")) {
+                return Checked.refused("InvalidScope");
             }
         }
-        Optional<String> challenge = query.apply("code_challenge");
-        if (challenge.isPresent() && !query.apply("code_challenge_method").orElse("plain").equals("S256")) {
-            // plain PKCE is refused (RFC 9700 2.1.1)
-            return Checked.refused(back(callback, "invalid_request", stateParam));
-        }
-        return new Checked(client.get(), callback, stateParam, challenge.orElse(null), null);
+        return new Checked(client.get(), HttpUrl.get(client.get().callbackUri()), query.apply("state"), null);
     }
 
-    /** The user approves: a code (an HS256 JWT, as the real server's) back to the callback, with the state. */
+    /** The user approves (the fake's browser hook): the callback URL with a code, or the server's error named. */
     Outcome grant(Function<String, Optional<String>> query, String userId) {
         Checked c = check(query);
-        if (c.refusal() != null) {
-            return c.refusal();
-        }
+        return c.error() != null ? new Outcome(null, c.error()) : new Outcome(issue(c, userId), null);
+    }
+
+    /** A code (an HS256 JWT, as the server's) back to the registered callback, with the state. */
+    private String issue(Checked c, String userId) {
         Instant now = state.clock.instant();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", "etwin");
@@ -123,64 +127,61 @@ final class EtwinOAuthRoutes {
         claims.put("exp", now.plus(codeLifetime).getEpochSecond());
         claims.put("jti", EtwinState.newId());
         String code = Responses.jwt(claims, serverKey);
-        state.codes.put(code, new EtwinState.Code(c.client().id(), userId, now.plus(codeLifetime), c.challenge()));
+        state.codes.put(code, new EtwinState.Code(c.client().id(), userId, now.plus(codeLifetime)));
         HttpUrl.Builder to = c.callback().newBuilder().addQueryParameter("code", code);
+        c.state().ifPresent(s -> to.addQueryParameter("state", s));
+        return to.build().toString();
+    }
+
+    /**
+     * The user says no: RFC 6749's {@code access_denied} back to the callback, after the same checks. Our choice:
+     * Eternaltwin's authorize has no refusal of its own.
+     */
+    Outcome deny(Function<String, Optional<String>> query) {
+        Checked c = check(query);
+        if (c.error() != null) {
+            return new Outcome(null, c.error());
+        }
+        HttpUrl.Builder to = c.callback().newBuilder().addQueryParameter("error", "access_denied");
         c.state().ifPresent(s -> to.addQueryParameter("state", s));
         return new Outcome(to.build().toString(), null);
     }
 
-    /** The user says no: back to the callback with {@code access_denied}, after the same checks. */
-    Outcome deny(Function<String, Optional<String>> query) {
-        Checked c = check(query);
-        return c.refusal() != null ? c.refusal() : back(c.callback(), "access_denied", c.state());
-    }
-
-    private static Outcome back(HttpUrl callback, String error, Optional<String> stateParam) {
-        HttpUrl.Builder to = callback.newBuilder().addQueryParameter("error", error);
-        stateParam.ifPresent(s -> to.addQueryParameter("state", s));
-        return new Outcome(to.build().toString(), null);
-    }
-
-    /** {@code POST /oauth/token}: Basic client credentials (raw {@code id:secret}), JSON or form body. */
+    /**
+     * {@code POST /oauth/token} (packages/website/src/main/oauth/index.ts:67-87, crates/services/src/auth.rs:355-391):
+     * the code (JSON or form body); then the client, authenticated by HTTP Basic of the raw {@code id:secret}; then the
+     * code read as a JWT; then its audience. An expired code is 401 {@code {"error":"Unauthorized","cause":
+     * "CodeExpiredError"}}; every other error is rethrown and answered as a bare 500. The check is stateless: a code
+     * already used is accepted again (no record of used codes), {@code grant_type} and a PKCE verifier are not read.
+     */
     FakeResponse token(FakeRequest r, Map<String, String> p) {
+        Optional<String> basic = r.header("Authorization").filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6));
         Optional<EtwinState.Client> client = authenticatedClient(r);
-        if (client.isEmpty()) {
-            return error(401, "Unauthorized", "Unauthenticated");
+        if (basic.isPresent() && client.isEmpty()) {
+            return EtwinWire.internalError(); // koaAuth throws on credentials it cannot verify
         }
-        Optional<String> grantType = field(r, "grant_type");
-        if (grantType.isPresent() && !grantType.get().equals("authorization_code")) {
-            return error(400, "UnsupportedGrantType");
-        }
-        Optional<String> codeText = field(r, "code").filter(c -> !c.isEmpty());
-        if (codeText.isEmpty()) {
-            return error(400, "MissingCode");
+        Optional<String> codeText = field(r, "code");
+        if (codeText.isEmpty() || client.isEmpty()) {
+            return EtwinWire.internalError(); // MissingCode, Unauthenticated
         }
         EtwinState.Code code = state.codes.get(codeText.get());
         if (code == null) {
-            return error(400, "OauthCodeFormatError");
-        }
-        if (!code.clientId.equals(client.get().id())) {
-            return error(401, "WrongClient");
+            return EtwinWire.internalError(); // not a code token this server signed
         }
         if (!state.clock.instant().isBefore(code.expiresAt)) {
             return error(401, "Unauthorized", "CodeExpiredError");
         }
-        if (code.used) {
-            return error(401, "Unauthorized", "CodeAlreadyUsedError");
-        }
-        if (code.challenge != null && !field(r, "code_verifier").map(EtwinOAuthRoutes::s256)
-                .map(code.challenge::equals).orElse(false)) {
-            return error(400, "InvalidCodeVerifier");
+        if (!code.clientId.equals(client.get().id())) {
+            return EtwinWire.internalError(); // WrongClient
         }
         code.used = true;
         String accessToken = EtwinState.newId();
         state.tokens.put(accessToken, new EtwinState.Token(code.clientId, code.userId));
-        var o = Responses.object().put("token_type", "Bearer").put("access_token", accessToken)
-                .put("expires_in", tokenLifetimeSeconds);
+        var o = Responses.object().put("access_token", accessToken).put("expires_in", tokenLifetimeSeconds);
         if (refreshTokens) {
             o.put("refresh_token", EtwinState.newId());
         }
-        return json(200, o);
+        return json(200, o.put("token_type", "Bearer"));
     }
 
     /** The server base64-decodes and splits at the first {@code :}; no percent-decoding (research 1.4). */
@@ -218,14 +219,5 @@ final class EtwinOAuthRoutes {
             }
         }
         return Optional.empty();
-    }
-
-    static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

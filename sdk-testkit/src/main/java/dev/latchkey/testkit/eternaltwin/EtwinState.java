@@ -24,32 +24,35 @@ final class EtwinState {
         final String storeId;
         final String displayName;
         final boolean administrator;
+        final Instant createdAt;
 
-        User(String id, String storeId, String displayName, boolean administrator) {
+        User(String id, String storeId, String displayName, boolean administrator, Instant createdAt) {
             this.id = id;
             this.storeId = storeId;
             this.displayName = displayName;
             this.administrator = administrator;
+            this.createdAt = createdAt;
         }
     }
 
-    /** An authorization code granted to a client for a user; single use. */
+    /**
+     * An authorization code granted to a client for a user. The server keeps no record of it (its check is a JWT's,
+     * stateless): {@code used} is only for tests to see.
+     */
     static final class Code {
         final String clientId;
         final String userId;
         final Instant expiresAt;
-        final String challenge;
         boolean used;
 
-        Code(String clientId, String userId, Instant expiresAt, String challenge) {
+        Code(String clientId, String userId, Instant expiresAt) {
             this.clientId = clientId;
             this.userId = userId;
             this.expiresAt = expiresAt;
-            this.challenge = challenge;
         }
     }
 
-    /** An access token; revoked ones answer as a guest. */
+    /** An access token; a revoked one (the fake's hook alone: the server has no revocation) answers as unknown. */
     static final class Token {
         final String clientId;
         final String userId;

@@ -33,21 +33,23 @@ final class EtwinUserRoutes {
     }
 
     /**
-     * {@code GET /api/v1/auth/self}: an access token's client and user; a browser session's user; anything else,
-     * including an unknown or revoked token, is a guest, with status 200 as on the real server.
+     * {@code GET /api/v1/auth/self}: an access token's client and user; a browser session's user; no credentials, a
+     * guest (200). An access token the server does not know (unknown, or revoked by the fake's hook) makes its
+     * authentication throw, answered as a bare 500 (packages/rest-server/src/lib/helpers/koa-auth.mts:72-83, no catch;
+     * crates/services/src/auth.rs:393-400): see {@link #unknownBearer}.
      */
     FakeResponse self(FakeRequest r, Map<String, String> p) {
         Optional<String> bearer = r.bearerToken();
         if (bearer.isPresent()) {
-            Optional<EtwinState.Token> token = state.liveToken(bearer.get());
-            if (token.isEmpty()) {
-                return guest();
+            EtwinState.Token token = state.liveToken(bearer.get()).orElse(null);
+            if (token == null) {
+                return EtwinWire.internalError();
             }
-            EtwinState.Client c = state.clientsById.get(token.get().clientId);
+            EtwinState.Client c = state.clientsById.get(token.clientId);
             ObjectNode o = Responses.object().put("type", "AccessToken").put("scope", "Default");
             o.putObject("client").put("type", "OauthClient").put("id", c.id()).put("key", c.key())
                     .put("display_name", c.displayName());
-            o.set("user", EtwinWire.shortUser(state.usersById.get(token.get().userId)));
+            o.set("user", EtwinWire.shortUser(state.usersById.get(token.userId)));
             return json(200, o);
         }
         Optional<EtwinState.User> user = r.cookie("sid").map(state.browserSessions::get).map(state.usersById::get);
@@ -60,13 +62,20 @@ final class EtwinUserRoutes {
         return guest();
     }
 
+    /** @return a request whose bearer token the server does not know: every API route answers it 500 */
+    boolean unknownBearer(FakeRequest r) {
+        return r.bearerToken().map(t -> state.liveToken(t).isEmpty()).orElse(false);
+    }
+
     private static FakeResponse guest() {
         return json(200, Responses.object().put("type", "Guest").put("scope", "Default"));
     }
 
     /**
      * {@code PUT /api/v1/auth/self?method=Etwin}: the website's login, {@code {"login", "password"}} with the password
-     * as the hex of its UTF-8 bytes (as eternaltwin-py's tests send it); sets the {@code sid} browser session cookie.
+     * as the hex of its UTF-8 bytes (as eternaltwin-py's tests send it). Answers the complete user and sets
+     * {@code sid=<uuid>; path=/; httponly} (as v0.4.0 answered when run). The refusals' statuses and names are our
+     * choice: the research did not run them.
      */
     FakeResponse login(FakeRequest r, Map<String, String> p) {
         if (!r.query("method").map("Etwin"::equals).orElse(false)) {
@@ -86,13 +95,10 @@ final class EtwinUserRoutes {
             return error(401, "InvalidCredentials");
         }
         EtwinState.User user = state.userOfStoreId(record.userId()).orElseThrow();
-        String sid = EtwinState.newId();
+        String sid = java.util.UUID.randomUUID().toString();
         state.browserSessions.put(sid, user.id);
-        ObjectNode o = Responses.object().put("type", "User").put("scope", "Default");
-        o.set("user", EtwinWire.shortUser(user));
-        o.put("is_administrator", user.administrator);
-        return json(200, o).newBuilder().addHeader("Set-Cookie", "sid=" + sid + "; Path=/; HttpOnly; SameSite=Lax")
-                .build();
+        return json(200, EtwinWire.completeUser(user, record.name().orElse(login))).newBuilder()
+                .addHeader("Set-Cookie", "sid=" + sid + "; path=/; httponly").build();
     }
 
     /** {@code GET /api/v1/users/{id}}: 422 {@code InvalidId} for a non-UUID, 404 {@code UserNotFound}. */
@@ -108,6 +114,8 @@ final class EtwinUserRoutes {
     /**
      * {@code GET /api/v1/users?q&limit&offset}: {@code {count, items}}, a substring match on the display name
      * (case-insensitive), by display name; {@code count} counts every match, {@code limit=0} gives the count alone.
+     * No readable server source has it (v0.4.0 and 1241847 route only {@code POST /}): its shape is eternaltwin-py's
+     * 2026 tests' ({@code qcoumes/eternaltwinpy tests/clients/sync/test_users.py}); matching and order are our choice.
      */
     FakeResponse search(FakeRequest r, Map<String, String> p) {
         String q = r.query("q").orElse("").toLowerCase(Locale.ROOT);

@@ -15,26 +15,31 @@ import dev.latchkey.testkit.FakeResponse;
 import okhttp3.HttpUrl;
 
 /**
- * A stateful fake of Eternaltwin's OAuth 2 server and users API, built from the wire format in Latchkey's research
- * notes ({@code eternaltwin-aioaccount.md}, sections 1 and 2), not from any client code.
+ * A stateful fake of Eternaltwin's OAuth 2 server and users API, following the server's own source
+ * (eternaltwin/etwin @ 1241847, 2021-11, the newest readable server; v0.4.0 was run for real and agrees where noted),
+ * not any client's code. Its README's provenance table cites each behaviour.
  *
  * <ul>
  *   <li>{@link #baseUrl()} is the origin {@code http://127.0.0.1:PORT}; paths are {@code /oauth/...} and
  *   {@code /api/v1/...}.</li>
  *   <li>Clients are registered with {@link #registerClient}; {@code client_id} is the client's UUID or its key
- *   {@code <key>@clients}; the {@code redirect_uri} must equal the registered one exactly.</li>
+ *   {@code <key>@clients}; a {@code redirect_uri}, when sent, must equal the registered one.</li>
  *   <li>A browser's approval is {@link #authorize(String, String)}: given the authorization URL and a user, the
  *   callback URL with {@code code} and {@code state}. Over HTTP, {@code GET /oauth/authorize} needs the {@code sid}
  *   cookie of {@code PUT /api/v1/auth/self?method=Etwin}, else it redirects to {@code /login}.</li>
- *   <li>Codes are single-use HS256 JWTs that expire after 10 minutes on the injected clock; a PKCE S256 challenge is
- *   checked at the exchange when one was sent. Client authentication is HTTP Basic of the raw {@code id:secret}.</li>
- *   <li>{@code /api/v1/auth/self} answers a guest (status 200) for a missing, unknown or revoked token.</li>
+ *   <li>As on the server, every refusal but an expired code is a bare 500: a bad authorization request, a wrong
+ *   client secret, a missing or malformed code, a code of another client; an expired code is 401
+ *   {@code CodeExpiredError}. Codes are HS256 JWTs that expire after 10 minutes on the injected clock, checked
+ *   statelessly: a used code is accepted again, and PKCE is not read.</li>
+ *   <li>{@code /api/v1/auth/self} answers a guest (200) without credentials; an access token the server does not
+ *   know makes every API call a bare 500.</li>
+ *   <li>{@code GET /api/v1/users} (search, count) is 405 unless the builder models today's server
+ *   ({@link Builder#asGitlabMaster2026()}).</li>
  * </ul>
  *
  * The route table below is the fake's index: {@link EtwinOAuthRoutes} answers the OAuth endpoints,
  * {@link EtwinUserRoutes} the users API, both on one {@link EtwinState}, in the wire format of {@link EtwinWire}.
- * Each request runs holding the state's monitor, so handlers take no locks of their own. The endpoints and their
- * errors are listed in the testkit README.
+ * Each request runs holding the state's monitor, so handlers take no locks of their own.
  */
 public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     /** The seeded demo client's key. */
@@ -54,6 +59,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     private final EtwinState state;
     private final EtwinOAuthRoutes oauth;
     private final Router router;
+    private final EtwinUserRoutes users;
 
     private FakeEternaltwin(Builder b) {
         this.seeded = b.seeded();
@@ -63,13 +69,18 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
         this.state = new EtwinState(b.clock(), accounts);
         this.oauth = new EtwinOAuthRoutes(state, b.codeLifetime, b.tokenLifetime.toSeconds(), b.refreshTokens);
         EtwinUserRoutes users = new EtwinUserRoutes(state);
-        this.router = new Router(r -> error(404, "ResourceNotFound"), r -> error(405, "MethodNotAllowed"))
+        this.router = new Router(r -> EtwinWire.plain(404, "Not Found"),
+                r -> EtwinWire.plain(405, "Method Not Allowed"))
                 .add("GET", "/oauth/authorize", oauth::authorize)
                 .add("POST", "/oauth/token", oauth::token)
                 .add("GET", "/api/v1/auth/self", users::self)
                 .add("PUT", "/api/v1/auth/self", users::login)
-                .add("GET", "/api/v1/users", users::search)
+                .add("GET", "/api/v1/users", b.userSearch ? users::search
+                        // koa-router's allowedMethods: only POST / is routed (rest-server users.mts:69)
+                        : (r, p) -> EtwinWire.plain(405, "Method Not Allowed").newBuilder()
+                                .setHeader("Allow", "POST").build())
                 .add("GET", "/api/v1/users/{id}", users::user);
+        this.users = users;
         resetState();
     }
 
@@ -132,7 +143,8 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     public String addUser(String username, String password, String displayName, boolean administrator) {
         UserRecord u = accounts.createAccount(password, null, username);
         synchronized (state) {
-            EtwinState.User user = new EtwinState.User(EtwinState.newId(), u.userId(), displayName, administrator);
+            EtwinState.User user = new EtwinState.User(EtwinState.newId(), u.userId(), displayName, administrator,
+                    u.createdAt());
             state.usersById.put(user.id, user);
             return user.id;
         }
@@ -156,7 +168,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
      * @param username who approves
      * @return the callback URL the browser is sent to: {@code code} and {@code state}, or RFC 6749's {@code error}
      * @throws IllegalArgumentException naming the server's error (for example {@code RedirectUriMismatch}) when the
-     *     server answers itself instead of redirecting
+     *     server would answer 500 instead of redirecting
      */
     public String authorize(String authorizationUrl, String username) {
         String userId = userId(username);
@@ -187,7 +199,8 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     }
 
     /**
-     * Revokes an access token: from now on it answers as a guest.
+     * Revokes an access token: from now on the server does not know it, and every API call with it is a bare 500, as
+     * an unknown token's is. Eternaltwin has no revocation endpoint: this hook stands for a token its store lost.
      *
      * @param accessToken the access token to revoke
      */
@@ -222,6 +235,9 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     @Override
     protected FakeResponse handle(FakeRequest request) {
         synchronized (state) {
+            if (request.path().startsWith("/api/") && users.unknownBearer(request)) {
+                return EtwinWire.internalError(); // koaAuth.auth throws before any API route runs
+            }
             return router.route(request);
         }
     }
@@ -232,8 +248,22 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
         private Duration codeLifetime = Duration.ofMinutes(10);
         private Duration tokenLifetime = Duration.ofSeconds(1_000_000_000L);
         private boolean refreshTokens;
+        private boolean userSearch;
 
         private Builder() {
+        }
+
+        /**
+         * The server as eternaltwin.org runs it today (GitLab master, 2026), as far as it can be known: with the user
+         * search and count ({@code GET /api/v1/users}) that eternaltwin-py's 2026 tests exercise. By default the fake
+         * is the newest readable server (eternaltwin/etwin @ 1241847, 2021-11), which has no search: that route
+         * answers 405 {@code Allow: POST}.
+         *
+         * @return this builder
+         */
+        public Builder asGitlabMaster2026() {
+            this.userSearch = true;
+            return this;
         }
 
 

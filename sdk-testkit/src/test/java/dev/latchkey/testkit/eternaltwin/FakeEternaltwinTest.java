@@ -18,7 +18,10 @@ import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The Eternaltwin fake against its documented wire format, with raw HTTP (no client module). */
+/**
+ * The Eternaltwin fake against the server's source (eternaltwin/etwin @ 1241847; v0.4.0 as run for real, research
+ * real-servers/eternaltwin.md), with raw HTTP (no client module).
+ */
 class FakeEternaltwinTest {
     static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
 
@@ -73,52 +76,85 @@ class FakeEternaltwinTest {
         String id = self.at("/user/id").asText();
         assertThat(id).isEqualTo(fake.userId(FakeEternaltwin.DEMO_USER));
         JsonNode user = http.get(fake.baseUrl() + "/api/v1/users/" + id).json();
-        assertThat(user.get("type").asText()).isEqualTo("User");
+        assertThat(user.fieldNames()).toIterable().containsExactly("type", "id", "created_at", "display_name",
+                "is_administrator", "links");
+        assertThat(user.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(user.at("/display_name/current/end").isNull()).isTrue();
+        assertThat(user.at("/display_name/current/start/user/id").asText()).isEqualTo(id);
+        assertThat(user.at("/display_name/old")).isEmpty();
+        assertThat(user.get("links").fieldNames()).toIterable().containsExactly("dinoparc_com", "en_dinoparc_com",
+                "hammerfest_es", "hammerfest_fr", "hfest_net", "sp_dinoparc_com", "twinoid");
         assertThat(user.get("is_administrator").asBoolean()).isFalse();
-        JsonNode found = http.get(fake.baseUrl() + "/api/v1/users?q=USER&limit=1&offset=1").json();
-        assertThat(found.get("count").asInt()).isEqualTo(2);
-        assertThat(found.get("items")).hasSize(1);
-        assertThat(found.at("/items/0/display_name/current/value").asText()).isEqualTo("user2");
-        JsonNode count = http.get(fake.baseUrl() + "/api/v1/users?q=user&limit=0").json();
-        assertThat(count.get("count").asInt()).isEqualTo(2);
-        assertThat(count.get("items")).isEmpty();
+        // F4: no readable server has the search: 405, text, Allow: POST
+        Http.Answer search = http.get(fake.baseUrl() + "/api/v1/users?q=USER&limit=1&offset=1");
+        assertThat(search.code()).isEqualTo(405);
+        assertThat(search.header("Allow")).isEqualTo("POST");
+        assertThat(search.body()).isEqualTo("Method Not Allowed");
     }
 
     @Test
-    void aCodeIsSingleUseExpiresAndBelongsToItsClient() {
+    void todaysServerSearchesAndCounts() {
+        try (FakeEternaltwin today = FakeEternaltwin.builder().asGitlabMaster2026().build()) {
+            today.start();
+            JsonNode found = http.get(today.baseUrl() + "/api/v1/users?q=USER&limit=1&offset=1").json();
+            assertThat(found.get("count").asInt()).isEqualTo(2);
+            assertThat(found.get("items")).hasSize(1);
+            assertThat(found.at("/items/0/display_name/current/value").asText()).isEqualTo("user2");
+            JsonNode count = http.get(today.baseUrl() + "/api/v1/users?q=user&limit=0").json();
+            assertThat(count.get("count").asInt()).isEqualTo(2);
+            assertThat(count.get("items")).isEmpty();
+            assertThat(http.get(today.baseUrl() + "/api/v1/users?limit=101").json().get("error").asText())
+                    .isEqualTo("InvalidLimit");
+            assertThat(http.get(today.baseUrl() + "/api/v1/users?offset=-1").json().get("error").asText())
+                    .isEqualTo("InvalidOffset");
+            assertThat(http.get(today.baseUrl() + "/api/v1/users?q=").json().get("count").asInt()).isEqualTo(5);
+        }
+    }
+
+    /** A bare Koa 500: what every token-endpoint and authorization error but an expired code gets (F2). */
+    static void bare500(Http.Answer a) {
+        assertThat(a.code()).isEqualTo(500);
+        assertThat(a.header("Content-Type")).startsWith("text/plain");
+        assertThat(a.body()).isEqualTo("Internal Server Error");
+    }
+
+    @Test
+    void aCodeIsCheckedStatelesslyExpiresAndBelongsToItsClient() {
         String auth = basic(FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET);
         String code = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
         assertThat(exchange(code, auth).code()).isEqualTo(200);
+        // F3: no record of used codes (crates/services/src/auth.rs:355-391): a second token
         Http.Answer again = exchange(code, auth);
-        assertThat(again.code()).isEqualTo(401);
-        assertThat(again.json().get("cause").asText()).isEqualTo("CodeAlreadyUsedError");
+        assertThat(again.code()).isEqualTo(200);
+        assertThat(again.json().fieldNames()).toIterable().containsExactly("access_token", "expires_in", "token_type");
 
         String late = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
         CLOCK.advance(Duration.ofMinutes(10));
         Http.Answer expired = exchange(late, auth);
         assertThat(expired.code()).isEqualTo(401);
-        assertThat(expired.json().get("error").asText()).isEqualTo("Unauthorized");
-        assertThat(expired.json().get("cause").asText()).isEqualTo("CodeExpiredError");
+        assertThat(expired.body()).isEqualTo("{\"error\":\"Unauthorized\",\"cause\":\"CodeExpiredError\"}");
 
         fake.registerClient("other_app@clients", "Other", "https://other.example/cb", "other_secret");
         String mine = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
-        assertThat(exchange(mine, basic("other_app@clients", "other_secret")).json().get("error").asText())
-                .isEqualTo("WrongClient");
-        assertThat(exchange("not.a.code", auth).json().get("error").asText()).isEqualTo("OauthCodeFormatError");
-        assertThat(http.post(fake.baseUrl() + "/oauth/token", "{}", "Authorization", auth).json().get("error")
-                .asText()).isEqualTo("MissingCode");
-        assertThat(fake.activeTokens()).isEqualTo(1);
+        bare500(exchange(mine, basic("other_app@clients", "other_secret"))); // WrongClient
+        bare500(exchange("not.a.code", auth));
+        bare500(http.post(fake.baseUrl() + "/oauth/token", "{}", "Authorization", auth)); // MissingCode
+        // grant_type is not read, nor a PKCE verifier
+        String other = code(fake.authorize(authorizeUrl("s", "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                "code_challenge_method", "S256"), FakeEternaltwin.DEMO_USER));
+        assertThat(http.post(fake.baseUrl() + "/oauth/token", "{\"grant_type\":\"refresh_token\",\"code\":\"" + other
+                + "\",\"code_verifier\":\"wrong\"}", "Authorization", auth).code()).isEqualTo(200);
+        assertThat(fake.activeTokens()).isEqualTo(3);
     }
 
     @Test
     void clientsAuthenticateWithTheRawIdAndSecret() {
         String code = code(fake.authorize(authorizeUrl("s"), FakeEternaltwin.DEMO_USER));
         for (String auth : new String[] {basic(FakeEternaltwin.DEMO_CLIENT, "wrong"),
-            basic("latchkey_demo%40clients", FakeEternaltwin.DEMO_CLIENT_SECRET), "Basic !!!", "Bearer x", ""}) {
+            basic("latchkey_demo%40clients", FakeEternaltwin.DEMO_CLIENT_SECRET), "Basic !!!", ""}) {
             Http.Answer a = auth.isEmpty() ? http.post(fake.baseUrl() + "/oauth/token", "{\"code\":\"" + code + "\"}")
                     : exchange(code, auth);
-            assertThat(a.code()).as(auth).isEqualTo(401);
-            assertThat(a.json().get("cause").asText()).as(auth).isEqualTo("Unauthenticated");
+            bare500(a);
         }
         // A form body works as JSON does; the client's UUID is as good as its key.
         String uuid = fake.registerClient("uuid_app@clients", "U", "https://u.example/cb", "u_secret");
@@ -131,35 +167,13 @@ class FakeEternaltwinTest {
     }
 
     @Test
-    void pkceS256IsCheckedWhenAChallengeWasSent() {
-        // RFC 7636 appendix B.
-        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-        String auth = basic(FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET);
-        String code = code(fake.authorize(authorizeUrl("s", "code_challenge", challenge, "code_challenge_method",
-                "S256"), FakeEternaltwin.DEMO_USER));
-        assertThat(exchange(code, auth).json().get("error").asText()).isEqualTo("InvalidCodeVerifier");
-        Http.Answer ok = http.post(fake.baseUrl() + "/oauth/token", "{\"code\":\"" + code + "\",\"code_verifier\":\""
-                + verifier + "\"}", "Authorization", auth);
-        assertThat(ok.code()).isEqualTo(200);
-        assertThat(HttpUrl.get(fake.authorize(authorizeUrl("s", "code_challenge", challenge), FakeEternaltwin.DEMO_USER))
-                .queryParameter("error")).isEqualTo("invalid_request"); // plain is refused
-    }
-
-    @Test
-    void authorizationErrorsGoBackWithTheStateOrAreAnsweredByTheServer() {
-        assertThatThrownBy(() -> fake.authorize(authorizeUrl("s", "redirect_uri", "https://evil.example/cb"), "alice"))
-                .hasMessage("RedirectUriMismatch");
-        assertThatThrownBy(() -> fake.authorize(authorizeUrl("s", "client_id", "nobody@clients"), "alice"))
-                .hasMessage("ClientNotFound");
-        assertThatThrownBy(() -> fake.authorize(authorizeUrl("s", "client_id", "Not A Key"), "alice"))
-                .hasMessage("InvalidClientId");
-        HttpUrl scope = HttpUrl.get(fake.authorize(authorizeUrl("s1", "scope", "base admin"), "alice"));
-        assertThat(scope.queryParameter("error")).isEqualTo("invalid_scope");
-        assertThat(scope.queryParameter("state")).isEqualTo("s1");
-        assertThat(scope.queryParameter("code")).isNull();
-        assertThat(HttpUrl.get(fake.authorize(authorizeUrl("s", "response_type", "token"), "alice"))
-                .queryParameter("error")).isEqualTo("unsupported_response_type");
+    void everyAuthorizationErrorIsABare500() {
+        for (String[] bad : new String[][] {{"redirect_uri", "https://evil.example/cb", "RedirectUriMismatch"},
+            {"client_id", "nobody@clients", "ClientNotFound"}, {"client_id", "Not A Key", "InvalidClientId"},
+            {"scope", "base admin", "InvalidScope"}, {"response_type", "token", "UnsupportedResponseType"}}) {
+            assertThatThrownBy(() -> fake.authorize(authorizeUrl("s", bad[0], bad[1]), "alice")).hasMessage(bad[2]);
+            bare500(http.get(authorizeUrl("s", bad[0], bad[1])));
+        }
         HttpUrl denied = HttpUrl.get(fake.deny(authorizeUrl("s2")));
         assertThat(denied.queryParameter("error")).isEqualTo("access_denied");
         assertThat(denied.queryParameter("state")).isEqualTo("s2");
@@ -170,11 +184,16 @@ class FakeEternaltwinTest {
         Http.Answer anonymous = http.get(authorizeUrl("s"));
         assertThat(anonymous.code()).isEqualTo(302);
         assertThat(anonymous.header("Location")).startsWith("/login?next=%2Foauth%2Fauthorize");
+        assertThat(anonymous.header("Content-Type")).startsWith("text/html");
+        assertThat(anonymous.body()).startsWith("Redirecting to <a href=");
         String hexPassword = HexFormat.of().formatHex(FakeEternaltwin.DEMO_PASSWORD.getBytes(StandardCharsets.UTF_8));
         Http.Answer login = http.send(new Request.Builder().url(fake.baseUrl() + "/api/v1/auth/self?method=Etwin")
                 .put(okhttp3.RequestBody.create("{\"login\":\"alice\",\"password\":\"" + hexPassword + "\"}",
                         okhttp3.MediaType.get("application/json"))));
         assertThat(login.code()).isEqualTo(200);
+        assertThat(login.header("Set-Cookie")).matches("sid=[0-9a-f-]{36}; path=/; httponly");
+        assertThat(login.json().fieldNames()).toIterable().contains("created_at", "display_name", "links",
+                "username", "email_address", "has_password");
         String sid = login.header("Set-Cookie").split(";")[0];
         Http.Answer granted = http.get(authorizeUrl("s3"), "Cookie", sid);
         assertThat(granted.code()).isEqualTo(302);
@@ -184,15 +203,17 @@ class FakeEternaltwinTest {
     }
 
     @Test
-    void aMissingUnknownOrRevokedTokenIsAGuestWithStatus200() {
+    void noCredentialsIsAGuestAndAnUnknownTokenABare500() {
+        Http.Answer guest = http.get(fake.baseUrl() + "/api/v1/auth/self");
+        assertThat(guest.code()).isEqualTo(200);
+        assertThat(guest.body()).isEqualTo("{\"type\":\"Guest\",\"scope\":\"Default\"}");
         String access = exchange(code(fake.authorize(authorizeUrl("s"), "alice")), basic(FakeEternaltwin.DEMO_CLIENT,
                 FakeEternaltwin.DEMO_CLIENT_SECRET)).json().get("access_token").asText();
         fake.revokeToken(access);
-        for (String auth : new String[] {"Bearer " + access, "Bearer unknown", null}) {
-            Http.Answer a = auth == null ? http.get(fake.baseUrl() + "/api/v1/auth/self")
-                    : http.get(fake.baseUrl() + "/api/v1/auth/self", "Authorization", auth);
-            assertThat(a.code()).isEqualTo(200);
-            assertThat(a.json().get("type").asText()).as(String.valueOf(auth)).isEqualTo("Guest");
+        // F1: koaAuth throws on a token the store does not know, on every API route
+        for (String path : new String[] {"/api/v1/auth/self", "/api/v1/users/" + fake.userId("alice")}) {
+            bare500(http.get(fake.baseUrl() + path, "Authorization", "Bearer " + access));
+            bare500(http.get(fake.baseUrl() + path, "Authorization", "Bearer unknown"));
         }
     }
 
@@ -204,12 +225,10 @@ class FakeEternaltwinTest {
         Http.Answer missing = http.get(fake.baseUrl() + "/api/v1/users/00000000-0000-4000-8000-000000000000");
         assertThat(missing.code()).isEqualTo(404);
         assertThat(missing.json().get("error").asText()).isEqualTo("UserNotFound");
-        assertThat(http.get(fake.baseUrl() + "/api/v1/users?limit=101").json().get("error").asText())
-                .isEqualTo("InvalidLimit");
-        assertThat(http.get(fake.baseUrl() + "/api/v1/users?offset=-1").json().get("error").asText())
-                .isEqualTo("InvalidOffset");
         JsonNode admin = http.get(fake.baseUrl() + "/api/v1/users/" + fake.userId("demurgos")).json();
         assertThat(admin.get("is_administrator").asBoolean()).isTrue();
-        assertThat(http.get(fake.baseUrl() + "/api/v1/users?q=").json().get("count").asInt()).isEqualTo(5);
+        Http.Answer unknownPath = http.get(fake.baseUrl() + "/api/v1/nothing");
+        assertThat(unknownPath.code()).isEqualTo(404);
+        assertThat(unknownPath.body()).isEqualTo("Not Found");
     }
 }
