@@ -86,12 +86,17 @@ class TmdbHardeningTest {
                     .hasMessageContaining("POST /3/authentication/session/new");
             assertThatThrownBy(() -> tmdb.async().auth().createSession(token).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(InvalidResponseException.class);
-            hostile.answer(HostileAnswers.ok("{\"page\":1,\"results\":[{\"id\":1,\"title\":null}],\"total_pages\":1}"));
+            // Issue 26's field policy: a title is not required (read as ""); an id is, and is named by its path.
+            hostile.answer(HostileAnswers.ok("{\"page\":1,\"results\":[{\"id\":1,\"title\":null},{\"id\":null}],"
+                    + "\"total_pages\":1}"));
             store.save(tmdb.storeKey("alice"), Session.builder("tmdb").token(Session.SESSION_ID, "sid-1")
                     .attribute(TmdbAccount.ATTR_ID, "42").attribute(TmdbAccount.ATTR_USERNAME, "alice").build());
             TmdbAccount me = tmdb.resume("alice").orElseThrow();
             assertThatThrownBy(() -> me.favoriteMovies().stream().toList())
-                    .isInstanceOf(InvalidResponseException.class).hasMessageContaining("results[0].title");
+                    .isInstanceOf(InvalidResponseException.class).hasMessageContaining("results[1].id");
+            hostile.answer(HostileAnswers.ok("{\"page\":1,\"results\":[{\"id\":1,\"title\":null}],\"total_pages\":1}"));
+            assertThat(me.favoriteMovies().stream().toList()).singleElement()
+                    .satisfies(m -> assertThat(m.title()).isEmpty());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A TV show as TMDb lists it.
  *
  * @param id TMDb's series id
- * @param name the name
+ * @param name the name ({@code ""} if TMDb leaves it out)
  * @param originalName the original name
  * @param originalLanguage ISO 639-1 code
  * @param overview the synopsis
@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public record TvShow(
         @JsonProperty(value = "id", required = true) int id,
-        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty("name") String name,
         @JsonProperty("original_name") String originalName,
         @JsonProperty("original_language") String originalLanguage,
         @JsonProperty("overview") String overview,
@@ -55,6 +55,7 @@ public record TvShow(
      * @param voteCount how many votes
      */
     public TvShow {
+        name = name == null ? "" : name;
         originalName = originalName == null ? name : originalName;
         overview = overview == null ? "" : overview;
         firstAirDate = firstAirDate == null ? Optional.empty() : firstAirDate;
