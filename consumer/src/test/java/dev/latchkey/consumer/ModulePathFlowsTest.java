@@ -33,7 +33,7 @@ class ModulePathFlowsTest {
     @RegisterExtension
     static FakeTmdb tmdb = FakeTmdb.create();
     @RegisterExtension
-    static FakeEternaltwin eternaltwin = FakeEternaltwin.create();
+    static FakeEternaltwin eternaltwin = FakeEternaltwin.builder().asGitlabMaster2026().build();
     @RegisterExtension
     static FakeKaraokeMugen karaoke = FakeKaraokeMugen.create();
 
