@@ -12,6 +12,7 @@ module dev.latchkey.testkit {
     exports dev.latchkey.testkit;
     exports dev.latchkey.testkit.accounts;
     exports dev.latchkey.testkit.eternaltwin;
+    exports dev.latchkey.testkit.exchange;
     exports dev.latchkey.testkit.hostile;
     exports dev.latchkey.testkit.karaokemugen;
     exports dev.latchkey.testkit.kemono;

@@ -25,6 +25,9 @@ final class KmState {
     /** "Logged in" means a login within the last 15 minutes (research 2.5, {@code flag_logged_in}). */
     static final Duration LOGGED_IN_WINDOW = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A JavaScript {@code Date} in JSON: UTC, milliseconds, {@code Z} (a Postgres timestamptz through node-pg). */
+    static final java.time.format.DateTimeFormatter MILLIS = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     /** A user of the app (research 2.5). */
     static final class User {
@@ -165,7 +168,7 @@ final class KmState {
     /** The list view of a user (research 2.5, {@code getUsers}). */
     ObjectNode listView(User u) {
         ObjectNode o = Responses.object().put("type", u.type).put("login", u.login).put("nickname", u.nickname)
-                .put("avatar_file", u.avatarFile).put("last_login_at", u.lastLoginAt.toString())
+                .put("avatar_file", u.avatarFile).put("last_login_at", MILLIS.format(u.lastLoginAt))
                 .put("flag_temporary", u.flagTemporary).put("flag_public", u.flagPublic)
                 .put("flag_logged_in", loggedIn(u));
         return o;
