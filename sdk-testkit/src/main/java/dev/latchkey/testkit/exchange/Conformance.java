@@ -40,6 +40,9 @@ public final class Conformance {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(#?)([A-Za-z0-9_.:-]+)}}");
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    /** The answer headers a recording keeps: those a client reads. */
+    static final List<String> RECORDED_HEADERS = List.of("Content-Type", "Location", "Set-Cookie", "Retry-After",
+            "Allow", "Cache-Control", "WWW-Authenticate");
     private static final MediaType FORM_TYPE = MediaType.get("application/x-www-form-urlencoded");
 
     private Conformance() {
@@ -112,10 +115,12 @@ public final class Conformance {
             Answer a = send(x, origin, context, http);
             Exchange.Response r = x.response();
             if (r == null) {
-                Map<String, String> headers = new HashMap<>();
-                String type = a.headers.get("Content-Type");
-                if (type != null) {
-                    headers.put("Content-Type", type);
+                Map<String, String> headers = new java.util.LinkedHashMap<>();
+                for (String name : RECORDED_HEADERS) {
+                    String value = a.headers.get(name);
+                    if (value != null) {
+                        headers.put(name, value);
+                    }
                 }
                 JsonNode body = parse(a.body);
                 r = new Exchange.Response(a.status, headers, body, body == null ? a.body : null);

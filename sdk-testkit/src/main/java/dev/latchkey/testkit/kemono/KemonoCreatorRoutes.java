@@ -27,11 +27,11 @@ final class KemonoCreatorRoutes {
      */
     FakeResponse randomPost(FakeRequest r, Map<String, String> p) {
         if (state.posts.isEmpty()) {
-            return state.flask2023 ? redirect("back") : error(404, "No random post found.");
+            return state.flask2023 ? KemonoWire.redirect("back") : error(404, "No random post found.");
         }
         ObjectNode post = new ArrayList<>(state.posts.values()).get(state.picker.nextInt(state.posts.size()));
         if (state.flask2023) {
-            return redirect("/" + post.get("service").asText() + "/user/" + post.get("user").asText() + "/post/"
+            return KemonoWire.redirect("/" + post.get("service").asText() + "/user/" + post.get("user").asText() + "/post/"
                     + post.get("id").asText());
         }
         return json(200, Responses.object().put("service", post.get("service").asText())
@@ -40,22 +40,16 @@ final class KemonoCreatorRoutes {
 
     FakeResponse randomCreator(FakeRequest r, Map<String, String> p) {
         if (state.creators.isEmpty()) {
-            return state.flask2023 ? redirect("back") : error(404, "No random artist found.");
+            return state.flask2023 ? KemonoWire.redirect("back") : error(404, "No random artist found.");
         }
         ObjectNode c = new ArrayList<>(state.creators.values()).get(state.picker.nextInt(state.creators.size()));
         if (state.flask2023) {
-            return redirect("/" + c.get("service").asText() + "/user/" + c.get("id").asText());
+            return KemonoWire.redirect("/" + c.get("service").asText() + "/user/" + c.get("id").asText());
         }
         return json(200, Responses.object().put("service", c.get("service").asText())
                 .put("artist_id", c.get("id").asText()));
     }
 
-    /** Flask's {@code redirect(...)}: 302 with its small HTML page. */
-    private static FakeResponse redirect(String location) {
-        return FakeResponse.builder().code(302).setHeader("Location", location)
-                .setHeader("Content-Type", "text/html; charset=utf-8").body("<!doctype html>\n<html lang=en>\n"
-                        + "<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n").build();
-    }
 
     /** No profile route in the 2023 source: today's shape, as Kemonos' ProfileDto reads it. */
     FakeResponse profile(FakeRequest r, Map<String, String> p) {

@@ -79,11 +79,7 @@ final class KemonoFavoriteRoutes {
     private FakeResponse mark(FakeRequest r, String k, boolean add, boolean isPost) {
         Optional<Member> m = state.currentMember(r);
         if (m.isEmpty()) {
-            return FakeResponse.builder().code(302).setHeader("Location", "/account/login")
-                    .setHeader("Content-Type", "text/html; charset=utf-8").body("<!doctype html>\n<html lang=en>\n"
-                            + "<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected "
-                            + "automatically to the target URL: <a href=\"/account/login\">/account/login</a>. If not, "
-                            + "click the link.\n").build();
+            return KemonoWire.redirect("/account/login");
         }
         Map<String, Long> target = isPost ? m.get().favoritePosts : m.get().favoriteCreators;
         if (add) {

@@ -15,6 +15,7 @@ final class KemonoWire {
     /** What the real site sends behind DDoS-Guard. */
     static final String JSON_TYPE = "text/css; charset=utf-8";
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,9 +47,27 @@ final class KemonoWire {
         return B64URL.encodeToString(b);
     }
 
-    /** Kemono's timestamps: local time with microseconds, no zone. */
+    /**
+     * Kemono's timestamps as Python's {@code isoformat()} writes them: local time with microseconds, no zone, and no
+     * fraction at all when the microseconds are 0 (src/lib/account.py:237).
+     */
     static String timestamp(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(MICROS);
+        LocalDateTime t = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        return t.getNano() / 1000 == 0 ? t.withNano(0).format(SECONDS) : t.format(MICROS);
+    }
+
+    /**
+     * Werkzeug 2.0's {@code redirect(location)} (Kemono2 pins Werkzeug 2.0.0, requirements.txt): 302 with its HTML
+     * 3.2 page.
+     */
+    static FakeResponse redirect(String location) {
+        String shown = location.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
+        return FakeResponse.builder().code(302).setHeader("Location", location)
+                .setHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<title>Redirecting...</title>\n"
+                        + "<h1>Redirecting...</h1>\n<p>You should be redirected automatically to target URL: <a href=\""
+                        + shown + "\">" + shown + "</a>. If not click the link.").build();
     }
 
     /**
