@@ -136,7 +136,7 @@ final class ResponseViews {
 
         @Override
         public <T> T json(Class<T> type) throws IOException {
-            return present(Json.mapper().readValue(jsonStream(), type));
+            return present(Json.readerFor(type).<T>readValue(jsonStream()));
         }
 
         @Override

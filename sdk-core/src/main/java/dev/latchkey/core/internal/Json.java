@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedField;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 
 /**
@@ -46,6 +49,13 @@ public final class Json {
             .build();
 
     /**
+     * Reads untyped JSON (a {@code Map}, a {@code List} of {@code Object}, a {@code JsonNode}): there a null is the
+     * answer's data, kept as it came. TMDb's movie details carry {@code "belongs_to_collection": null}, which the
+     * escape hatch read into a {@code Map} must return, not refuse.
+     */
+    private static final ObjectMapper UNTYPED = MAPPER.copy().setDefaultSetterInfo(JsonSetter.Value.empty());
+
+    /**
      * {@code @JsonProperty(required = true)} only checks that a field is present; an explicit {@code null} would pass
      * and surface later as a {@code NullPointerException} in the caller's code. Here a required field also refuses
      * {@code null}, which Jackson reports with the field's path.
@@ -58,7 +68,12 @@ public final class Json {
             JsonSetter.Value declared = super.findSetterInfo(a);
             JsonProperty p = _findAnnotation(a, JsonProperty.class);
             if (p != null && p.required() && declared.getValueNulls() == Nulls.DEFAULT) {
-                return declared.withValueNulls(Nulls.FAIL);
+                declared = declared.withValueNulls(Nulls.FAIL);
+            }
+            // A field of untyped JSON keeps its nulls, as a root of untyped JSON does (UNTYPED).
+            JavaType type = a instanceof AnnotatedParameter || a instanceof AnnotatedField ? a.getType() : null;
+            if (type != null && type.isContainerType() && untyped(type) && declared.getContentNulls() == Nulls.DEFAULT) {
+                declared = declared.withContentNulls(Nulls.SET);
             }
             return declared;
         }
@@ -82,7 +97,26 @@ public final class Json {
      *     class instance each time) finds the same reader instead of adding one to the cache for ever.
      */
     public static ObjectReader readerFor(TypeReference<?> type) {
-        return READERS.computeIfAbsent(type.getType(), t -> MAPPER.readerFor(type));
+        return readerFor(type.getType());
+    }
+
+    /**
+     * @param type the type to read
+     * @return a reader for it, cached; untyped JSON keeps its nulls (see {@link #UNTYPED})
+     */
+    public static ObjectReader readerFor(java.lang.reflect.Type type) {
+        return READERS.computeIfAbsent(type, t -> {
+            JavaType javaType = MAPPER.constructType(t);
+            return (untyped(javaType) ? UNTYPED : MAPPER).readerFor(javaType);
+        });
+    }
+
+    /** @return whether the type is JSON as it is: {@code Object}, a tree, or a container of them at any depth */
+    static boolean untyped(JavaType type) {
+        if (type.hasRawClass(Object.class) || JsonNode.class.isAssignableFrom(type.getRawClass())) {
+            return true;
+        }
+        return type.isContainerType() && type.getContentType() != null && untyped(type.getContentType());
     }
 
     /** @return how many generic readers are cached (one per type read) */

@@ -40,6 +40,38 @@ class JsonStrictnessTest {
                 .isInstanceOf(MismatchedInputException.class);
     }
 
+    record Untyped(@JsonProperty("extra") java.util.Map<String, Object> extra,
+            @JsonProperty("rows") List<Object> rows) {
+    }
+
+    @Test
+    void untypedJsonKeepsItsNullsAsData() throws Exception {
+        // Issue 26: TMDb's movie details hold "belongs_to_collection": null; the escape hatch reads them as a Map.
+        String details = "{\"title\":\"Fight Club\",\"belongs_to_collection\":null,\"genres\":[null,{\"id\":null}]}";
+        java.util.Map<String, Object> map = Json.readerFor(java.util.Map.class).readValue(details);
+        assertThat(map).containsEntry("belongs_to_collection", null).containsKey("title");
+        assertThat((List<?>) map.get("genres")).hasSize(2).first().isNull();
+        assertThat(Json.readerFor(Object.class).<Object>readValue("[1,null]")).isEqualTo(java.util.Arrays.asList(1, null));
+        List<java.util.Map<String, Object>> rows = Json.readerFor(
+                new com.fasterxml.jackson.core.type.TypeReference<List<java.util.Map<String, Object>>>() { })
+                .readValue("[{\"a\":null}]");
+        assertThat(rows.get(0)).containsEntry("a", null);
+        Untyped u = Json.mapper().readValue("{\"extra\":{\"a\":null},\"rows\":[null]}", Untyped.class);
+        assertThat(u.extra()).containsEntry("a", null);
+        assertThat(u.rows()).containsExactly((Object) null);
+    }
+
+    @Test
+    void typedContentStillRefusesNullThroughTheReaders() {
+        assertThatThrownBy(() -> Json.readerFor(Listing.class).readValue("{\"results\":[null]}"))
+                .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> Json.readerFor(new com.fasterxml.jackson.core.type.TypeReference<List<Item>>() { })
+                .readValue("[null]")).isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> Json.readerFor(new com.fasterxml.jackson.core.type.TypeReference<
+                java.util.Map<String, Item>>() { }).readValue("{\"a\":null}"))
+                .isInstanceOf(MismatchedInputException.class);
+    }
+
     @Test
     void aTypeReferenceMadePerCallFindsTheCachedReaderInsteadOfGrowingTheCache() {
         com.fasterxml.jackson.databind.ObjectReader first = Json.readerFor(
