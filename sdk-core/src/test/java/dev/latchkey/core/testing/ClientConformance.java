@@ -33,7 +33,8 @@ import org.junit.jupiter.api.DynamicTest;
  *     and {@code "message"} (a part of it) when given.</li>
  * </ul>
  * {@code "replays": n} serves this exchange and the next {@code n - 1} of its cassette, for calls that make several
- * requests.
+ * requests; each must be asked for, unless {@code "sent": false} says the client refuses before sending (then none
+ * may be).
  */
 public final class ClientConformance {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module())
@@ -103,6 +104,14 @@ public final class ClientConformance {
             if (!server.problems().isEmpty()) {
                 throw new AssertionError("the client did not send the recorded request: " + server.problems(),
                         thrown);
+            }
+            boolean sent = spec.path("sent").asBoolean(true);
+            if (sent && server.unanswered() > 0) {
+                throw new AssertionError(x.name() + ": the client sent no request for " + server.unanswered()
+                        + " recorded exchange(s)", thrown);
+            }
+            if (!sent && server.unanswered() != served.size()) {
+                throw new AssertionError(x.name() + ": the client should refuse before sending, and sent", thrown);
             }
         }
         if (spec.has("exception")) {

@@ -5,6 +5,7 @@ import static dev.latchkey.testkit.tmdb.TmdbWire.hex;
 import static dev.latchkey.testkit.tmdb.TmdbWire.json;
 import static dev.latchkey.testkit.tmdb.TmdbWire.parseId;
 import static dev.latchkey.testkit.tmdb.TmdbWire.status;
+import static dev.latchkey.testkit.tmdb.TmdbWire.written;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -95,9 +96,9 @@ final class TmdbAccountRoutes {
         Map<String, Long> target = kind.equals("favorite") ? a.favorites : a.watchlist;
         if (!flag.asBoolean()) {
             target.remove(key);
-            return status(200, 13);
+            return written(200, 13);
         }
-        return target.putIfAbsent(key, state.next()) == null ? status(201, 1) : status(201, 12);
+        return target.putIfAbsent(key, state.next()) == null ? written(201, 1) : written(201, 12);
     }
 
     /** {@code POST /3/{movie|tv}/{id}/rating}: a multiple of 0.5 from 0.5 to 10. */
@@ -125,7 +126,7 @@ final class TmdbAccountRoutes {
             return error(18, "Value invalid: Values must be a multiple of 0.50.");
         }
         Rating previous = target.put(mediaType + ':' + id, new Rating(v.doubleValue(), state.next()));
-        return previous == null ? status(201, 1) : status(201, 12);
+        return previous == null ? written(201, 1) : written(201, 12);
     }
 
     FakeResponse deleteRating(FakeRequest r, Map<String, String> p, String mediaType) {
@@ -137,7 +138,7 @@ final class TmdbAccountRoutes {
         if (id == null || target.remove(mediaType + ':' + id) == null) {
             return error(34);
         }
-        return status(200, 13);
+        return written(200, 13);
     }
 
     FakeResponse accountStates(FakeRequest r, Map<String, String> p) {
@@ -162,10 +163,15 @@ final class TmdbAccountRoutes {
         return json(o);
     }
 
+    /**
+     * {@code GET /3/movie/{id}}: the details, in the official export's shape (GET /3/movie/{movie_id}, example OK): the
+     * list item's fields with {@code genres} for {@code genre_ids}, and the details a list does not carry, empty or
+     * unknown here (our own choice of values).
+     */
     FakeResponse movie(FakeRequest r, Map<String, String> p) {
         Integer id = parseId(p.get("id"));
         ObjectNode m = id == null ? null : state.catalog.movies.get(id);
-        return m == null ? error(34) : json(m);
+        return m == null ? error(34) : json(TmdbCatalog.details(m));
     }
 
     // --- paging ------------------------------------------------------------------------------------------------

@@ -64,6 +64,42 @@ final class TmdbCatalog {
         tv.put(id, t);
     }
 
+    /** TMDb's movie genres (GET /3/genre/movie/list). */
+    private static final Map<Integer, String> GENRES = Map.ofEntries(Map.entry(28, "Action"),
+            Map.entry(12, "Adventure"), Map.entry(16, "Animation"), Map.entry(35, "Comedy"), Map.entry(80, "Crime"),
+            Map.entry(99, "Documentary"), Map.entry(18, "Drama"), Map.entry(10751, "Family"),
+            Map.entry(14, "Fantasy"), Map.entry(36, "History"), Map.entry(27, "Horror"), Map.entry(10402, "Music"),
+            Map.entry(9648, "Mystery"), Map.entry(10749, "Romance"), Map.entry(878, "Science Fiction"),
+            Map.entry(10770, "TV Movie"), Map.entry(53, "Thriller"), Map.entry(10752, "War"),
+            Map.entry(37, "Western"));
+
+    /** @return a movie's details, in the shape of GET /3/movie/{movie_id} */
+    static ObjectNode details(ObjectNode item) {
+        ObjectNode d = Responses.object();
+        d.put("adult", item.get("adult").asBoolean()).put("backdrop_path", item.get("backdrop_path").asText());
+        d.putNull("belongs_to_collection");
+        d.put("budget", 0);
+        var genres = d.putArray("genres");
+        item.get("genre_ids").forEach(g -> genres.addObject().put("id", g.asInt())
+                .put("name", GENRES.getOrDefault(g.asInt(), "")));
+        d.put("homepage", "").put("id", item.get("id").asInt());
+        d.putNull("imdb_id");
+        d.putArray("origin_country").add("US");
+        d.put("original_language", item.get("original_language").asText())
+                .put("original_title", item.get("original_title").asText())
+                .put("overview", item.get("overview").asText()).put("popularity", item.get("popularity").asDouble())
+                .put("poster_path", item.get("poster_path").asText());
+        d.putArray("production_companies");
+        d.putArray("production_countries");
+        d.put("release_date", item.get("release_date").asText()).put("revenue", 0);
+        d.putNull("runtime");
+        d.putArray("spoken_languages");
+        d.put("status", "Released").put("tagline", "").put("title", item.get("title").asText())
+                .put("video", item.get("video").asBoolean()).put("vote_average", item.get("vote_average").asDouble())
+                .put("vote_count", item.get("vote_count").asInt());
+        return d;
+    }
+
     ObjectNode find(String mediaType, int id) {
         return "movie".equals(mediaType) ? movies.get(id) : "tv".equals(mediaType) ? tv.get(id) : null;
     }

@@ -29,6 +29,16 @@ final class TmdbWire {
         return Responses.object().put("success", success).put("status_code", code).put("status_message", message);
     }
 
+    /**
+     * The answer of a write (a favorite, the watchlist, a rating): {@code {status_code, status_message}}, without a
+     * {@code success} field, as the official export's examples show them (POST /3/account/{account_id}/favorite,
+     * POST and DELETE /3/movie/{movie_id}/rating).
+     */
+    static FakeResponse written(int http, int code) {
+        return Responses.json(http, Responses.object().put("status_code", code).put("status_message",
+                TmdbCodes.message(code)), JSON_TYPE);
+    }
+
     /** A success-with-status answer (codes 1, 12, 13). */
     static FakeResponse status(int http, int code) {
         return Responses.json(http, envelope(true, code, TmdbCodes.message(code)), JSON_TYPE);
