@@ -161,7 +161,7 @@ public final class EternaltwinClient implements AutoCloseable {
      */
     public EternaltwinAccount fromAuthorizationCode(String code, String callbackState, String expectedState) {
         Pkce pkce = acceptState(code, callbackState, expectedState);
-        return account(api.self(redeem(code, pkce)).execute(pipeline));
+        return account(api.self(redeem(code, pkce), oauth.clientId()).execute(pipeline));
     }
 
     /**
@@ -177,7 +177,7 @@ public final class EternaltwinClient implements AutoCloseable {
     public EternaltwinAccount fromCallback(AuthorizationCallback callback, String expectedState) {
         String code = checkCallback(callback, expectedState);
         Pkce pkce = acceptState(code, callback.state().orElse(""), expectedState);
-        return account(api.self(redeem(code, pkce)).execute(pipeline));
+        return account(api.self(redeem(code, pkce), oauth.clientId()).execute(pipeline));
     }
 
     /**
@@ -343,7 +343,7 @@ public final class EternaltwinClient implements AutoCloseable {
     // --- shared with the async view and the account --------------------------------------------------------------
 
     String storeKey(String userId) {
-        return "eternaltwin:" + pipeline.baseUrl() + '#' + userId;
+        return pipeline.storeKey(userId);
     }
 
     EternaltwinAccount account(EternaltwinApi.Grant grant) {
@@ -359,16 +359,6 @@ public final class EternaltwinClient implements AutoCloseable {
                     + "redirectUri on EternaltwinClient.builder()");
         }
         return oauth;
-    }
-
-    private static String masked(String text, AuthorizationCallback callback) {
-        String out = text;
-        for (String secret : new String[] {callback.state().orElse(null), callback.code().orElse(null)}) {
-            if (secret != null && !secret.isEmpty()) {
-                out = out.replace(secret, "***");
-            }
-        }
-        return out;
     }
 
     private static String requireExpected(String expectedState) {
@@ -414,11 +404,10 @@ public final class EternaltwinClient implements AutoCloseable {
         InvalidInputException.require(callback, "callback");
         OAuth o = requireOAuth();
         requireExpected(expectedState);
-        if (callback.error().isPresent()) {
+        Optional<AuthorizationDeniedException> refusal = callback.refusal();
+        if (refusal.isPresent()) {
             o.states().verify(expectedState, callback.state().orElse(null));
-            // The server writes these: it must not be able to put the state or the code into a message.
-            throw new AuthorizationDeniedException(masked(callback.error().get(), callback),
-                    callback.errorDescription().map(d -> masked(d, callback)).orElse(null));
+            throw refusal.get();
         }
         return callback.code().orElseThrow(() -> new InvalidInputException(
                 "the redirect carries neither a code nor an error"));

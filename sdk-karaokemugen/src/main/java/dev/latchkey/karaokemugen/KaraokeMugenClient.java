@@ -238,7 +238,7 @@ public final class KaraokeMugenClient implements AutoCloseable {
     // --- shared with the async view and the account ----------------------------------------------------------------
 
     String storeKey(String username) {
-        return "karaokemugen:" + pipeline.baseUrl() + '#' + username;
+        return pipeline.storeKey(username);
     }
 
     KaraokeMugenAccount account(KaraokeMugenApi.Login login) {

@@ -141,7 +141,8 @@ public final class KemonoClient implements AutoCloseable {
     public KemonoAccount register(String username, String password) {
         Credentials credentials = Credentials.of(username, password);
         Optional<String> session = api.register(credentials.username(), credentials.password()).execute(pipeline);
-        KemonoApi.Login login = session.isPresent() ? api.sessionCookie(session.get()).execute(pipeline)
+        KemonoApi.Login login = session.isPresent()
+                ? api.sessionCookie(session.get(), credentials.username()).execute(pipeline)
                 : api.login(credentials.username(), credentials.password()).execute(pipeline);
         return account(login, credentials);
     }
@@ -171,7 +172,7 @@ public final class KemonoClient implements AutoCloseable {
      * @throws dev.latchkey.core.error.UnauthorizedException if Kemono does not accept the cookie
      */
     public KemonoAccount withSessionCookie(String sessionCookie) {
-        return account(api.sessionCookie(Secret.of(sessionCookie).reveal()).execute(pipeline), null);
+        return account(api.sessionCookie(Secret.of(sessionCookie).reveal(), null).execute(pipeline), null);
     }
 
     /**
@@ -314,7 +315,7 @@ public final class KemonoClient implements AutoCloseable {
     // --- shared with the async view and the account ------------------------------------------------------------
 
     String storeKey(String username) {
-        return "kemono:" + pipeline.baseUrl() + '#' + username;
+        return pipeline.storeKey(username);
     }
 
     KemonoAccount account(KemonoApi.Login login, Credentials credentials) {

@@ -80,7 +80,7 @@ public final class KemonoClientAsync {
      * @see KemonoClient#withSessionCookie(String)
      */
     public CompletableFuture<KemonoAccount> withSessionCookie(String sessionCookie) {
-        return Async.start(() -> Async.map(client.api.sessionCookie(Secret.of(sessionCookie).reveal())
+        return Async.start(() -> Async.map(client.api.sessionCookie(Secret.of(sessionCookie).reveal(), null)
                 .executeAsync(client.pipeline), login -> client.account(login, null)));
     }
 
@@ -95,7 +95,7 @@ public final class KemonoClientAsync {
             Credentials c = Credentials.of(username, password);
             CompletableFuture<KemonoApi.Login> login = Async.compose(
                     client.api.register(c.username(), c.password()).executeAsync(client.pipeline),
-                    session -> session.isPresent() ? client.api.sessionCookie(session.get())
+                    session -> session.isPresent() ? client.api.sessionCookie(session.get(), c.username())
                             .executeAsync(client.pipeline)
                             : client.api.login(c.username(), c.password()).executeAsync(client.pipeline));
             return Async.map(login, l -> client.account(l, c));

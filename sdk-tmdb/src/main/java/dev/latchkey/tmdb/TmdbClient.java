@@ -210,7 +210,7 @@ public final class TmdbClient implements AutoCloseable {
     }
 
     String storeKey(String name) {
-        return "tmdb:" + pipeline.baseUrl() + '#' + name;
+        return pipeline.storeKey(name);
     }
 
     TmdbAccount account(TmdbSession session, AccountDetails details) {

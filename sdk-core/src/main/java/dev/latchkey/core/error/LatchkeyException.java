@@ -25,7 +25,12 @@ public class LatchkeyException extends RuntimeException {
     /** The longest message kept: a message repeats ids and paths, and a megabyte id must not make a megabyte log line. */
     static final int MAX_MESSAGE_CHARS = 2000;
 
+    /**
+     * Every message passes here: its control characters are shown, not acted on (a server's text may hold terminal
+     * escapes or line feeds that would forge a log line), and it is cut to {@link #MAX_MESSAGE_CHARS}.
+     */
     static String capped(String message) {
+        message = dev.latchkey.core.internal.Text.visible(message);
         return message == null || message.length() <= MAX_MESSAGE_CHARS ? message
                 : message.substring(0, MAX_MESSAGE_CHARS) + "… (" + (message.length() - MAX_MESSAGE_CHARS)
                         + " more characters)";

@@ -187,6 +187,12 @@ final class Failures {
                     : path.equals(field) || path.endsWith('.' + field) ? path : path + '.' + field;
             return view.invalid("missing required field '" + full + "'", full, null, null);
         }
+        if (view.origin.sensitive()) {
+            // A login's or a token exchange's answer holds a freshly issued secret that no scrubber knows yet, and
+            // Jackson's text quotes the input it choked on ("Unrecognized token '<the token>'"): say where, not what.
+            return view.invalid((e instanceof JsonMappingException ? "unexpected JSON" + where : "malformed JSON"
+                    + at(e)) + " (the answer to a sensitive request: its text is not quoted)", path, null, null);
+        }
         if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return view.invalid("invalid value" + where + ": " + firstLine(view.origin.secrets().scrub(
@@ -196,6 +202,12 @@ final class Failures {
             return view.invalid("unexpected JSON" + where + ": " + Text.excerpt(original, 200), path, null, null);
         }
         return view.invalid("malformed JSON: " + Text.excerpt(original, 200), path, null, null);
+    }
+
+    /** @return where a syntax error is, as {@code " at line 1, column 17"}, or nothing */
+    private static String at(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+        return l == null || l.getLineNr() < 1 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
     }
 
     /** A parse error at the very end of a body of known length is a cut body, even mid-token ({@code fa|lse}). */

@@ -175,6 +175,33 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     /**
+     * @param name who the session belongs to: the name the caller logged in with, or an id the provider gave
+     * @return the key this provider's sessions on this base URL are stored under: {@code <provider>:<base URL>#<name>}
+     * @throws dev.latchkey.core.error.InvalidInputException if the name is blank or holds a control character: a key is printed in messages,
+     *     written to files and sent to Redis, where a line feed or an escape would forge or break them
+     */
+    public String storeKey(String name) {
+        if (name == null || name.isBlank()) {
+            throw new dev.latchkey.core.error.InvalidInputException("a user name is blank");
+        }
+        if (!fitsStoreKey(name)) {
+            throw new dev.latchkey.core.error.InvalidInputException("a user name holds a control character (line feed, escape, ...): "
+                    + dev.latchkey.core.internal.Text.excerpt(name, 80));
+        }
+        return provider.name() + ':' + baseUrl + '#' + name;
+    }
+
+    /** @return whether a name may be part of a store key: no character that acts instead of showing */
+    static boolean fitsStoreKey(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (dev.latchkey.core.internal.Text.isControl(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Runs the call, blocking.
      *
      * @param request the call

@@ -82,4 +82,31 @@ public interface ResponseView {
      * @return the facts of the failure, for an exception's constructor
      */
     ApiError error(String providerCode, String message);
+
+    /**
+     * Checks the user a login's answer is for, before its session is stored: a server that answers a login as
+     * {@code alice} with {@code "username": "bob"} must not get Alice's token stored under Bob's key (replacing his
+     * session), nor a name with a line feed or an escape made a store key.
+     *
+     * @param asked the name the caller logged in with, or {@code null} when the provider chooses (a guest, a token)
+     * @param answered the name the answer gives
+     * @param ignoreCase whether the provider compares names without case
+     * @return the name to store the session under: the caller's when asked, else the answered one
+     * @throws InvalidResponseException if the answer names no user, another user, or a name holding a control
+     *     character
+     */
+    default String loggedInAs(String asked, String answered, boolean ignoreCase) {
+        if (answered == null || answered.isBlank()) {
+            throw invalid("the login's answer names no user");
+        }
+        if (!HttpPipeline.fitsStoreKey(answered)) {
+            throw invalid("the login's answer names a user holding a control character: "
+                    + dev.latchkey.core.internal.Text.excerpt(answered, 80));
+        }
+        if (asked != null && !(ignoreCase ? asked.equalsIgnoreCase(answered) : asked.equals(answered))) {
+            throw invalid("the login as '" + asked + "' was answered for another user, '"
+                    + dev.latchkey.core.internal.Text.excerpt(answered, 80) + "': nothing was stored");
+        }
+        return asked != null ? asked : answered;
+    }
 }

@@ -74,6 +74,11 @@ final class ResponseViews {
             return api.redactedPath();
         }
 
+        /** @return whether the request was marked sensitive: its answer may hold a secret no scrubber knows yet */
+        boolean sensitive() {
+            return api.sensitive();
+        }
+
         Secrets secrets() {
             if (memo == null && callerHeaderValues.isEmpty()) {
                 return api.secrets();
@@ -237,7 +242,7 @@ final class ResponseViews {
             Secrets secrets = origin.secrets();
             return invalid("an HTML page" + (title == null ? "" : " titled \"" + secrets.excerpt(title, 80) + '"')
                     + " where JSON was expected (an error page, or an anti-bot challenge)", null,
-                    secrets.excerpt(Text.stripBom(head), 120), null);
+                    origin.sensitive() ? null : secrets.excerpt(Text.stripBom(head), 120), null);
         }
 
         private InputStream limited(InputStream in) {

@@ -77,12 +77,15 @@ public final class RedactingLogInterceptor implements Interceptor {
         return response;
     }
 
+    /** A server's text is logged with its controls shown: a line feed in a body would forge a log line, an escape
+     * would act on the terminal that tails the log. Scrubbed first, then shown. */
     private static void trace(Secrets scrub, String line) {
-        LOG.trace("{}", scrub.scrub(line));
+        LOG.trace("{}", Text.visible(scrub.scrub(line)));
     }
 
     private static void log(Secrets scrub, String line) {
         // One mask in every line: OkHttp's own (headers, query values) becomes Latchkey's.
-        LOG.debug("{}", scrub.scrub(line).replace(ENCODED_MASK, Secrets.MASK).replace(OKHTTP_MASK, Secrets.MASK));
+        LOG.debug("{}", Text.visible(scrub.scrub(line).replace(ENCODED_MASK, Secrets.MASK)
+                .replace(OKHTTP_MASK, Secrets.MASK)));
     }
 }

@@ -19,13 +19,17 @@ import java.util.Set;
  * <p>Each secret is looked for in every form a server or a library might print it in: raw, URL-encoded, hex (both
  * cases) and Base64 (standard and URL-safe, with and without padding). Beyond whole values, any
  * {@value #PIECE}-character piece of one is masked too (a server that cut a cookie short still echoes most of it), and
- * so is a prefix of at least {@value #MIN_LENGTH} characters left at the end of a text (a cut through a secret).
+ * so is a prefix of at least {@value #MIN_LENGTH} characters left at the end of a text (a cut through a secret). A
+ * secret of {@value #FOLDED_LENGTH} characters or more is also masked whole in any case (a text case-folded before it
+ * was quoted); a shorter one, or a piece, is not: a password {@code short} must not mask {@code PASSWORD_TOO_SHORT}.
  */
 public final class Secrets {
     /** Values shorter than this are not scrubbed: replacing "a" everywhere would make logs unreadable. */
     static final int MIN_LENGTH = 4;
     /** Any run of this many characters of a secret's form is masked wherever it appears. */
     static final int PIECE = 8;
+    /** The shortest secret masked whole whatever its case. */
+    static final int FOLDED_LENGTH = 12;
     /** What a secret is replaced with. */
     public static final String MASK = "***";
     /** No secrets: scrubbing changes nothing. */
@@ -44,9 +48,15 @@ public final class Secrets {
     /** The pieces with a character above U+00FF, which do not pack: searched the slow way, and rarely there. */
     private final Set<String> widePieces;
 
+    /** The long secrets, matched without case. */
+    private final List<java.util.regex.Pattern> folded;
+
     private Secrets(List<String> values, List<String> forms) {
         this.values = values;
         this.forms = forms;
+        this.folded = values.stream().filter(v -> v.length() >= FOLDED_LENGTH).map(v -> java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(v), java.util.regex.Pattern.CASE_INSENSITIVE
+                        | java.util.regex.Pattern.UNICODE_CASE)).toList();
         // Every piece of every form, packed with the same rolling window that pieceStarts slides over a text: no
         // substring or boxed long per piece (an error path builds this once per failed call).
         int chars = 0;
@@ -155,6 +165,9 @@ public final class Secrets {
             if (out.contains(v)) {
                 out = out.replace(v, MASK);
             }
+        }
+        for (java.util.regex.Pattern p : folded) {
+            out = p.matcher(out).replaceAll(MASK);
         }
         return maskTail(maskPieces(out));
     }

@@ -20,8 +20,51 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        String folded = foldWhiteSpace(text.strip());
+        String folded = visible(foldWhiteSpace(text.strip()));
         return folded.length() <= max ? folded : folded.substring(0, max) + "…";
+    }
+
+    /**
+     * Makes text from a server safe to print on a terminal or write in a log line: every control character is shown
+     * as a Java escape (ESC as backslash, u, 001B) instead of acting. A creator name holding
+     * {@code ESC ] 0 ; ... BEL} would otherwise retitle the window, {@code ESC [ 2 J} clear the screen, a line feed
+     * forge a log line, and a right-to-left override reverse what a reader sees. Shown so: C0 and C1 controls (line
+     * feeds and tabs included), DEL, the bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
+     * U+2069) and the line and paragraph separators (U+2028, U+2029).
+     *
+     * @param text the text, or {@code null}
+     * @return the text with its controls shown; the text itself when it has none
+     */
+    public static String visible(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!isControl(c)) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(n + 16).append(text, 0, i);
+            }
+            sb.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+                    .append(HEX[c & 0xF]);
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** @return whether the character acts on a terminal or a reader instead of showing (see {@link #visible}) */
+    public static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u061C' || c == '\u200E' || c == '\u200F'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u2028'
+                || c == '\u2029';
     }
 
     /**

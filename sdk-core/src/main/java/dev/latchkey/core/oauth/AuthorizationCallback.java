@@ -1,5 +1,8 @@
 package dev.latchkey.core.oauth;
 
+import dev.latchkey.core.error.AuthorizationDeniedException;
+import dev.latchkey.core.internal.Secrets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +41,20 @@ public record AuthorizationCallback(Map<String, String> params) {
     /** @return the error's description, if any */
     public Optional<String> errorDescription() {
         return Optional.ofNullable(params.get("error_description"));
+    }
+
+    /**
+     * @return the refusal this redirect reports ({@code error}), or empty. Its {@code error} and
+     *     {@code error_description} are the server's (or the browser's) to write: the redirect's state and code are
+     *     masked in them whole and by pieces, as everywhere else, so a description quoting most of the state shows
+     *     none of it. Check the state before throwing it: only a redirect this client asked for may report a refusal.
+     */
+    public Optional<AuthorizationDeniedException> refusal() {
+        return error().map(e -> {
+            Secrets secrets = Secrets.NONE.with(Arrays.asList(params.get("state"), params.get("code")));
+            return new AuthorizationDeniedException(secrets.scrub(e), errorDescription().map(secrets::scrub)
+                    .orElse(null));
+        });
     }
 
     @Override

@@ -93,4 +93,15 @@ class SecretsTest {
         assertThat(secrets.scrub("ΑΒΓΔΕΖΗΘ nothing here")).isEqualTo("ΑΒΓΔΕΖΗΘ nothing here");
         assertThat(secrets.scrub("Āāăąćĉċč")).as("wide text that is no secret").isEqualTo("Āāăąćĉċč");
     }
+
+    @Test
+    void aLongSecretIsMaskedInAnyCaseAShortOneOnlyAsItIs() {
+        // Issue 27, item 3: a server's text case-folded before it was quoted still shows a bearer token.
+        Secrets twelve = Secrets.NONE.with(java.util.List.of("AbCdEf-12345"));
+        assertThat(twelve.scrub("type 'abcdef-12345' and 'ABCDEF-12345'")).isEqualTo("type '***' and '***'");
+        // A provider's own code is not a secret: a password "short7!" folds to nothing of PASSWORD_TOO_SHORT.
+        Secrets eleven = Secrets.NONE.with(java.util.List.of("Short7!-abc"));
+        assertThat(eleven.scrub("PASSWORD_TOO_SHORT7!-ABC")).isEqualTo("PASSWORD_TOO_SHORT7!-ABC");
+        assertThat(eleven.scrub("x Short7!-abc")).isEqualTo("x ***");
+    }
 }

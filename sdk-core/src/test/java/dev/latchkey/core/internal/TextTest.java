@@ -38,4 +38,25 @@ class TextTest {
         String t = "HTTP 404 on GET /3/movie/1: not found";
         assertThat(Text.foldWhiteSpace(t)).isSameAs(t);
     }
+
+    @Test
+    void controlsFromAServerAreShownNotActedOn() {
+        // Issue 27, item 1: a creator name that retitles the window and clears the screen.
+        String hostile = "Mallory\u001B]0;pwned\u0007\u001B[2J\u009B31m\u202Eevil\u2028x\u007F";
+        assertThat(Text.visible(hostile)).isEqualTo(
+                "Mallory\\u001B]0;pwned\\u0007\\u001B[2J\\u009B31m\\u202Eevil\\u2028x\\u007F");
+        assertThat(Text.visible("line\nforged")).isEqualTo("line\\u000Aforged");
+        assertThat(Text.excerpt(hostile + "\n  next", 200)).doesNotContain("\u001B", "\u0007", "\u009B", "\u202E")
+                .endsWith("\\u007F next");
+        String plain = "Émile 日本 😀 tab-free";
+        assertThat(Text.visible(plain)).isSameAs(plain);
+        assertThat(Text.visible(null)).isNull();
+        for (char c = 0; c < 0x3000; c++) {
+            boolean shown = !Text.visible(String.valueOf(c)).equals(String.valueOf(c));
+            boolean control = Character.getType(c) == Character.CONTROL || c == '\u061C' || c == '\u200E'
+                    || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                    || c == '\u2028' || c == '\u2029';
+            assertThat(shown).as("U+%04X", (int) c).isEqualTo(control);
+        }
+    }
 }

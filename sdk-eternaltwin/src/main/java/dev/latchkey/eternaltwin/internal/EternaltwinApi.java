@@ -129,6 +129,15 @@ public final class EternaltwinApi {
      * @return the token's user, and the session completed with it
      */
     public ApiCall<Grant> self(Session s) {
+        return self(s, null);
+    }
+
+    /**
+     * @param s the session holding the access token
+     * @param expectedClient the client the token must have been issued to (its key or its UUID), after a code
+     *     exchange; {@code null} for a token from elsewhere
+     */
+    public ApiCall<Grant> self(Session s, String expectedClient) {
         return new ApiCall<>(withToken(ApiRequest.get("/api/v1/auth/self"), s).build(), r -> {
             SelfAnswer self = r.json(SelfAnswer.class);
             if (!"AccessToken".equals(self.type())) {
@@ -137,6 +146,18 @@ public final class EternaltwinApi {
             }
             if (self.user() == null) {
                 throw r.invalid("the AccessToken answer names no user");
+            }
+            // The id becomes the store key: a UUID, or the answer is not Eternaltwin's.
+            r.loggedInAs(null, self.user().id(), true);
+            if (!User.ID.matcher(self.user().id().toLowerCase(Locale.ROOT)).matches()) {
+                throw r.invalid("the AccessToken answer names a user whose id is not a UUID");
+            }
+            if (expectedClient != null && !issuedTo(self.client(), expectedClient)) {
+                // An OAuth mix-up: a code (or a token endpoint) of another client's login was slipped in.
+                throw r.invalid("the access token was issued to another client ("
+                        + (self.client() == null ? "none named" : self.client().key() != null ? self.client().key()
+                        : self.client().id()) + "), not to " + expectedClient + ": the login is refused, nothing "
+                        + "was stored; start it again");
             }
             Session.Builder b = s.toBuilder().attribute(ATTR_USER_ID, self.user().id())
                     .attribute(ATTR_DISPLAY_NAME, self.user().displayName());
@@ -147,9 +168,15 @@ public final class EternaltwinApi {
         });
     }
 
+    private static boolean issuedTo(ClientRef client, String expected) {
+        return client != null && (expected.equalsIgnoreCase(client.key()) || expected.equalsIgnoreCase(client.id()));
+    }
+
+    /** The server's type is quoted as it came (scrubbed by {@code r.error}); a case change first would hide an echoed
+     * token from the scrubber. */
     private static String article(String type) {
         String t = type == null ? "nobody" : type.length() > 40 ? "an unexpected kind of caller" : type;
-        return t.equals("Guest") ? "a guest" : "'" + t.toLowerCase(Locale.ROOT) + "'";
+        return t.equals("Guest") ? "a guest" : "'" + t + "'";
     }
 
     /** @return the user a stored session names, without a call */

@@ -48,6 +48,8 @@ public final class KaraokeMugenApi {
     public static final String OPERATOR_ROLE = "admin";
     /** The local part of a login (research 2.5). */
     static final Pattern LOCAL_PART = Pattern.compile("^[a-zA-Z0-9_.-]+$");
+    /** An online account's instance: a host name, with a port where a test server has one. */
+    static final Pattern INSTANCE = Pattern.compile("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$");
 
     private final Clock clock;
 
@@ -153,7 +155,7 @@ public final class KaraokeMugenApi {
         ApiRequest.Builder b = codeSecrets(command("login", null, body, false).secret(password.reveal()).sensitive(),
                 securityCode);
         return new ApiCall<>(b.build(), r -> {
-            Login l = readLogin(r);
+            Login l = readLogin(r, login);
             if (securityCode != null && !OPERATOR_ROLE.equals(l.role())) {
                 throw new InvalidCodeException(r.error("SECURITY_CODE_NOT_ACCEPTED", "login: the app logged '"
                         + l.username() + "' in as " + l.role() + ", not as its operator: the security code is wrong "
@@ -164,15 +166,22 @@ public final class KaraokeMugenApi {
     }
 
     public ApiCall<Login> loginGuest() {
-        return new ApiCall<>(command("loginGuest", null, Map.of(), false).sensitive().build(), this::readLogin);
+        return new ApiCall<>(command("loginGuest", null, Map.of(), false).sensitive().build(),
+                r -> readLogin(r, null));
     }
 
-    private Login readLogin(ResponseView r) throws IOException {
+    /**
+     * @param asked the login asked for (the app answers it trimmed and lower-cased, as {@link #requireLogin} makes
+     *     it), or {@code null} for a guest the app chooses
+     */
+    private Login readLogin(ResponseView r, String asked) throws IOException {
         LoginData d = data(r, LOGIN);
         if (d == null) {
             throw r.invalid("the login answer has no data");
         }
-        return new Login(d.username(), d.role(), session(r, d.username(), d.role(), d.token(), d.onlineToken()));
+        // A guest's login is the app's (sanitizeLogin keeps any letter, a custom guest's name included).
+        String username = r.loggedInAs(asked, d.username(), false);
+        return new Login(username, d.role(), session(r, username, d.role(), d.token(), d.onlineToken()));
     }
 
     /** The session a login or conversion gives: the tokens, and who they are for, to resume without a call. */
@@ -362,7 +371,7 @@ public final class KaraokeMugenApi {
             throw new InvalidInputException("instance is blank");
         }
         String current = s.attribute(ATTR_USERNAME).orElse("");
-        String login = current + '@' + instance.strip().toLowerCase(Locale.ROOT);
+        String login = requireLogin(current + '@' + instance.strip());
         ApiRequest.Builder b = command("convertMyLocalUserToOnline", s, Map.of("instance", instance.strip(),
                 "password", password.reveal()), false).secret(password.reveal()).sensitive();
         return new ApiCall<>(b.build(), r -> {
@@ -482,12 +491,18 @@ public final class KaraokeMugenApi {
             throw new InvalidInputException("login is blank");
         }
         String l = login.strip().toLowerCase(Locale.ROOT);
-        String local = l.contains("@") ? l.substring(0, l.indexOf('@')) : l;
-        if (!LOCAL_PART.matcher(local).matches() || l.endsWith("@")) {
+        if (!validLogin(l)) {
             throw new InvalidInputException("a login is letters, digits, '_', '.' and '-' (then @instance for an "
-                    + "online account)");
+                    + "online account, the instance a host name)");
         }
         return l;
+    }
+
+    /** @return whether a (lower-cased) login is {@code name} or {@code name@instance}, the instance a host name */
+    static boolean validLogin(String l) {
+        int at = l.indexOf('@');
+        String local = at < 0 ? l : l.substring(0, at);
+        return LOCAL_PART.matcher(local).matches() && (at < 0 || INSTANCE.matcher(l.substring(at + 1)).matches());
     }
 
     /** A security code is the six digits the app shows its operator. */

@@ -75,6 +75,7 @@ public final class KemonoApi {
         extraCookies(b);
         return new ApiCall<>(b.build(), r -> {
             AccountInfo info = r.json(AccountInfo.class);
+            r.loggedInAs(username, info.username(), false); // Kemono2 compares names with case
             String cookie = r.cookie(SESSION_COOKIE).orElseThrow(() -> r.invalid(
                     "the login answer set no 'session' cookie"));
             return new Login(info, session(info, cookie));
@@ -109,8 +110,11 @@ public final class KemonoApi {
     }
 
     public ApiCall<AccountInfo> account(Session s) {
-        return new ApiCall<>(withSession(ApiRequest.get("/v1/account"), s).build(),
-                r -> r.json(AccountEnvelope.class).props().account());
+        return new ApiCall<>(withSession(ApiRequest.get("/v1/account"), s).build(), KemonoApi::accountInfo);
+    }
+
+    private static AccountInfo accountInfo(ResponseView r) throws IOException {
+        return r.json(AccountEnvelope.class).props().account();
     }
 
     public ApiCall<Void> changePassword(Session s, Secret current, Secret next) {
@@ -223,9 +227,17 @@ public final class KemonoApi {
     }
 
     /** Checks a session cookie taken elsewhere: who it belongs to, and the session to keep. */
-    public ApiCall<Login> sessionCookie(String cookie) {
+    /**
+     * @param cookie a {@code session} cookie
+     * @param asked the user it should belong to (the account just registered), or {@code null} for whoever it is
+     */
+    public ApiCall<Login> sessionCookie(String cookie, String asked) {
         Session probe = Session.builder("kemono").cookie(SESSION_COOKIE, cookie).build();
-        return account(probe).map(info -> new Login(info, session(info, cookie)));
+        return new ApiCall<>(withSession(ApiRequest.get("/v1/account"), probe).build(), r -> {
+            AccountInfo info = accountInfo(r);
+            r.loggedInAs(asked, info.username(), false);
+            return new Login(info, session(info, cookie));
+        });
     }
 
     private ApiRequest.Builder withSession(ApiRequest.Builder b, Session s) {

@@ -26,7 +26,50 @@ public final class HostileAnswers {
                 contentLengthTooLong(), contentLengthTooShort(), brokenChunk(), resetMidBody(), gzipBomb(),
                 endlessWhitespace(), hugeBody(), htmlWithByteOrderMark(), htmlChallenge200(), empty200(), jsonNull(),
                 deepNesting(), garbage(), redirectEcho(), retryAfterOverflow(), retryAfterUnderflow(), silence(),
-                trickle());
+                trickle(), terminalEscapes(500), terminalEscapes(200), malformedIssuedToken());
+    }
+
+    /**
+     * Text that acts on a terminal or a log instead of showing: it retitles the window ({@code ESC ] 0 ; ... BEL}),
+     * clears the screen ({@code ESC [ 2 J}), starts a C1 control sequence, reverses the text that follows (U+202E)
+     * and forges a line.
+     */
+    public static final String TERMINAL_ESCAPES = "Mallory\u001B]0;pwned\u0007\u001B[2J\u009B31m\u202Eevil\n"
+            + "INFO forged line\u2028";
+
+    /**
+     * A token a token endpoint has just issued, in no request, so no scrubber knows it: {@link #malformedIssuedToken}
+     * sends it unquoted.
+     */
+    public static final String ISSUED_TOKEN = "Lk1ssuedT0kenQ7x9Vb2mZr4Yp8Wc";
+
+    /**
+     * @param status the HTTP status
+     * @return the status with a JSON body whose common fields (error texts, names, titles, types) and a request-id
+     *     header hold {@link #TERMINAL_ESCAPES} (issue 27, item 1)
+     */
+    public static HostileAnswer terminalEscapes(int status) {
+        return HostileAnswer.named("terminal escapes " + status, ex -> {
+            String e = json(TERMINAL_ESCAPES);
+            String body = "{\"message\":" + e + ",\"status_message\":" + e + ",\"error\":" + e
+                    + ",\"error_description\":" + e + ",\"detail\":" + e + ",\"code\":" + e + ",\"username\":" + e
+                    + ",\"name\":" + e + ",\"display_name\":" + e + ",\"title\":" + e + ",\"type\":" + e
+                    + ",\"role\":" + e + ",\"results\":[],\"page\":1}";
+            ex.write("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nX-Request-Id: req\u001B[2J"
+                    + "\u009B\r\nContent-Length: " + utf8(body).length + "\r\n\r\n");
+            ex.send(utf8(body));
+        });
+    }
+
+    /**
+     * @return {@code 200} whose JSON holds {@link #ISSUED_TOKEN} unquoted where a login or a token exchange puts its
+     *     token: a parser's message quotes the input it choked on ({@code Unrecognized token '...'}), so a client
+     *     that puts it in the message of a sensitive call's failure shows a fresh token (issue 27, item 4)
+     */
+    public static HostileAnswer malformedIssuedToken() {
+        return HostileAnswer.named("malformed issued token", ex -> answer(ex, "200 OK", "application/json",
+                "{\"access_token\":" + ISSUED_TOKEN + ",\"token\":" + ISSUED_TOKEN + ",\"data\":{\"token\":"
+                        + ISSUED_TOKEN + "}}"));
     }
 
     /**
@@ -86,7 +129,7 @@ public final class HostileAnswers {
                     + ",\"guest_session_id\":" + e + ",\"request_token\":" + e + ",\"access_token\":" + e
                     + ",\"expires_at\":" + e + ",\"success\":" + e + ",\"results\":" + e + ",\"page\":" + e
                     + ",\"created_at\":" + e + ",\"role\":" + e + ",\"props\":" + e + ",\"post\":" + e
-                    + ",\"service\":" + e + ",\"artist_id\":" + e + ",\"post_id\":" + e + "}";
+                    + ",\"service\":" + e + ",\"artist_id\":" + e + ",\"post_id\":" + e + ",\"type\":" + e + "}";
             answer(ex, "200 OK", "application/json", body);
         });
     }

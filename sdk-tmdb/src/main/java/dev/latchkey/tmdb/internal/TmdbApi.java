@@ -195,7 +195,15 @@ public final class TmdbApi {
     public ApiCall<AccountDetails> accountDetails(String sessionId, Integer accountId) {
         ApiRequest.Builder b = accountId == null ? ApiRequest.get("/3/account")
                 : ApiRequest.get("/3/account/{account_id}").pathParam("account_id", String.valueOf(accountId));
-        return new ApiCall<>(app(b).query("session_id", sessionId).build(), ResponseParser.json(AccountDetails.class));
+        return new ApiCall<>(app(b).query("session_id", sessionId).build(), r -> {
+            AccountDetails d = r.json(AccountDetails.class);
+            if (accountId == null) {
+                // The session's account: its name becomes the store key. TMDb's login answer names no user, so
+                // only the name's fitness can be checked, not that it is the one who logged in.
+                r.loggedInAs(null, d.username(), true);
+            }
+            return d;
+        });
     }
 
     public ApiCall<NumberedPages.Slice<Movie>> movies(String list, int accountId, String sessionId, int page,

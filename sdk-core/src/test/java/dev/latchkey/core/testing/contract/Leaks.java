@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Finds a secret in a text in any form a careless client could print it: raw, URL-encoded, hex, Base64, or any
- * {@value #PIECE}-character piece of the raw value. Written apart from core's scrubber, so that the check does not
+ * {@value #PIECE}-character piece of the raw value; a secret of 12 characters or more in any case. Written apart from core's scrubber, so that the check does not
  * share its blind spots.
  */
 public final class Leaks {
@@ -37,6 +37,10 @@ public final class Leaks {
                         : text.contains(f))) {
                     return "secret #" + n + " (" + s.length() + " chars) appears " + form[0];
                 }
+            }
+            // Whole and case-folded: a client that lower-cases a server's text before quoting it (issue 27, item 3).
+            if (s.length() >= 12 && lower.contains(s.toLowerCase(Locale.ROOT))) {
+                return "secret #" + n + " (" + s.length() + " chars) appears in another case";
             }
             for (int i = 0; i + PIECE <= s.length(); i++) {
                 if (text.contains(s.substring(i, i + PIECE))) {

@@ -230,6 +230,22 @@ public abstract class ProviderContract {
             String printed = printed(failure);
             String leak = Leaks.find(printed, subject.secrets());
             assertThat(leak).as("%s / %s: the printed stack trace leaks: %s", answer, call.name(), leak).isNull();
+            // Issue 27, item 1: a server's text never acts on the terminal or the log a message is printed to.
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                assertThat(control(t.getMessage())).as("%s / %s: a message holds a control character: %s", answer,
+                        call.name(), t.getMessage()).isNull();
+            }
+            // Issue 27, item 4: an answer the log hides (a sensitive call's) is not quoted by the message either; the
+            // token in it was just issued, so no scrubber knows it.
+            if (answer.toString().equals("malformed issued token") && !log.contains(HostileAnswers.ISSUED_TOKEN)) {
+                String issued = Leaks.find(printed, List.of(HostileAnswers.ISSUED_TOKEN));
+                assertThat(issued).as("%s / %s: the message quotes the issued token: %s", answer, call.name(),
+                        issued).isNull();
+            }
+        }
+        for (String line : log.split("\n")) {
+            assertThat(control(line)).as("%s / %s: a log line holds a control character: %s", answer, call.name(),
+                    line).isNull();
         }
         String leak = Leaks.find(log, subject.secrets());
         assertThat(leak).as("%s / %s: the TRACE log leaks: %s", answer, call.name(), leak).isNull();
@@ -335,6 +351,31 @@ public abstract class ProviderContract {
             assertThat(e).as("%s / %s", name, call.name()).isInstanceOfSatisfying(
                     dev.latchkey.core.error.RateLimitedException.class, r -> assertThat(r.retryAfter()).isEmpty());
         }
+    }
+
+    /**
+     * @return the first character of the text that acts instead of showing (C0 and C1 controls, DEL, bidirectional
+     *     controls, line and paragraph separators), as {@code U+XXXX}, or {@code null}. Written apart from core's
+     *     {@code Text.visible}, so the check does not share its blind spots.
+     */
+    static String control(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE
+                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT_OVERRIDE
+                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING
+                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING
+                    || Character.getDirectionality(c) == Character.DIRECTIONALITY_POP_DIRECTIONAL_FORMAT
+                    || (c >= '\u2066' && c <= '\u2069')) {
+                return String.format("U+%04X at %d", (int) c, i);
+            }
+        }
+        return null;
     }
 
     static String printed(Throwable t) {
