@@ -182,8 +182,11 @@ class HostileServerWireTest {
     @Test
     void everyAnswerHasItsOwnName() {
         List<HostileAnswer> all = HostileAnswers.all();
-        assertThat(all).hasSize(33);
-        assertThat(all.stream().map(Object::toString).distinct()).hasSize(33);
+        assertThat(all).hasSize(36);
+        assertThat(all.stream().map(Object::toString).distinct()).hasSize(36);
+        assertThat(all.stream().map(Object::toString)).contains("terminal escapes 500", "terminal escapes 200",
+                "malformed issued token");
+        assertThat(HostileAnswers.TERMINAL_ESCAPES).contains("\u001B]0;", "\u0007", "\u009B", "\u202E", "\n");
         assertThat(HostileAnswers.oneLine("a\r\nb")).isEqualTo("a  b");
         Function<Integer, String> name = s -> HostileAnswers.jsonErrorEcho(s).toString();
         assertThat(name.apply(503)).isEqualTo("JSON error echo 503");
