@@ -177,7 +177,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         private void line(boolean ok, String name, long startNanos, String detail) {
             long ms = (System.nanoTime() - startNanos) / 1_000_000;
-            out.printf("  %-4s %-42s %5d ms  %s%n", ok ? "ok" : "FAIL", name, ms, detail);
+            out.printf("  %-4s %-42s %5d ms  %s%n", ok ? "ok" : "FAIL", name, ms, Output.safe(detail));
         }
     }
 

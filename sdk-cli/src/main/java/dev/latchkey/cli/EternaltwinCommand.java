@@ -127,7 +127,7 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
         public Integer call() {
             try (EternaltwinClient client = client()) {
                 User u = account(client).self();
-                out().value(u, "id: " + u.id() + "\ndisplay name: " + u.displayName());
+                out().value(u, "id: " + u.id(), "display name: " + u.displayName());
             }
             return ExitCodes.OK;
         }
@@ -143,7 +143,7 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
             try (EternaltwinClient client = client()) {
                 User u = client.user(id).orElseThrow(() -> new KemonoCommand.NotFound("no user " + id + " on "
                         + baseUrl()));
-                out().value(u, "id: " + u.id() + "\ndisplay name: " + u.displayName() + "\nadministrator: "
+                out().value(u, "id: " + u.id(), "display name: " + u.displayName(), "administrator: "
                         + u.isAdministrator().map(String::valueOf).orElse("?"));
             }
             return ExitCodes.OK;

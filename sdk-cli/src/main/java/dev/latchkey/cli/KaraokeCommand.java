@@ -139,8 +139,8 @@ public final class KaraokeCommand extends ProviderCommand.Group {
             try (KaraokeMugenClient client = client()) {
                 User u = account(client).user(login).orElseThrow(() -> new KemonoCommand.NotFound("no user " + login
                         + " the caller may see on " + baseUrl()));
-                out().value(u, "login: " + u.login() + "\nnickname: " + u.nickname() + "\ntype: " + typeName(u.type())
-                        + "\npublic: " + u.publicProfile());
+                out().value(u, "login: " + u.login(), "nickname: " + u.nickname(), "type: " + typeName(u.type()),
+                        "public: " + u.publicProfile());
             }
             return ExitCodes.OK;
         }

@@ -89,8 +89,8 @@ public final class KemonoCommand extends ProviderCommand.Group {
         public Integer call() {
             try (KemonoClient client = client()) {
                 var info = account(client).refresh();
-                out().value(info, "id: " + info.id() + "\nusername: " + info.username() + "\nrole: " + info.role()
-                        + "\ncreated: " + (info.createdAt() == null ? "?" : info.createdAt()));
+                out().value(info, "id: " + info.id(), "username: " + info.username(), "role: " + info.role(),
+                        "created: " + (info.createdAt() == null ? "?" : info.createdAt()));
             }
             return ExitCodes.OK;
         }

@@ -228,7 +228,8 @@ public final class LatchkeyCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            commandLine.getErr().println("latchkey: " + message);
+            // A Latchkey message shows its controls already; any other may quote a server's text as it came.
+            commandLine.getErr().println("latchkey: " + Output.safe(message));
             if (root.verbose) {
                 e.printStackTrace(commandLine.getErr());
             }

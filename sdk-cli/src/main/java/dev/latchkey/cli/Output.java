@@ -5,15 +5,42 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.latchkey.core.internal.Text;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Prints results: an aligned table for people, JSON for scripts ({@code --json}). */
 final class Output {
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                    .characterEscapes(new TerminalSafeEscapes()).build()).addModule(new JavaTimeModule())
             .addModule(new Jdk8Module()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /**
+     * JSON escapes the C0 controls itself; this escapes the rest of what acts on a terminal too (DEL, the C1
+     * controls such as U+009B, which starts an escape sequence on some terminals, the bidirectional controls, the line
+     * and paragraph separators), so {@code --json} output piped to a terminal is as safe as the table.
+     */
+    static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xFFFF && Text.isControl((char) ch)
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
 
     private final PrintWriter out;
     private final boolean json;
@@ -27,8 +54,13 @@ final class Output {
         return json;
     }
 
-    /** Prints a value as JSON (in JSON mode) or as the given text. */
-    void value(Object value, String text) {
+    /**
+     * Prints a value as JSON (in JSON mode, where Jackson escapes every control character) or as the given lines.
+     * A line holds a server's text (a creator's name, a title): its control characters are shown, never sent to the
+     * terminal as they are, where an escape sequence would retitle the window or clear the screen and a line feed
+     * forge a line.
+     */
+    void value(Object value, String... lines) {
         if (json) {
             try {
                 out.println(JSON.writeValueAsString(value));
@@ -36,9 +68,16 @@ final class Output {
                 throw new IllegalStateException(e);
             }
         } else {
-            out.println(text);
+            for (String line : lines) {
+                out.println(safe(line));
+            }
         }
         out.flush();
+    }
+
+    /** @return the text with its control characters shown (a server's text may hold terminal escapes) */
+    static String safe(String text) {
+        return Text.visible(text);
     }
 
     /** Prints rows under headers, columns aligned (in JSON mode, the values as an array). */
@@ -50,7 +89,9 @@ final class Output {
         int[] widths = new int[headers.size()];
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
-        all.addAll(rows);
+        for (List<String> row : rows) {
+            all.add(row.stream().map(Output::safe).toList());
+        }
         for (List<String> row : all) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());

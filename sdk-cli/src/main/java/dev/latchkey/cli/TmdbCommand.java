@@ -94,8 +94,8 @@ public final class TmdbCommand extends ProviderCommand.Group {
                 // (TmdbAuth.createSession(String)).
                 out().value(Map.of("request_token", token.value(), "approval_url", approve.toString(), "expires_at",
                         token.expiresAt().toString()),
-                        "Approve at: " + approve + "\nThen run: latchkey tmdb session   (before "
-                                + token.expiresAt() + ")");
+                        "Approve at: " + approve, "Then run: latchkey tmdb session   (before " + token.expiresAt()
+                                + ")");
             }
             return ExitCodes.OK;
         }
@@ -158,8 +158,8 @@ public final class TmdbCommand extends ProviderCommand.Group {
         public Integer call() {
             try (TmdbClient client = client()) {
                 AccountDetails d = account(client).details();
-                out().value(d, "id: " + d.id() + "\nusername: " + d.username() + "\nname: " + d.name()
-                        + "\nlanguage: " + d.language() + "\ncountry: " + d.country());
+                out().value(d, "id: " + d.id(), "username: " + d.username(), "name: " + d.name(),
+                        "language: " + d.language(), "country: " + d.country());
             }
             return ExitCodes.OK;
         }
