@@ -196,4 +196,72 @@ class KemonoHardeningTest {
             assertThat(fake.calls().stream().filter(c -> c.path().endsWith("/login"))).hasSize(1);
         }
     }
+
+    // --- issue 27 ---------------------------------------------------------------------------------------------------
+
+    /** A login answer for {@code username}, with a session cookie. */
+    private static dev.latchkey.testkit.hostile.HostileAnswer loginAnswer(String username, String cookie) {
+        String body = "{\"id\":2,\"username\":\"" + username + "\",\"created_at\":\"2026-12-01T00:00:00\","
+                + "\"role\":\"consumer\"}";
+        return dev.latchkey.testkit.hostile.HostileAnswer.named("login as " + username, ex -> ex.write(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: session=" + cookie
+                        + "; Path=/\r\nContent-Length: " + body.length() + "\r\n\r\n" + body));
+    }
+
+    @Test
+    void aLoginAnsweredForAnotherUserIsRefusedAndReplacesNobodysSession() {
+        // Issue 27, item 2: alice's login answered {"username": "bob"} stored Alice's cookie under Bob's key.
+        try (KemonoClient client = hostileClient()) {
+            hostile.answer(loginAnswer("bob", "bobs-cookie-1234567"));
+            client.resumeOrLogin("bob", "bob-password");
+            Optional<Session> bobs = store.load(client.storeKey("bob"));
+            assertThat(bobs).isPresent();
+            hostile.answer(loginAnswer("bob", "alices-cookie-7654321"));
+            assertThatThrownBy(() -> client.resumeOrLogin("alice", "alice-password"))
+                    .isInstanceOf(InvalidResponseException.class)
+                    .hasMessageContaining("login as 'alice' was answered for another user, 'bob'");
+            assertThat(store.load(client.storeKey("bob"))).isEqualTo(bobs);
+            assertThat(store.load(client.storeKey("alice"))).isEmpty();
+            // Kemono2 compares names with case: Bob is not bob.
+            hostile.answer(loginAnswer("Bob", "cookie-of-another-bob"));
+            assertThatThrownBy(() -> client.resumeOrLogin("bob2", "pw-bob2")).isInstanceOf(
+                    InvalidResponseException.class);
+        }
+    }
+
+    @Test
+    void aRegisteredAccountsSessionMustBeThatAccounts() {
+        // Issue 27, item 2: the session Kemono2 sets at registration is checked like a login's.
+        try (KemonoClient client = hostileClient()) {
+            hostile.answer(ex -> {
+                String body = "{\"props\":{\"account\":{\"id\":3,\"username\":\"mallory\",\"role\":\"consumer\"}}}";
+                String path = ex.request().path();
+                ex.write(path.contains("register") ? "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        + "Set-Cookie: session=fresh-cookie-1234; Path=/\r\nContent-Length: 2\r\n\r\n{}"
+                        : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                                + "\r\n\r\n" + body);
+            });
+            assertThatThrownBy(() -> client.register("carol", "carol-password-1"))
+                    .isInstanceOf(InvalidResponseException.class).hasMessageContaining("'mallory'");
+            assertThat(store.load(client.storeKey("mallory"))).isEmpty();
+            assertThat(store.load(client.storeKey("carol"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aNameWithControlCharactersNamesNoStoredSession() {
+        // Issue 27, item 2: a name with CR, LF or ESC became a store key as it was.
+        try (KemonoClient client = hostileClient()) {
+            for (String name : List.of("alice\r\nadmin", "alice\u001B[2J", "alice\u202E")) {
+                assertThatThrownBy(() -> client.resumeOrLogin(name, "pw-123456")).isInstanceOf(
+                        InvalidInputException.class).hasMessageContaining("control character");
+                assertThatThrownBy(() -> client.resume(name)).isInstanceOf(InvalidInputException.class);
+            }
+            assertThat(hostile.requests()).isEmpty();
+            hostile.answer(HostileAnswers.ok("{\"props\":{\"account\":{\"id\":3,\"username\":\"mal\\u001Blory\","
+                    + "\"role\":\"consumer\"}}}"));
+            assertThatThrownBy(() -> client.withSessionCookie("cookie-of-mallory-123")).isInstanceOf(
+                    InvalidResponseException.class).hasMessageContaining("control character");
+        }
+    }
 }

@@ -34,7 +34,7 @@ final class PreparedCall {
         this.provider = pipeline.provider();
         this.client = pipeline.client();
         this.origin = new ResponseViews.Origin(api, pipeline.provider().requestIdHeaders(),
-                callerHeaderValues(options, api), pipeline.secretsMemo());
+                callerHeaderValues(options, api), pipeline.secretsMemo(), pipeline.provider());
         Request.Builder rb = new Request.Builder().url(api.url(pipeline.baseUrl())).header("User-Agent",
                 pipeline.userAgent());
         pipeline.provider().defaultHeaders().forEach(rb::header);

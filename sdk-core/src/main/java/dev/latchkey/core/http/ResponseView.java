@@ -63,6 +63,31 @@ public interface ResponseView {
     JsonNode tree() throws IOException;
 
     /**
+     * Reads a part of an answer already read as a tree ({@link #tree()}) into a type: for envelopes whose other
+     * fields decide how to read it (Karaoke Mugen's {@code err: true} carries an error where the data was due). A
+     * failure is reported as {@link #json} reports it, the path starting at the part ({@code data.token}).
+     *
+     * @param part the part, or {@code null} or a missing node for none
+     * @param at the part's path in the answer, for messages ({@code data})
+     * @param type the type to read
+     * @param <T> the type
+     * @return the part as the type, or {@code null} for no part or a JSON {@code null}
+     * @throws IOException if the part is not what was asked for
+     */
+    default <T> T json(JsonNode part, String at, com.fasterxml.jackson.core.type.TypeReference<T> type)
+            throws IOException {
+        if (part == null || part.isMissingNode() || part.isNull()) {
+            return null;
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = dev.latchkey.core.internal.Json.mapper().treeAsTokens(part)) {
+            return dev.latchkey.core.internal.Json.readerFor(type).readValue(p);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            e.prependPath(new com.fasterxml.jackson.databind.JsonMappingException.Reference(null, at));
+            throw e;
+        }
+    }
+
+    /**
      * @return the body as text
      * @throws IOException if the body cannot be read or is not what was asked for
      */
@@ -82,6 +107,18 @@ public interface ResponseView {
      * @return the facts of the failure, for an exception's constructor
      */
     ApiError error(String providerCode, String message);
+
+    /**
+     * An answer whose status is a success but whose body reports a failure (Karaoke Mugen's {@code "err": true}):
+     * mapped exactly as an error status is, by the request's error mapper, then the provider's, then core's, so a
+     * caller meets the same typed exception (a wrong password is {@code InvalidCredentialsException}) either way.
+     *
+     * @param body the answer's body, as read
+     * @return the typed exception, for the parser to throw
+     */
+    default dev.latchkey.core.error.LatchkeyException failure(JsonNode body) {
+        return invalid("the answer reports a failure"); // a view outside the pipeline has no error mapper
+    }
 
     /**
      * Checks the user a login's answer is for, before its session is stored: a server that answers a login as

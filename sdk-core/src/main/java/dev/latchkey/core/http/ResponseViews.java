@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.latchkey.core.error.ApiError;
+import dev.latchkey.core.error.ErrorMapper;
 import dev.latchkey.core.error.InvalidResponseException;
 import dev.latchkey.core.internal.Json;
 import dev.latchkey.core.internal.ScrubbedThrowables;
@@ -44,15 +45,25 @@ final class ResponseViews {
         private final SecretsMemo memo;
         private volatile Secrets secrets;
 
+        /** Maps an error answer as the pipeline does (the endpoint's mapper, the provider's, core's). */
+        private final ProviderSpec provider;
+
         Origin(ApiRequest api, List<String> requestIdHeaders) {
-            this(api, requestIdHeaders, List.of(), null);
+            this(api, requestIdHeaders, List.of(), null, null);
         }
 
-        Origin(ApiRequest api, List<String> requestIdHeaders, List<String> callerHeaderValues, SecretsMemo memo) {
+        Origin(ApiRequest api, List<String> requestIdHeaders, List<String> callerHeaderValues, SecretsMemo memo,
+                ProviderSpec provider) {
             this.api = api;
             this.requestIdHeaders = requestIdHeaders;
             this.callerHeaderValues = callerHeaderValues;
             this.memo = memo;
+            this.provider = provider;
+        }
+
+        dev.latchkey.core.error.LatchkeyException mapError(dev.latchkey.core.error.ErrorResponse response) {
+            return provider != null ? provider.mapError(api.errorMapper(), response)
+                    : ErrorMapper.chain(api.errorMapper(), ErrorMapper.DEFAULT).map(response);
         }
 
         /** @return the request id the provider sent back (first of its headers present), scrubbed, or {@code null} */
@@ -282,6 +293,17 @@ final class ResponseViews {
         @Override
         public InvalidResponseException invalid(String problem) {
             return invalid(problem, null, null, null);
+        }
+
+        @Override
+        public dev.latchkey.core.error.LatchkeyException failure(JsonNode body) {
+            String text = body == null ? "" : new String(Json.write(body), java.nio.charset.StandardCharsets.UTF_8);
+            if (text.length() > dev.latchkey.core.error.ErrorResponse.MAX_BODY_CHARS) {
+                text = text.substring(0, dev.latchkey.core.error.ErrorResponse.MAX_BODY_CHARS);
+            }
+            Secrets secrets = origin.secrets();
+            return origin.mapError(dev.latchkey.core.error.ErrorResponse.of(status, origin.method(), origin.path(),
+                    headers, text, origin.requestId(headers), null, secrets::scrub));
         }
 
         /** The excerpt is given only where the body's head is still unread (the parser has not consumed it). */

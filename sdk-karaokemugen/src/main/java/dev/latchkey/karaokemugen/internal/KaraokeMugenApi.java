@@ -63,15 +63,12 @@ public final class KaraokeMugenApi {
 
     /** {@code {"err": false, "data": T}}. */
     // The answers' types, resolved once: a TypeReference made per call costs a reflective lookup every time.
-    private static final TypeReference<Envelope<JsonNode>> ANY_DATA = new TypeReference<>() { };
-    private static final TypeReference<Envelope<LoginData>> LOGIN = new TypeReference<>() { };
-    private static final TypeReference<Envelope<AuthInfo>> AUTH_INFO = new TypeReference<>() { };
-    private static final TypeReference<Envelope<List<UserSummary>>> USERS = new TypeReference<>() { };
-    private static final TypeReference<Envelope<User>> USER = new TypeReference<>() { };
-    private static final TypeReference<Envelope<AnimeList>> ANIME_LIST = new TypeReference<>() { };
-
-    record Envelope<T>(@JsonProperty("err") Boolean err, @JsonProperty("data") T data) {
-    }
+    private static final TypeReference<JsonNode> ANY_DATA = new TypeReference<>() { };
+    private static final TypeReference<LoginData> LOGIN = new TypeReference<>() { };
+    private static final TypeReference<AuthInfo> AUTH_INFO = new TypeReference<>() { };
+    private static final TypeReference<List<UserSummary>> USERS = new TypeReference<>() { };
+    private static final TypeReference<User> USER = new TypeReference<>() { };
+    private static final TypeReference<AnimeList> ANIME_LIST = new TypeReference<>() { };
 
     record LoginData(@JsonProperty(value = "token", required = true) String token,
             @JsonProperty(value = "username", required = true) String username,
@@ -116,12 +113,20 @@ public final class KaraokeMugenApi {
     }
 
     /** @return the answer's {@code data}, read as the type; an {@code err: true} with status 200 is still an error */
-    private static <T> T data(ResponseView r, TypeReference<Envelope<T>> type) throws IOException {
-        Envelope<T> e = r.json(type);
-        if (Boolean.TRUE.equals(e.err())) {
-            throw ErrorResponse.byStatus(r.error(null, "the answer says err: true"));
+    /**
+     * The envelope {@code {"err": ..., "data": ...}}, {@code err} read first: an answer that says {@code err: true}
+     * carries an error where the data was due, whatever its status, and is mapped as an error status is (a wrong
+     * password in a 200 is still {@code InvalidCredentialsException}), not read as missing data.
+     */
+    private static <T> T data(ResponseView r, TypeReference<T> type) throws IOException {
+        JsonNode envelope = r.tree();
+        if (!envelope.isObject()) {
+            throw r.invalid("the answer is not Karaoke Mugen's {err, data} envelope");
         }
-        return e.data();
+        if (envelope.path("err").asBoolean(false)) {
+            throw r.failure(envelope);
+        }
+        return r.json(envelope.get("data"), "data", type);
     }
 
     /** The "message" results of writes: {@code {code: 200, message: {code, data}}}; the {@code message.data}. */

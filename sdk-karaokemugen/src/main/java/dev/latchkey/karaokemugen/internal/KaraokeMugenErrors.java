@@ -106,8 +106,11 @@ public final class KaraokeMugenErrors {
             if (s == 403 && message != null) {
                 return new ForbiddenException(r.error(null, cmd + ": refused (an operator's token is needed)"));
             }
-            return tree.isPresent() && data != null ? ErrorResponse.byStatus(r.error(null, cmd + ": "
-                    + r.error().serverMessage())) : null;
+            // Every answer names its command (they share one path), with or without an envelope or a message.
+            String said = r.error().serverMessage();
+            return ErrorResponse.byStatus(r.error(null, cmd + ": " + (said != null && !said.isBlank() ? said
+                    : "the app answered HTTP " + s + (tree.isPresent() ? " with no message" : " without its envelope")
+                            + (s >= 500 ? "; it may be restarting, try again later" : ""))));
         }
         ApiError e = r.error(code, cmd + ": " + MEANINGS.getOrDefault(code, code));
         return switch (code) {
