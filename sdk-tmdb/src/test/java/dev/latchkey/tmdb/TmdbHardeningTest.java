@@ -128,4 +128,18 @@ class TmdbHardeningTest {
                     .hasMessageContaining(guestKey);
         }
     }
+
+    @Test
+    void anAccountNameWithControlCharactersNamesNoStoredSession() {
+        // Issue 27, item 2: the session's account name becomes the store key. TMDb's login answer names no user, so
+        // only the name's fitness is checked: a line feed or an escape is an invalid answer, and nothing is stored.
+        try (TmdbClient tmdb = client()) {
+            hostile.answer(HostileAnswers.ok("{\"id\":548,\"username\":\"alice\\r\\nadmin\\u001B[2J\"}"));
+            assertThatThrownBy(() -> tmdb.account(new TmdbSession("sess-1234567890")))
+                    .isInstanceOf(InvalidResponseException.class).hasMessageContaining("control character")
+                    .hasMessageContaining("GET /3/account");
+            assertThatThrownBy(() -> tmdb.resume("alice\r\nadmin")).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("control character");
+        }
+    }
 }

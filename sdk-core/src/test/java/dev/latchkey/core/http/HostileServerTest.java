@@ -381,4 +381,39 @@ class HostileServerTest {
             assertThat(hostile.requests()).hasSize(1);
         }
     }
+
+    // --- issue 27 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void aSensitiveAnswerThatIsMalformedIsDescribedNotQuoted() {
+        // Item 4: a token endpoint answering its token unquoted gave "malformed JSON: Unrecognized token '<token>'".
+        hostile.answer(HostileAnswers.malformedIssuedToken());
+        try (HttpPipeline p = pipeline()) {
+            ApiRequest login = ApiRequest.post("/oauth/token").jsonBody(Map.of("code", "c0de-7f3a9b2e5d1c8046"))
+                    .secret("c0de-7f3a9b2e5d1c8046").sensitive().build();
+            assertThatThrownBy(() -> p.execute(login, ResponseParser.json(Item.class)))
+                    .isInstanceOf(InvalidResponseException.class)
+                    .hasMessageContaining("malformed JSON at line 1, column")
+                    .hasMessageContaining("its text is not quoted")
+                    .satisfies(e -> assertThat(Leaks.find(printed(e), List.of(HostileAnswers.ISSUED_TOKEN))).isNull());
+            // The same answer to a call that is not sensitive still says what Jackson met: the log shows it too.
+            hostile.answer(HostileAnswers.malformedIssuedToken());
+            assertThatThrownBy(() -> p.execute(secretRequest(), ResponseParser.json(Item.class)))
+                    .hasMessageContaining("Unrecognized token");
+        }
+    }
+
+    @Test
+    void terminalEscapesInAnAnswerAreShownInEveryMessage() {
+        // Item 1: a 500 body's excerpt reached the user's terminal with its escape sequences intact.
+        for (HostileAnswer answer : List.of(HostileAnswers.terminalEscapes(500), HostileAnswers.terminalEscapes(200))) {
+            Throwable t = failure(answer, ResponseParser.json(Item.class));
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                assertThat(c.getMessage()).as(answer.toString()).doesNotContain("\u001B", "\u0007", "\u009B",
+                        "\u202E", "\n", "\u2028");
+            }
+        }
+        Throwable t = failure(HostileAnswers.terminalEscapes(500), ResponseParser.discard());
+        assertThat(t.getMessage()).contains("Mallory\\u001B]0;pwned\\u0007");
+    }
 }

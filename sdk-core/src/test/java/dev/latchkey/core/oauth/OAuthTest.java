@@ -171,4 +171,23 @@ class OAuthTest {
             http.connectionPool().evictAll();
         }
     }
+
+    @Test
+    void aRefusalsTextsAreMaskedOfTheStateAndCodeByPieces() {
+        // Issue 27, item 5: only whole values were masked, so a description quoting the state minus its last
+        // character showed about 150 characters of it.
+        String state = "eyJhbGciOiJIUzI1NiJ9.eyJub25jZSI6IjEyMyIsImV4cCI6MTcwMDAwMDAwMH0.c2lnbmF0dXJlLXBhcnQtb2YtdGhlLXN0YXRl";
+        String code = "c0de-7f3a9b2e5d1c8046";
+        AuthorizationCallback cb = new AuthorizationCallback(java.util.Map.of("state", state, "code", code, "error",
+                "access_denied " + code.substring(2), "error_description", "state " + state.substring(0,
+                        state.length() - 1) + " was refused"));
+        dev.latchkey.core.error.AuthorizationDeniedException e = cb.refusal().orElseThrow();
+        assertThat(e.getMessage()).contains("state *** was refused").doesNotContain(state.substring(10, 18))
+                .doesNotContain(code.substring(4, 12));
+        assertThat(e.error()).isEqualTo("access_denied ***");
+        assertThat(new AuthorizationCallback(java.util.Map.of("code", code, "state", state)).refusal()).isEmpty();
+        // A refusal without a description, and a redirect with no state or code, still reads.
+        assertThat(new AuthorizationCallback(java.util.Map.of("error", "server_error")).refusal().orElseThrow()
+                .getMessage()).isEqualTo("the authorization was refused: server_error");
+    }
 }
