@@ -83,6 +83,7 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
                             .sessionStore(root().sessionStore()).clientId(id).clientSecret(secret)
                             .redirectUri(receiver.redirectUri().toString()).build()) {
                 Authorization start = client.startAuthorization(timeout.plusMinutes(1), null);
+                receiver.expectState(start.state()); // only this login's redirect ends the wait
                 var err = spec.commandLine().getErr();
                 err.println("Open this URL to log in (waiting " + timeout + " for the browser to come back to "
                         + receiver.redirectUri() + "):");

@@ -146,4 +146,16 @@ class EternaltwinCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.FAILURE);
         assertThat(r.err()).contains("no OAuth redirect arrived at " + CALLBACK + " within PT0.3S");
     }
+
+    @Test
+    void aCallbackPortInUseSaysSo() throws Exception {
+        // Issue 27, item 9: the CLI printed "cannot listen on 127.0.0.1:N" and dropped "Address already in use".
+        try (ServerSocket taken = new ServerSocket(PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Cli.Run r = cli.run("eternaltwin", "login", "--no-browser", "--base-url", fake.baseUrl(), "--port",
+                    String.valueOf(PORT));
+            assertThat(r.exit()).as(r.all()).isNotZero();
+            assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + PORT).contains("Address already in use")
+                    .contains("choose another one");
+        }
+    }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * the client's.
  *
  * <p>A 429 with {@code Retry-After} seen by any sharer {@link #pauseUntil pauses} the budget for all of them until
- * then, so they back off together instead of each learning it alone.
+ * then, so they back off together instead of each learning it alone; never longer than {@link #maxPause()}.
  *
  * <p>Built in: {@link #local} (this process) and {@code RedisFleet.rateBudget} of {@code sdk-redis} (every process on
  * one Redis), both on Bucket4j's token bucket.
@@ -49,6 +49,14 @@ public interface RateBudget {
 
     /** @return the budget's name (for example the provider and account it paces), for messages */
     String name();
+
+    /**
+     * @return the longest a server's {@code Retry-After} may pause this budget ({@link RateLimit#maxPause()}); empty:
+     *     the pausing client's {@link RetryPolicy#maxRetryAfter()}
+     */
+    default Optional<Duration> maxPause() {
+        return Optional.empty();
+    }
 
     /**
      * @param name what it paces, for messages (for example {@code "kemono:alice"})

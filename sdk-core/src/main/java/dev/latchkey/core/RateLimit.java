@@ -10,11 +10,17 @@ import java.util.Objects;
  * <p>A server that counts requests per clock second sees at most {@code burst + permits} in any one second, so set
  * {@code permits} and {@code burst} so that their sum stays under the server's limit.
  *
+ * <p>A 429's {@code Retry-After} pauses the budget for everyone sharing it, but never longer than {@code maxPause}:
+ * one answer asking for ten years must not stop a fleet for ten years. Without one, the pause is capped by the
+ * pausing client's {@link RetryPolicy#maxRetryAfter()} (a wait it would not honour itself is not imposed on others).
+ *
  * @param permits how many attempts per period, at least 1
  * @param period the period, positive
  * @param burst how many attempts may go at once after an idle spell, from 1 to {@code permits}
+ * @param maxPause the longest a server's {@code Retry-After} may pause the budget, or {@code null} for the pausing
+ *     client's {@code maxRetryAfter}
  */
-public record RateLimit(long permits, Duration period, long burst) {
+public record RateLimit(long permits, Duration period, long burst, Duration maxPause) {
 
     /**
      * Creates a {@code RateLimit}, checking and normalizing its components.
@@ -22,6 +28,7 @@ public record RateLimit(long permits, Duration period, long burst) {
      * @param permits how many attempts per period, at least 1
      * @param period the period, positive
      * @param burst how many attempts may go at once after an idle spell, from 1 to {@code permits}
+     * @param maxPause the longest pause a server may set, zero or more, or {@code null}
      */
     public RateLimit {
         Objects.requireNonNull(period, "period");
@@ -34,6 +41,18 @@ public record RateLimit(long permits, Duration period, long burst) {
         if (burst < 1 || burst > permits) {
             throw new IllegalArgumentException("burst must be from 1 to " + permits + ", not " + burst);
         }
+        if (maxPause != null && maxPause.isNegative()) {
+            throw new IllegalArgumentException("maxPause must not be negative, not " + maxPause);
+        }
+    }
+
+    /**
+     * @param permits how many attempts per period, at least 1
+     * @param period the period, positive
+     * @param burst how many attempts may go at once after an idle spell, from 1 to {@code permits}
+     */
+    public RateLimit(long permits, Duration period, long burst) {
+        this(permits, period, burst, null);
     }
 
     /**
@@ -58,11 +77,20 @@ public record RateLimit(long permits, Duration period, long burst) {
      * @return this rate with that burst
      */
     public RateLimit withBurst(long burst) {
-        return new RateLimit(permits, period, burst);
+        return new RateLimit(permits, period, burst, maxPause);
+    }
+
+    /**
+     * @param maxPause the longest a server's {@code Retry-After} may pause the budget, zero or more
+     * @return this rate with that cap on pauses
+     */
+    public RateLimit withMaxPause(Duration maxPause) {
+        return new RateLimit(permits, period, burst, Objects.requireNonNull(maxPause, "maxPause"));
     }
 
     @Override
     public String toString() {
-        return permits + " per " + period.toMillis() + " ms (burst " + burst + ")";
+        return permits + " per " + period.toMillis() + " ms (burst " + burst + (maxPause == null ? ""
+                : ", pauses at most " + maxPause.toMillis() + " ms") + ")";
     }
 }

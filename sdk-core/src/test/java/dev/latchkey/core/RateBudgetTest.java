@@ -168,6 +168,46 @@ class RateBudgetTest {
     }
 
     @Test
+    void aRetryAfterOfTenYearsPausesTheBudgetNoLongerThanTheClientsMaxRetryAfter() {
+        // Issue 27, item 7: "Retry-After: 315360000" with maxRetryAfter 3 s paused the budget for 3,650 days: every
+        // call of every sharer failed at once ("no permit; nothing was sent").
+        RateBudget budget = RateBudget.local("x", RateLimit.perSecond(100), clock);
+        try (HttpPipeline p = HttpPipeline.create(ClientOptions.builder().baseUrl(server.url("/").toString())
+                .clock(clock).sleeper(new RecordingSleeper(clock)).rateBudget(budget).waitForRateBudget(false)
+                .retryPolicy(RetryPolicy.builder().maxRetries(1).maxRetryAfter(Duration.ofSeconds(3)).build())
+                .build(), ProviderSpec.of("test", "https://example.invalid"))) {
+            server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "315360000").build());
+            assertThatThrownBy(() -> p.execute(get(), ResponseParser.discard()))
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter())
+                            .contains(Duration.ofSeconds(315360000)));
+            assertThat(budget.reserve(Duration.ofMillis(2999))).as("paused 3 s, not ten years").isEmpty();
+            clock.advance(Duration.ofSeconds(3));
+            server.enqueue(new MockResponse.Builder().body("{}").build());
+            p.execute(get(), ResponseParser.discard());
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aBudgetsOwnMaxPauseHoldsWhoeverPausesIt() {
+        RateBudget budget = RateBudget.local("x", RateLimit.perSecond(100).withMaxPause(Duration.ofSeconds(1)), clock);
+        assertThat(budget.maxPause()).contains(Duration.ofSeconds(1));
+        budget.pauseUntil(clock.instant().plus(Duration.ofDays(3650))).join();
+        assertThat(budget.reserve(Duration.ofMillis(999))).isEmpty();
+        assertThat(budget.reserve(Duration.ofSeconds(1))).contains(Duration.ofSeconds(1));
+        // Below the cap, a pause is the server's.
+        RateBudget uncapped = RateBudget.local("y", RateLimit.perSecond(100).withMaxPause(Duration.ofMinutes(1)),
+                clock);
+        uncapped.pauseUntil(clock.instant().plusSeconds(5)).join();
+        assertThat(uncapped.reserve(Duration.ofSeconds(5))).contains(Duration.ofSeconds(5));
+        assertThat(RateBudget.local("z", RateLimit.perSecond(1), clock).maxPause()).isEmpty();
+        assertThatThrownBy(() -> RateLimit.perSecond(1).withMaxPause(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(RateLimit.perSecond(2).withMaxPause(Duration.ofSeconds(30)).withBurst(2).maxPause())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void aBudgetThatFailsEndsTheCallTypedWithNothingSent() {
         RateBudget broken = failing("x", () -> new RateBudgetException(
                 "the rate budget 'x' (redis://127.0.0.1:1/0) failed", null));

@@ -48,6 +48,17 @@ class RedisRateBudgetTest {
     }
 
     @Test
+    void aPauseOfTenYearsHoldsTheFleetNoLongerThanTheBudgetsCap() {
+        // Issue 27, item 7: one Retry-After of ten years would have stopped the whole fleet for ten years.
+        RateLimit limit = RateLimit.perSecond(50).withMaxPause(Duration.ofSeconds(2));
+        RateBudget a = fleet().rateBudget("kemono:carol", limit);
+        RateBudget b = fleet().rateBudget("kemono:carol", limit);
+        a.pauseUntil(clock.instant().plus(Duration.ofDays(3650))).join();
+        assertThat(b.reserve(Duration.ofMillis(1999))).isEmpty();
+        assertThat(b.reserve(Duration.ofSeconds(2))).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
     void onePauseHoldsTheWholeFleet() {
         RateBudget a = fleet().rateBudget("tmdb:key", RateLimit.perSecond(50));
         RateBudget b = fleet().rateBudget("tmdb:key", RateLimit.perSecond(50));

@@ -162,9 +162,21 @@ final class FileSessionStore extends LeasedSessionStore {
         return "SessionStore.file(" + file + (cipher == null ? ")" : ", encrypted)");
     }
 
+    /**
+     * The largest session file read: a session is a few kilobytes, so this holds tens of thousands. A file beyond it
+     * is not a store Latchkey wrote (or it was damaged), and reading it whole would be an {@code OutOfMemoryError}.
+     */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
     private ObjectNode readAll() {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new SessionStoreException("session file " + file + " is " + (size >> 20) + " MiB, more than any "
+                        + "session store grows (the most read is " + (MAX_FILE_BYTES >> 20) + " MiB): it is not a "
+                        + "Latchkey session file, or it was damaged; move it away to start over", null);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return emptyRoot();

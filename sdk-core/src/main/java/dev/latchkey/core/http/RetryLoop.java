@@ -138,7 +138,11 @@ final class RetryLoop {
                 || r.retryAfter().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Instant until = options.clock().instant().plus(r.retryAfter().get());
+        // Never longer than the budget's cap, or this client's maxRetryAfter: one "Retry-After: 315360000" would
+        // otherwise refuse every call of every sharer for years ("no permit; nothing was sent").
+        java.time.Duration cap = budget.maxPause().orElse(options.retryPolicy().maxRetryAfter());
+        java.time.Duration wait = r.retryAfter().get().compareTo(cap) > 0 ? cap : r.retryAfter().get();
+        Instant until = options.clock().instant().plus(wait);
         return budget.pauseUntil(until).exceptionally(failed -> {
             e.addSuppressed(dev.latchkey.core.Async.unwrap(failed));
             return null;

@@ -132,9 +132,17 @@ public abstract class TokenBucketBudget implements RateBudget {
     }
 
     @Override
+    public final Optional<Duration> maxPause() {
+        return Optional.ofNullable(limit.maxPause());
+    }
+
+    @Override
     public final CompletableFuture<Void> pauseUntil(Instant until) {
         Objects.requireNonNull(until, "until");
-        return step(() -> pause(until.toEpochMilli()));
+        // The budget's own cap holds whoever pauses it: a pause is a server's word, and a server may ask for years.
+        Instant latest = limit.maxPause() == null ? until : clock.instant().plus(limit.maxPause());
+        Instant capped = until.isAfter(latest) ? latest : until;
+        return step(() -> pause(capped.toEpochMilli()));
     }
 
     /** Runs one store step; whatever it throws or fails with becomes a {@link RateBudgetException}. */

@@ -163,4 +163,23 @@ class AuthMutantsTest {
                 .isInstanceOf(dev.latchkey.core.error.ServerException.class);
         assertThat(logins).hasValue(0);
     }
+
+    @Test
+    void aSessionFileLargerThanAnyStoreIsRefusedWithoutReadingIt(@TempDir Path dir) throws Exception {
+        // Issue 27, item 8: FileSessionStore read the whole file, so a huge one was an OutOfMemoryError.
+        Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(FileSessionStore.MAX_FILE_BYTES + (1 << 20)); // sparse: nothing is written
+        }
+        assertThatThrownBy(() -> SessionStore.file(huge).load("k")).isInstanceOf(SessionStoreException.class)
+                .hasMessageContaining("is 65 MiB, more than any session store grows (the most read is 64 MiB)")
+                .hasMessageContaining("move it away");
+        // At the limit the file is read (and found not to be JSON): the limit is the largest size read.
+        Path limit = dir.resolve("limit.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(limit.toFile(), "rw")) {
+            f.setLength(FileSessionStore.MAX_FILE_BYTES);
+        }
+        assertThatThrownBy(() -> SessionStore.file(limit).load("k")).isInstanceOf(SessionStoreException.class)
+                .hasMessageContaining("is not valid JSON");
+    }
 }

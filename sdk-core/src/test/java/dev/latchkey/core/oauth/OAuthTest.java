@@ -117,7 +117,7 @@ class OAuthTest {
     @Test
     void loopbackReceiverTakesOneCallbackAndCloses() throws Exception {
         OkHttpClient http = new OkHttpClient();
-        try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/callback")) {
+        try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/callback").expectState("st-1")) {
             URI uri = receiver.redirectUri();
             assertThat(uri.getHost()).isEqualTo("127.0.0.1");
             try (Response r = http.newCall(new Request.Builder().url(uri + "/../favicon.ico").build()).execute()) {
@@ -150,17 +150,83 @@ class OAuthTest {
     }
 
     @Test
+    void onlyTheBrowserComingBackFromThisLoginEndsTheWait() throws Exception {
+        // Issue 27, item 12: the receiver completed on the first request to its path, with any Host and no state, so
+        // a web page could abort a login. Others get 400, and the receiver keeps waiting.
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+        try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/cb")) {
+            String base = receiver.redirectUri().toString();
+            int port = receiver.redirectUri().getPort();
+            java.util.function.BiFunction<String, String, Integer> get = (query, host) -> {
+                Request.Builder rb = new Request.Builder().url(base + query);
+                if (host != null) {
+                    rb.header("Host", host);
+                }
+                try (Response r = http.newCall(rb.build()).execute()) {
+                    return r.code();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            assertThat(get.apply("?code=c&state=s-1", null)).as("no state expected yet").isEqualTo(400);
+            receiver.expectState("s-1");
+            assertThat(get.apply("?error=access_denied", null)).as("no state").isEqualTo(400);
+            assertThat(get.apply("?code=c&state=s-2", null)).as("another login's state").isEqualTo(400);
+            assertThat(get.apply("?code=c&state=s-1", "evil.example:" + port)).as("a rebound name").isEqualTo(400);
+            assertThat(get.apply("?code=c&state=s-1", "127.0.0.1:" + (port + 1))).as("another port").isEqualTo(400);
+            assertThat(receiver.callback()).isNotDone();
+            assertThat(get.apply("?code=c-1&state=s-1", "localhost:" + port)).isEqualTo(200);
+            assertThat(receiver.await(Duration.ofSeconds(5)).code()).contains("c-1");
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Test
+    void theReceiversMisusesAreTyped() throws Exception {
+        // Issue 27, item 9: a bad port or path was an IllegalArgumentException, a port in use an UncheckedIOException
+        // (and the CLI dropped "Address already in use"), a wait of Long.MAX_VALUE seconds an ArithmeticException.
+        assertThatThrownBy(() -> LoopbackRedirectReceiver.start(0, "callback"))
+                .isInstanceOf(dev.latchkey.core.error.InvalidInputException.class).hasMessageContaining("'/'");
+        assertThatThrownBy(() -> LoopbackRedirectReceiver.start(70000, "/cb"))
+                .isInstanceOf(dev.latchkey.core.error.InvalidInputException.class).hasMessageContaining("65535");
+        try (LoopbackRedirectReceiver first = LoopbackRedirectReceiver.start(0, "/cb")) {
+            int port = first.redirectUri().getPort();
+            assertThatThrownBy(() -> LoopbackRedirectReceiver.start(port, "/cb"))
+                    .isInstanceOf(dev.latchkey.core.error.LatchkeyException.class)
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + port)
+                    .hasMessageContaining("in use").hasMessageContaining("choose another one");
+            assertThatThrownBy(() -> first.expectState(null)).isInstanceOf(
+                    dev.latchkey.core.error.InvalidInputException.class);
+        }
+        try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/cb").expectState("s")) {
+            java.util.concurrent.CompletableFuture<AuthorizationCallback> forever = java.util.concurrent
+                    .CompletableFuture.supplyAsync(() -> receiver.await(Duration.ofSeconds(Long.MAX_VALUE)));
+            OkHttpClient http = new OkHttpClient();
+            try (Response r = http.newCall(new Request.Builder().url(receiver.redirectUri() + "?code=c&state=s")
+                    .build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+            assertThat(forever.get(5, java.util.concurrent.TimeUnit.SECONDS).code()).contains("c");
+        }
+    }
+
+    @Test
     void theBrowserGetsItsPageEvenWhenTheWaitingThreadClosesAtOnce() throws Exception {
         // The awaiting side closes the receiver as soon as the callback arrives (a CLI login does): the page must be
         // sent before, or the browser sees a broken connection. Repeated, since it was a race.
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         try {
             for (int i = 0; i < 20; i++) {
-                LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/cb");
+                LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(0, "/cb").expectState("s" + i);
                 java.util.concurrent.CompletableFuture<AuthorizationCallback> waiting =
                         java.util.concurrent.CompletableFuture.supplyAsync(() -> receiver.await(Duration.ofSeconds(5)));
-                try (Response r = http.newCall(new Request.Builder().url(receiver.redirectUri() + "?code=c" + i)
-                        .build()).execute()) {
+                try (Response r = http.newCall(new Request.Builder().url(receiver.redirectUri() + "?code=c" + i
+                        + "&state=s" + i).build()).execute()) {
                     assertThat(r.code()).isEqualTo(200);
                     assertThat(r.body().string()).contains("You can close this window");
                 }
