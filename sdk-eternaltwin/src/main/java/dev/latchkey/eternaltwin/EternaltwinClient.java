@@ -88,8 +88,11 @@ public final class EternaltwinClient implements AutoCloseable {
     private EternaltwinClient(HttpPipeline pipeline, OAuth oauth) {
         this.pipeline = pipeline;
         this.api = new EternaltwinApi(pipeline.options().clock());
+        // Used states are recorded in the session store: clients sharing a store (and the state key, as a fleet's
+        // workers do) accept each redirect once between them.
         this.oauth = oauth == null ? null : new OAuth(oauth.clientId(), oauth.clientSecret(), oauth.redirectUri(),
-                oauth.states().withClaims(Map.of("as", pipeline.baseUrl().toString())));
+                oauth.states().withClaims(Map.of("as", pipeline.baseUrl().toString()))
+                        .usedIn(pipeline.options().sessionStore()));
     }
 
     /** @return a builder: Eternaltwin's production origin, default options, no OAuth client */

@@ -94,7 +94,8 @@ class EternaltwinHardeningTest {
                 assertThatThrownBy(() -> etwin.async().fromAuthorizationCode("code-2", again.state(), again.state())
                         .get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause()
                         .isInstanceOf(InvalidResponseException.class);
-                assertThat(store.saved).isEmpty();
+                assertThat(store.saved).as("only the used states' marks").allMatch(k -> k.startsWith(
+                        "latchkey:oauth-state-used:")).hasSize(2);
                 // The client's own key, in any case, is its own.
                 Authorization third = etwin.startAuthorization();
                 assertThat(etwin.fromAuthorizationCode("code-3", third.state(), third.state()).id())
@@ -155,6 +156,30 @@ class EternaltwinHardeningTest {
                         assertThat(e.getMessage()).contains("you refused ***");
                         assertThat(Leaks.find(e.getMessage(), List.of(state))).as(e.getMessage()).isNull();
                     });
+        }
+    }
+
+    @Test
+    void twoWorkersSharingAStoreAndAStateKeyAcceptARedirectOnce() {
+        // Item 11: two clients sharing one stateKey, as a fleet's workers do, both accepted the same state.
+        byte[] stateKey = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SessionStore shared = SessionStore.inMemory();
+        try (dev.latchkey.testkit.eternaltwin.FakeEternaltwin fake = dev.latchkey.testkit.eternaltwin.FakeEternaltwin
+                .create().start()) {
+            java.util.function.Supplier<EternaltwinClient> worker = () -> EternaltwinClient.builder()
+                    .baseUrl(fake.baseUrl()).sessionStore(shared).stateKey(stateKey)
+                    .clientId(dev.latchkey.testkit.eternaltwin.FakeEternaltwin.DEMO_CLIENT)
+                    .clientSecret(dev.latchkey.testkit.eternaltwin.FakeEternaltwin.DEMO_CLIENT_SECRET)
+                    .redirectUri(dev.latchkey.testkit.eternaltwin.FakeEternaltwin.DEMO_CALLBACK).build();
+            try (EternaltwinClient a = worker.get(); EternaltwinClient b = worker.get()) {
+                Authorization start = a.startAuthorization();
+                AuthorizationCallback back = EternaltwinClientTest.callback(fake.authorize(start.url().toString(),
+                        dev.latchkey.testkit.eternaltwin.FakeEternaltwin.DEMO_USER));
+                assertThat(b.fromCallback(back, start.state()).displayName()).isEqualTo("Alice");
+                assertThatThrownBy(() -> a.fromCallback(back, start.state()))
+                        .isInstanceOf(dev.latchkey.core.error.InvalidStateException.class)
+                        .hasMessageContaining("already used");
+            }
         }
     }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * same value (eternaltwin-py's action {@code a} and authorization server {@code as}), and {@link #issue(Map)} adds
  * per-state claims. The single-use id is the {@code jti} claim, or, in a layout without one, the {@code nonce}.
  *
- * <p>Thread-safe. Used states are remembered until they expire.
+ * <p>Thread-safe. Used states are remembered until they expire: in this object, or, with {@link #usedIn}, in a
+ * session store that every sharer of the key uses, so that a fleet accepts each state once, not once per worker.
  */
 public final class OAuthStates {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,14 +42,53 @@ public final class OAuthStates {
     private final MACVerifier verifier;
     private final Duration ttl;
     private final Clock clock;
-    private final Map<String, Instant> used;
+    private final UsedStates used;
     private final Map<String, Object> fixed;
 
-    private OAuthStates(byte[] key, Duration ttl, Clock clock) {
-        this(key, ttl, clock, Map.of(), new ConcurrentHashMap<>());
+    /** Where used state ids are recorded until they expire. */
+    private interface UsedStates {
+        /** @return whether the id was unused (and is now used) */
+        boolean markUsed(String id, Instant expires, Instant now);
     }
 
-    private OAuthStates(byte[] key, Duration ttl, Clock clock, Map<String, Object> fixed, Map<String, Instant> used) {
+    /** This object's own record: enough for one process with one client. */
+    private static final class InMemory implements UsedStates {
+        private final Map<String, Instant> used = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean markUsed(String id, Instant expires, Instant now) {
+            used.values().removeIf(e -> !now.isBefore(e));
+            return used.putIfAbsent(id, expires) == null;
+        }
+    }
+
+    /**
+     * A shared record: one mark per used state in a session store, written only if absent (its compare-and-set is
+     * atomic across the processes sharing it), expiring with the state. The key holds a hash of the id, not the id.
+     */
+    private record InStore(dev.latchkey.core.auth.SessionStore store) implements UsedStates {
+        @Override
+        public boolean markUsed(String id, Instant expires, Instant now) {
+            String key = "latchkey:oauth-state-used:" + sha256(id);
+            return store.compareAndSet(key, null, dev.latchkey.core.auth.Session.builder("oauth-state")
+                    .expiresAt(expires).createdAt(now).build());
+        }
+
+        private static String sha256(String id) {
+            try {
+                return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        id.getBytes(StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            }
+        }
+    }
+
+    private OAuthStates(byte[] key, Duration ttl, Clock clock) {
+        this(key, ttl, clock, Map.of(), new InMemory());
+    }
+
+    private OAuthStates(byte[] key, Duration ttl, Clock clock, Map<String, Object> fixed, UsedStates used) {
         this.fixed = fixed;
         this.used = used;
         try {
@@ -94,6 +134,16 @@ public final class OAuthStates {
         Map<String, Object> all = new java.util.LinkedHashMap<>(fixed);
         all.putAll(Objects.requireNonNull(claims, "claims"));
         return new OAuthStates(signerKey(), ttl, clock, Map.copyOf(all), used);
+    }
+
+    /**
+     * @param store where used states are recorded: the session store every sharer of this key uses (a file store for
+     *     the processes of a machine, Redis for a fleet), so that a state is accepted once across all of them. Each
+     *     used state leaves one small entry, which expires with the state.
+     * @return states on the same key, clock and claims, recording used states in the store
+     */
+    public OAuthStates usedIn(dev.latchkey.core.auth.SessionStore store) {
+        return new OAuthStates(signerKey(), ttl, clock, fixed, new InStore(Objects.requireNonNull(store, "store")));
     }
 
     private byte[] signerKey() {
@@ -202,8 +252,7 @@ public final class OAuthStates {
         if (!now.isBefore(exp.toInstant())) {
             throw new InvalidStateException("OAuth state expired at " + exp.toInstant());
         }
-        used.values().removeIf(e -> !now.isBefore(e));
-        if (used.putIfAbsent(id, exp.toInstant()) != null) {
+        if (!used.markUsed(id, exp.toInstant(), now)) {
             throw new InvalidStateException("OAuth state was already used: an authorization response is accepted once");
         }
     }

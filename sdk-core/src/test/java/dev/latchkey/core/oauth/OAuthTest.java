@@ -256,4 +256,52 @@ class OAuthTest {
         assertThat(new AuthorizationCallback(java.util.Map.of("error", "server_error")).refusal().orElseThrow()
                 .getMessage()).isEqualTo("the authorization was refused: server_error");
     }
+
+    @Test
+    void aStateIsAcceptedOnceAcrossEverySharerOfAStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // Issue 27, item 11: two clients sharing one state key (a fleet's workers) both accepted the same state.
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
+        OAuthStates alone = OAuthStates.create(KEY, Duration.ofMinutes(10), clock);
+        OAuthStates other = OAuthStates.create(KEY, Duration.ofMinutes(10), clock);
+        String s1 = alone.issue();
+        alone.verify(s1, s1);
+        other.verify(s1, s1); // without a shared record, each object remembers only its own
+        for (dev.latchkey.core.auth.SessionStore store : java.util.List.of(dev.latchkey.core.auth.SessionStore
+                .inMemory(), dev.latchkey.core.auth.SessionStore.file(dir.resolve("sessions.json")))) {
+            OAuthStates a = OAuthStates.create(KEY, Duration.ofMinutes(10), clock).withClaims(java.util.Map.of("a",
+                    "authorize")).usedIn(store);
+            OAuthStates b = OAuthStates.create(KEY, Duration.ofMinutes(10), clock).usedIn(store).withClaims(
+                    java.util.Map.of("a", "authorize"));
+            String state = a.issue();
+            a.verify(state, state);
+            assertThatThrownBy(() -> b.verify(state, state)).isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("already used");
+            assertThatThrownBy(() -> a.verify(state, state)).isInstanceOf(InvalidStateException.class);
+            String next = b.issue();
+            b.verify(next, next);
+            assertThatThrownBy(() -> a.verify(next, next)).isInstanceOf(InvalidStateException.class);
+            // The mark holds a hash of the id, never the state, and expires with the state.
+            String jti;
+            try {
+                jti = com.nimbusds.jwt.SignedJWT.parse(state).getJWTClaimsSet().getJWTID();
+            } catch (java.text.ParseException e) {
+                throw new AssertionError(e);
+            }
+            String key = "latchkey:oauth-state-used:" + java.util.HexFormat.of().formatHex(sha256(jti));
+            assertThat(store.load(key)).hasValueSatisfying(mark -> {
+                assertThat(mark.expiresAt()).contains(clock.instant().plus(Duration.ofMinutes(10)));
+                assertThat(mark.createdAt()).isEqualTo(clock.instant());
+                assertThat(mark.toString()).doesNotContain(state).doesNotContain(jti);
+            });
+        }
+        assertThatThrownBy(() -> alone.usedIn(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
