@@ -25,5 +25,16 @@ public final class Main {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.log.dev.latchkey.http", "debug");
         }
+        // At TRACE, Lettuce (fleet mode's Redis client) logs the bytes it writes, the AUTH password among them:
+        // never below DEBUG, whatever LATCHKEY_JAVA_OPTS asks for.
+        String lettuce = System.getProperty(LETTUCE_LEVEL, "warn");
+        if (lettuce.equalsIgnoreCase("trace") || lettuce.equalsIgnoreCase("all")) {
+            System.setProperty(LETTUCE_LEVEL, "debug");
+        } else if (System.getProperty(LETTUCE_LEVEL) == null) {
+            System.setProperty(LETTUCE_LEVEL, "warn");
+        }
     }
+
+    /** slf4j-simple's level property for Lettuce's loggers. */
+    static final String LETTUCE_LEVEL = "org.slf4j.simpleLogger.log.io.lettuce";
 }

@@ -89,4 +89,39 @@ class SecretsTest {
         // The one deliberate exception: `tmdb token` prints the approval URL, which must carry the request token.
         assertThat(token.out()).contains("authenticate/" + m.group(1));
     }
+
+    @Test
+    void lettuceNeverLogsAtTraceWhereItWouldWriteTheRedisPassword() {
+        // Issue 27: at TRACE, Lettuce's own logger writes the bytes it sends, the Redis AUTH password among them.
+        String before = System.getProperty(Main.LETTUCE_LEVEL);
+        String http = System.getProperty("org.slf4j.simpleLogger.log.dev.latchkey.http");
+        String file = System.getProperty("org.slf4j.simpleLogger.logFile");
+        String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
+        try {
+            for (String asked : new String[] {"trace", "TRACE", "all"}) {
+                System.setProperty(Main.LETTUCE_LEVEL, asked);
+                Main.configureLogging(true);
+                assertThat(System.getProperty(Main.LETTUCE_LEVEL)).isEqualTo("debug");
+            }
+            System.clearProperty(Main.LETTUCE_LEVEL);
+            Main.configureLogging(true);
+            assertThat(System.getProperty(Main.LETTUCE_LEVEL)).isEqualTo("warn");
+            System.setProperty(Main.LETTUCE_LEVEL, "info");
+            Main.configureLogging(false);
+            assertThat(System.getProperty(Main.LETTUCE_LEVEL)).isEqualTo("info");
+        } finally {
+            restore(Main.LETTUCE_LEVEL, before);
+            restore("org.slf4j.simpleLogger.log.dev.latchkey.http", http);
+            restore("org.slf4j.simpleLogger.logFile", file);
+            restore("org.slf4j.simpleLogger.defaultLogLevel", level);
+        }
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
+    }
 }
