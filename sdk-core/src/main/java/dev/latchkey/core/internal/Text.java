@@ -60,7 +60,10 @@ public final class Text {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    /** @return whether the character acts on a terminal or a reader instead of showing (see {@link #visible}) */
+    /**
+     * @param c a character
+     * @return whether the character acts on a terminal or a reader instead of showing (see {@link #visible})
+     */
     public static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u061C' || c == '\u200E' || c == '\u200F'
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u2028'
