@@ -182,4 +182,23 @@ class EternaltwinHardeningTest {
             }
         }
     }
+
+    @Test
+    void aDerivedClientEndsWithItsParent() throws Exception {
+        // Issue 28, bug 1: a withOptions client kept making sync calls after its parent closed, and its async calls
+        // failed with "executor rejected".
+        try (MockWebServer site = LoopbackServers.newServer()) {
+            site.start();
+            EternaltwinClient parent = client(site, SessionStore.inMemory());
+            EternaltwinClient derived = parent.withOptions(b -> b.userAgent("bot/2"));
+            parent.close();
+            String id = "d41ac799-4e3d-473f-a2d8-2886ea561a6e";
+            assertThatThrownBy(() -> derived.user(id)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+            assertThat(derived.async().user(id)).failsWithin(java.time.Duration.ofSeconds(5))
+                    .withThrowableOfType(ExecutionException.class).havingCause()
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(site.getRequestCount()).isZero();
+        }
+    }
 }

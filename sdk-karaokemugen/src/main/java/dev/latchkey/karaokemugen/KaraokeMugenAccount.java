@@ -35,7 +35,8 @@ public final class KaraokeMugenAccount {
     public static final int ANIME_LIST_PAGE = 400;
 
     private final KaraokeMugenClient client;
-    private volatile SessionHolder holder;
+    /** Final, and shared with every view of this account: a conversion moves it to the new key for all of them. */
+    private final SessionHolder holder;
 
     KaraokeMugenAccount(KaraokeMugenClient client, SessionHolder holder) {
         this.client = client;
@@ -290,14 +291,9 @@ public final class KaraokeMugenAccount {
         }
     }
 
-    /** A conversion changed the login: the new session goes under the new key, the old one is removed. */
+    /** A conversion changed the login: the holder moves the new session to the new key, the old one is removed. */
     void swap(KaraokeMugenApi.Login login) {
-        SessionHolder next = new SessionHolder(client.storeKey(login.username()),
-                client.pipeline.options().sessionStore(), login.session(), null);
-        next.replace(login.session());
-        SessionHolder previous = holder;
-        holder = next;
-        previous.clear();
+        holder.moveTo(client.storeKey(login.username()), login.session());
     }
 
     @Override

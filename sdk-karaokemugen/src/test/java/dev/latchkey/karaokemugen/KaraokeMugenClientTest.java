@@ -220,6 +220,27 @@ class KaraokeMugenClientTest {
     }
 
     @Test
+    void aConversionThroughAViewMovesTheOriginalAccountToo() throws Exception {
+        // Issue 28, bug 2: after alice.withRequestOptions(o).convertToOnline(...), the view was alice@kara.moe and
+        // alice.username() threw "logged out or closed". One holder, shared and moved, sync and async.
+        KaraokeMugenAccount alice = km.login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD);
+        KaraokeMugenAccount view = alice.withRequestOptions(dev.latchkey.core.RequestOptions.builder()
+                .timeout(java.time.Duration.ofSeconds(30)).build());
+        view.convertToOnline(FakeKaraokeMugen.INSTANCE, FakeKaraokeMugen.DEMO_PASSWORD);
+        assertThat(alice.username()).isEqualTo("alice@kara.moe");
+        assertThat(alice.storeKey()).isEqualTo(view.storeKey()).isEqualTo(km.storeKey("alice@kara.moe"));
+        assertThat(alice.myAccount().login()).isEqualTo("alice@kara.moe");
+        alice.withResponse(a -> {
+            a.async().convertToLocal(FakeKaraokeMugen.DEMO_PASSWORD).join();
+            return null;
+        });
+        assertThat(alice.username()).isEqualTo("alice");
+        assertThat(view.username()).isEqualTo("alice");
+        assertThat(store.load(km.storeKey("alice@kara.moe"))).isEmpty();
+        assertThat(store.load(km.storeKey("alice"))).contains(alice.session());
+    }
+
+    @Test
     void theAsyncTwinsDoTheSame() throws Exception {
         KaraokeMugenAccount alice = km.async().login(FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD)
                 .get(10, TimeUnit.SECONDS);

@@ -111,4 +111,19 @@ class KaraokeMugenHardeningTest {
                     .hasMessageNotContaining("null");
         }
     }
+
+    @Test
+    void aDerivedClientEndsWithItsParent() {
+        // Issue 28, bug 1: a withOptions client kept making sync calls after its parent closed, and its async calls
+        // failed with "executor rejected".
+        KaraokeMugenClient parent = client();
+        KaraokeMugenClient derived = parent.withOptions(b -> b.userAgent("bot/2"));
+        parent.close();
+        assertThatThrownBy(() -> derived.loginGuest()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThat(derived.async().loginGuest()).failsWithin(java.time.Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause()
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(hostile.requests()).isEmpty();
+    }
 }

@@ -264,4 +264,19 @@ class KemonoHardeningTest {
                     InvalidResponseException.class).hasMessageContaining("control character");
         }
     }
+
+    @Test
+    void aDerivedClientEndsWithItsParent() {
+        // Issue 28, bug 1: a withOptions client kept making sync calls after its parent closed, and its async calls
+        // failed with "executor rejected".
+        KemonoClient parent = hostileClient();
+        KemonoClient derived = parent.withOptions(b -> b.userAgent("bot/2"));
+        parent.close();
+        assertThatThrownBy(() -> derived.randomPost()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThat(derived.async().randomPost()).failsWithin(java.time.Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause()
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(hostile.requests()).isEmpty();
+    }
 }

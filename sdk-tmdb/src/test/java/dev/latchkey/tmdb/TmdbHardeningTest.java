@@ -142,4 +142,19 @@ class TmdbHardeningTest {
                     .hasMessageContaining("control character");
         }
     }
+
+    @Test
+    void aDerivedClientEndsWithItsParent() {
+        // Issue 28, bug 1: a withOptions client kept making sync calls after its parent closed, and its async calls
+        // failed with "executor rejected".
+        TmdbClient parent = client();
+        TmdbClient derived = parent.withOptions(b -> b.userAgent("bot/2"));
+        parent.close();
+        assertThatThrownBy(() -> derived.auth().createRequestToken()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThat(derived.async().auth().createRequestToken()).failsWithin(java.time.Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause()
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(hostile.requests()).isEmpty();
+    }
 }

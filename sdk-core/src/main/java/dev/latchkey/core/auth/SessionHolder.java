@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * threads of a process, the processes of a machine, a fleet on Redis) one logs in, and the others use its session.
  */
 public final class SessionHolder {
-    private final String key;
+    /** Changes only when the provider renames the account ({@link #moveTo}). */
+    private volatile String key;
     private final SessionStore store;
     private final AtomicReference<Session> current;
     private final Supplier<Session> relogin;
@@ -84,6 +85,26 @@ public final class SessionHolder {
         Objects.requireNonNull(session, "session");
         store.save(key, session);
         current.set(session);
+    }
+
+    /**
+     * Moves the session to another store key, for a provider that renames the account (Karaoke Mugen's conversions
+     * to and from an online account): the new session is saved under the new key, the old key is deleted, and every
+     * account or view sharing this holder follows it.
+     *
+     * @param newKey the key the account is now stored under
+     * @param session the session the rename gave
+     */
+    public synchronized void moveTo(String newKey, Session session) {
+        Objects.requireNonNull(newKey, "newKey");
+        Objects.requireNonNull(session, "session");
+        String old = key;
+        store.save(newKey, session);
+        key = newKey;
+        current.set(session);
+        if (!old.equals(newKey)) {
+            store.delete(old);
+        }
     }
 
     /** Forgets the session, here and in the store (after a logout). */

@@ -10,11 +10,9 @@ import dev.latchkey.core.error.ErrorMapper;
 import dev.latchkey.core.error.LatchkeyException;
 import dev.latchkey.core.internal.BaseUrls;
 import dev.latchkey.core.internal.RedactingLogInterceptor;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -41,12 +39,12 @@ public final class HttpPipeline implements AutoCloseable {
     private final HttpUrl baseUrl;
     private final OkHttpClient baseClient;
     private final OkHttpClient client;
-    private final boolean ownsClient;
     private final RetryLoop retries;
     private final String userAgent;
-    /** The owning pipeline's flag, shared by its views, so that a call through a view fails once it is closed. */
-    private final AtomicBoolean closed;
-    private final boolean guardClosed;
+    /** Shared by the client and everything derived from it: closing the client ends them all. */
+    private final Lifecycle lifecycle;
+    /** Whether this is the client itself: only its {@link #close} ends the lifecycle. */
+    private final boolean root;
     /** Per-call options of a view ({@link #withRequestOptions}), or {@code null}. */
     private final RequestOptions callOptions;
     /** Sees each successful answer of a view ({@link #withResponse}), or {@code null}. */
@@ -54,21 +52,16 @@ public final class HttpPipeline implements AutoCloseable {
     /** The last call's secrets, reused while the credentials stay the same. */
     private final SecretsMemo secretsMemo = new SecretsMemo();
 
-    private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, boolean ownsClient) {
-        this(options, provider, baseClient, ownsClient, new AtomicBoolean(), ownsClient, null, null);
-    }
-
-    private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, boolean ownsClient,
-            AtomicBoolean closed, boolean guardClosed, RequestOptions callOptions, Consumer<ResponseInfo> observer) {
-        this.closed = closed;
-        this.guardClosed = guardClosed;
+    private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, Lifecycle lifecycle,
+            boolean root, RequestOptions callOptions, Consumer<ResponseInfo> observer) {
+        this.lifecycle = lifecycle;
+        this.root = root;
         this.callOptions = callOptions;
         this.observer = observer;
         this.options = options;
         this.provider = provider;
         this.baseUrl = options.baseUrl().orElseGet(() -> BaseUrls.checked(provider.defaultBaseUrl()));
         this.baseClient = baseClient;
-        this.ownsClient = ownsClient;
         // Derived with newBuilder(): pool and dispatcher are shared with the base client.
         this.client = baseClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
@@ -98,20 +91,20 @@ public final class HttpPipeline implements AutoCloseable {
     public static HttpPipeline create(ClientOptions options, ProviderSpec provider) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(provider, "provider");
-        return options.httpClient()
-                .map(c -> new HttpPipeline(options, provider, c, false))
-                .orElseGet(() -> new HttpPipeline(options, provider, new OkHttpClient(), true));
+        OkHttpClient own = options.httpClient().isPresent() ? null : new OkHttpClient();
+        return new HttpPipeline(options, provider, own != null ? own : options.httpClient().get(), new Lifecycle(own),
+                true, null, null);
     }
 
     /**
      * @param newOptions the options of the derived pipeline
      * @return a pipeline sharing this one's connection pool and dispatcher (unless the new options name another
-     *     client); closing it releases nothing, closing this one ends both
+     *     client) and its lifecycle: closing it releases nothing, closing this one ends both, sync and async
      */
     public HttpPipeline withOptions(ClientOptions newOptions) {
         Objects.requireNonNull(newOptions, "newOptions");
         OkHttpClient base = newOptions.httpClient().orElse(baseClient);
-        return new HttpPipeline(newOptions, provider, base, false, new AtomicBoolean(), false, callOptions, observer);
+        return new HttpPipeline(newOptions, provider, base, lifecycle, false, callOptions, observer);
     }
 
     /**
@@ -124,7 +117,7 @@ public final class HttpPipeline implements AutoCloseable {
     public HttpPipeline withRequestOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
         RequestOptions merged = callOptions == null ? options : callOptions.overriddenBy(options);
-        return new HttpPipeline(this.options, provider, baseClient, false, closed, guardClosed, merged, observer);
+        return new HttpPipeline(this.options, provider, baseClient, lifecycle, false, merged, observer);
     }
 
     /**
@@ -156,7 +149,7 @@ public final class HttpPipeline implements AutoCloseable {
 
     private HttpPipeline observedBy(Consumer<ResponseInfo> sink) {
         Consumer<ResponseInfo> chained = observer == null ? sink : observer.andThen(sink);
-        return new HttpPipeline(options, provider, baseClient, false, closed, guardClosed, callOptions, chained);
+        return new HttpPipeline(options, provider, baseClient, lifecycle, false, callOptions, chained);
     }
 
     /** @return the options */
@@ -232,7 +225,12 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseParser<T> parser) {
         Objects.requireNonNull(parser, "parser");
-        PreparedCall p = prepare(request);
+        PreparedCall p;
+        try {
+            p = prepare(request);
+        } catch (IllegalStateException closed) {
+            return CompletableFuture.failedFuture(closed); // an async call fails its future, as the sync one throws
+        }
         CompletableFuture<T> call = retries.runAsync(p, observed(parser, p));
         if (observer == null) {
             return call;
@@ -301,21 +299,15 @@ public final class HttpPipeline implements AutoCloseable {
         return ApiCall.of(ApiRequest.builder(method, path), query, body, type).execute(this);
     }
 
-    /** Releases the connection pool and dispatcher threads if this pipeline created them; idempotent. */
+    /**
+     * Ends this client and everything derived from it, and releases the connection pool and dispatcher threads if
+     * Latchkey created them; idempotent. On a derived pipeline or a view it only forgets the memoized secrets.
+     */
     @Override
     public void close() {
         secretsMemo.clear();
-        // A view (or a pipeline on the caller's client) owns nothing: closing it changes nothing.
-        if (ownsClient && closed.compareAndSet(false, true)) {
-            baseClient.dispatcher().executorService().shutdown();
-            baseClient.connectionPool().evictAll();
-            if (baseClient.cache() != null) {
-                try {
-                    baseClient.cache().close();
-                } catch (IOException ignored) {
-                    // Nothing to do about a cache that cannot close.
-                }
-            }
+        if (root) {
+            lifecycle.close();
         }
     }
 
@@ -325,7 +317,7 @@ public final class HttpPipeline implements AutoCloseable {
 
     /** @return the OkHttp client this pipeline created, for lifecycle tests; {@code null} if it uses the caller's */
     OkHttpClient ownedClientForTest() {
-        return ownsClient ? baseClient : null;
+        return lifecycle.owned();
     }
 
     OkHttpClient client() {
@@ -342,9 +334,7 @@ public final class HttpPipeline implements AutoCloseable {
 
     private PreparedCall prepare(ApiRequest request) {
         Objects.requireNonNull(request, "request");
-        if (guardClosed && closed.get()) {
-            throw new IllegalStateException("this client is closed");
-        }
+        lifecycle.checkOpen();
         ApiRequest r = callOptions == null ? request : request.withOptions(request.options().overriddenBy(callOptions));
         return new PreparedCall(r, this);
     }

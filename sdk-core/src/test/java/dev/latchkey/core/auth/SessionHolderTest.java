@@ -143,4 +143,22 @@ class SessionHolderTest {
         assertThatThrownBy(holder::require).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> holder.call(s -> "never")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aRenamedAccountMovesItsSessionToTheNewKeyForEveryoneSharingTheHolder() {
+        // Issue 28, bug 2: Karaoke Mugen's conversion made a new holder for the view it ran on, so the original
+        // account's was cleared ("logged out or closed"). The holder moves itself now.
+        SessionStore store = SessionStore.inMemory();
+        SessionHolder holder = new SessionHolder("km#alice", store, OLD, null);
+        holder.replace(OLD);
+        holder.moveTo("km#alice@kara.moe", NEW);
+        assertThat(holder.key()).isEqualTo("km#alice@kara.moe");
+        assertThat(holder.require()).isEqualTo(NEW);
+        assertThat(store.load("km#alice@kara.moe")).contains(NEW);
+        assertThat(store.load("km#alice")).isEmpty();
+        // Moving to the same key keeps the session stored.
+        holder.moveTo("km#alice@kara.moe", OLD);
+        assertThat(store.load("km#alice@kara.moe")).contains(OLD);
+        assertThat(holder.toString()).contains("km#alice@kara.moe");
+    }
 }

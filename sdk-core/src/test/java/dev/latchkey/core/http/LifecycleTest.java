@@ -70,6 +70,44 @@ class LifecycleTest {
     }
 
     @Test
+    void everythingDerivedFromAClientEndsWithIt() throws Exception {
+        // Issue 28, bug 1: after parent.close(), a withOptions client kept making sync calls while its async calls
+        // failed with "executor rejected". One lifecycle now: every derivation ends with its client, sync and async.
+        try (MockWebServer server = LoopbackServers.newServer()) {
+            server.start();
+            OkHttpClient callers = new OkHttpClient();
+            HttpPipeline parent = HttpPipeline.create(ClientOptions.builder().baseUrl(server.url("/").toString())
+                    .build(), ProviderSpec.of("t", "https://x.invalid"));
+            java.util.List<java.util.function.Supplier<HttpPipeline>> derivations = java.util.List.of(
+                    () -> parent.withOptions(parent.options().toBuilder().userAgent("bot/2").build()),
+                    () -> parent.withOptions(parent.options().toBuilder().httpClient(callers).build()),
+                    () -> parent.withRequestOptions(dev.latchkey.core.RequestOptions.builder().build()),
+                    () -> parent.withOptions(parent.options()).withRequestOptions(
+                            dev.latchkey.core.RequestOptions.builder().build()));
+            java.util.List<HttpPipeline> derived = derivations.stream().map(java.util.function.Supplier::get).toList();
+            for (HttpPipeline d : derived) {
+                server.enqueue(new MockResponse.Builder().body("{}").build());
+                d.execute(ApiRequest.get("/x").build(), ResponseParser.discard());
+                d.close(); // a derived client's close ends nothing
+            }
+            server.enqueue(new MockResponse.Builder().body("{}").build());
+            parent.execute(ApiRequest.get("/x").build(), ResponseParser.discard());
+            parent.close();
+            for (HttpPipeline d : derived) {
+                assertThatThrownBy(() -> d.execute(ApiRequest.get("/x").build(), ResponseParser.discard()))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                assertThat(d.executeAsync(ApiRequest.get("/x").build(), ResponseParser.discard()))
+                        .failsWithin(5, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                        .havingCause().isInstanceOf(IllegalStateException.class).withMessageContaining("closed");
+                assertThatThrownBy(() -> d.withResponse(v -> v.execute(ApiRequest.get("/x").build(),
+                        ResponseParser.discard()))).isInstanceOf(IllegalStateException.class);
+            }
+            assertThat(server.getRequestCount()).isEqualTo(derived.size() + 1);
+            callers.dispatcher().executorService().shutdown();
+        }
+    }
+
+    @Test
     void cancellingTheFutureCancelsTheHttpCall() throws Exception {
         try (Fixture f = new Fixture()) {
             f.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
