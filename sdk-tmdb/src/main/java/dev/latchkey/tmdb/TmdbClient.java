@@ -45,7 +45,9 @@ public final class TmdbClient implements AutoCloseable {
     public static final String DEFAULT_BASE_URL = "https://api.themoviedb.org";
 
     static final ProviderSpec SPEC = new ProviderSpec("tmdb", DEFAULT_BASE_URL, TmdbErrors.PROVIDER,
-            Map.of("Accept", "application/json"), null);
+            Map.of("Accept", "application/json"), null)
+            // TMDb's credentials travel in the query: masked by name wherever a caller puts them (the escape hatch).
+            .withSecretQueryNames("api_key", "session_id", "guest_session_id", "request_token");
 
     final HttpPipeline pipeline;
     final TmdbApi api;

@@ -76,4 +76,19 @@ class RedactionTest {
             }
         }
     }
+
+    @Test
+    void theEscapeHatchMasksTmdbsOwnSecretNames() {
+        // Issue 28: TMDb declares its secret query names (ProviderSpec.withSecretQueryNames); core knows none of them.
+        String session = "sess-7c1f9a2e4b6d8035";
+        try (TmdbClient tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(fake.baseUrl()).build();
+                LogCapture logs = new LogCapture()) {
+            try {
+                tmdb.request("GET", "/3/account", java.util.Map.of("session_id", session), null, java.util.Map.class);
+            } catch (LatchkeyException e) {
+                assertThat(e.getMessage()).contains("session_id=***").doesNotContain(session);
+            }
+            assertThat(logs.text()).contains("session_id=***").doesNotContain(session);
+        }
+    }
 }

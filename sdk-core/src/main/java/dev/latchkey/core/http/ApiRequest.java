@@ -25,9 +25,12 @@ import okhttp3.MediaType;
  * }</pre>
  */
 public final class ApiRequest {
-    /** Query parameters whose values are always treated as secret. */
-    public static final Set<String> SECRET_QUERY_NAMES = Set.of("api_key", "session_id", "guest_session_id",
-            "request_token", "code", "state", "password", "access_token", "refresh_token", "token", "client_secret");
+    /**
+     * Query parameters whose values are always treated as secret: the generic credential names (OAuth 2.0's and a
+     * password's). A provider declares its own beside them ({@link ProviderSpec#secretQueryNames()}).
+     */
+    public static final Set<String> SECRET_QUERY_NAMES = Set.of("code", "state", "password", "access_token",
+            "refresh_token", "token", "client_secret", "client_assertion", "id_token");
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
@@ -46,7 +49,6 @@ public final class ApiRequest {
     private final RequestOptions options;
     private final List<String> extraSecrets;
     private volatile String redactedPath;
-    private volatile Secrets secrets;
 
     record Param(String name, String value, boolean secret) {
     }
@@ -73,11 +75,15 @@ public final class ApiRequest {
     }
 
     private ApiRequest(ApiRequest o, RequestOptions options) {
+        this(o, options, o.query);
+    }
+
+    private ApiRequest(ApiRequest o, RequestOptions options, List<Param> query) {
         this.method = o.method;
         this.pathTemplate = o.pathTemplate;
         this.pathParams = o.pathParams;
         this.secretPathParams = o.secretPathParams;
-        this.query = o.query;
+        this.query = query;
         this.headers = o.headers;
         this.body = o.body;
         this.bodyType = o.bodyType;
@@ -194,6 +200,25 @@ public final class ApiRequest {
         return p;
     }
 
+    /**
+     * @param names query parameters whose values are secret on the provider this request goes to
+     * @return this request with those parameters marked secret (itself when none is present unmarked)
+     */
+    ApiRequest withSecretQueryNames(Set<String> names) {
+        boolean any = false;
+        for (Param q : query) {
+            any |= !q.secret() && names.contains(q.name());
+        }
+        if (!any) {
+            return this;
+        }
+        List<Param> marked = new ArrayList<>(query.size());
+        for (Param q : query) {
+            marked.add(q.secret() || !names.contains(q.name()) ? q : new Param(q.name(), q.value(), true));
+        }
+        return new ApiRequest(this, options, List.copyOf(marked));
+    }
+
     /** @return the full URL below the base */
     HttpUrl url(HttpUrl base) {
         HttpUrl.Builder b = base.newBuilder();
@@ -226,16 +251,6 @@ public final class ApiRequest {
 
     MediaType bodyType() {
         return bodyType;
-    }
-
-    /** @return the secrets of this request, for scrubbing; computed on first need (a log line or an error) */
-    Secrets secrets() {
-        Secrets s = secrets;
-        if (s == null) {
-            List<String> values = secretValues();
-            secrets = s = values.isEmpty() ? Secrets.NONE : Secrets.NONE.with(values);
-        }
-        return s;
     }
 
     /** @return the secret values this request carries (credentials and their parts, secret parameters) */

@@ -35,14 +35,14 @@ final class Exchange {
         this.prepared = prepared;
     }
 
-    ResponseViews.View view() {
+    BodyView view() {
         BufferedSource source = response.body().source();
-        return new ResponseViews.View(response.code(), response.headers(), response.request().url(), source,
+        return new BodyView(response.code(), response.headers(), response.request().url(), source,
                 prepared.origin, streaming ? Long.MAX_VALUE : prepared.options.maxResponseBytes());
     }
 
     <T> T parse(ResponseParser<T> parser) {
-        ResponseViews.View view = view();
+        BodyView view = view();
         // An answer that announces more than the cap fails before a byte of it is read.
         if (!streaming && response.body().contentLength() > prepared.options.maxResponseBytes()) {
             throw Failures.tooLargeAnswer(view, prepared.options.maxResponseBytes());

@@ -76,7 +76,7 @@ final class Failures {
         return TransportException.Kind.OTHER;
     }
 
-    static TransportException transport(ResponseViews.Origin origin, IOException e, boolean canceled) {
+    static TransportException transport(Origin origin, IOException e, boolean canceled) {
         Secrets secrets = origin.secrets();
         // OkHttp's exception may quote the status line, a header or a chunk-size line a hostile server filled with a
         // secret: the cause kept is a scrubbed copy, and the detail is scrubbed before it is cut.
@@ -87,15 +87,15 @@ final class Failures {
     }
 
     /** OkHttp refusing what the server sent (a malformed header it cannot hold): still the server's fault. */
-    static TransportException refused(ResponseViews.Origin origin, RuntimeException e) {
+    static TransportException refused(Origin origin, RuntimeException e) {
         return transport(origin, new java.net.ProtocolException(e.getClass().getSimpleName() + ": " + e.getMessage()),
                 false);
     }
 
     /** Turns a failure while reading a successful body into a typed exception. */
-    static LatchkeyException read(ResponseViews.View view, IOException e) {
+    static LatchkeyException read(BodyView view, IOException e) {
         if (e instanceof JsonProcessingException jpe) {
-            ResponseViews.TooLargeException tooLarge = tooLarge(jpe);
+            TooLargeException tooLarge = tooLarge(jpe);
             if (tooLarge != null) {
                 return tooLargeAnswer(view, tooLarge);
             }
@@ -104,14 +104,14 @@ final class Failures {
             IOException io = ioCause(jpe);
             return io != null ? transport(view.origin, io, false) : invalidJson(view, jpe);
         }
-        if (e instanceof ResponseViews.TooLargeException tooLarge) {
+        if (e instanceof TooLargeException tooLarge) {
             return tooLargeAnswer(view, tooLarge);
         }
         return transport(view.origin, e, false);
     }
 
     /** @return a failure while reading as a typed exception: Latchkey's own as they are, anything else as invalid */
-    static LatchkeyException unexpected(ResponseViews.View view, RuntimeException e) {
+    static LatchkeyException unexpected(BodyView view, RuntimeException e) {
         if (e instanceof InvalidInputException) {
             // A provider parser refused a value the server sent (an empty id): the answer is at fault, not the caller.
             return view.invalid("the answer holds an unusable value: " + e.getMessage(), null, null, null);
@@ -124,7 +124,7 @@ final class Failures {
     }
 
     /** Runs a parser over a view; whatever it throws ends as a typed exception. */
-    static <T> T parse(ResponseViews.View view, ResponseParser<T> parser) {
+    static <T> T parse(BodyView view, ResponseParser<T> parser) {
         try {
             return parser.parse(view);
         } catch (IOException e) {
@@ -134,7 +134,7 @@ final class Failures {
         }
     }
 
-    static InvalidResponseException negativeLength(ResponseViews.View view) {
+    static InvalidResponseException negativeLength(BodyView view) {
         return view.invalid("the answer's Content-Length is not a length", null, null, null);
     }
 
@@ -149,21 +149,21 @@ final class Failures {
         return m != null && m.startsWith("Unexpected IOException") ? new IOException(m) : null;
     }
 
-    private static ResponseViews.TooLargeException tooLarge(Throwable e) {
+    private static TooLargeException tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ResponseViews.TooLargeException tl) {
+            if (t instanceof TooLargeException tl) {
                 return tl;
             }
         }
         return null;
     }
 
-    private static InvalidResponseException tooLargeAnswer(ResponseViews.View view, ResponseViews.TooLargeException e) {
+    private static InvalidResponseException tooLargeAnswer(BodyView view, TooLargeException e) {
         return tooLargeAnswer(view, e.limit);
     }
 
     /** @return the failure of an answer over the cap, read or only announced by its {@code Content-Length} */
-    static InvalidResponseException tooLargeAnswer(ResponseViews.View view, long limit) {
+    static InvalidResponseException tooLargeAnswer(BodyView view, long limit) {
         return view.invalid("the answer is larger than " + limit + " bytes (ClientOptions.maxResponseBytes); "
                 + "use a streaming call for huge listings", null, null, null);
     }
@@ -172,7 +172,7 @@ final class Failures {
      * Jackson's own exception is not kept as the cause: its message quotes the offending value, which may be a secret,
      * and a logged stack trace would print it unscrubbed. The message below carries the scrubbed text and the path.
      */
-    private static InvalidResponseException invalidJson(ResponseViews.View view, JsonProcessingException e) {
+    private static InvalidResponseException invalidJson(BodyView view, JsonProcessingException e) {
         String original = firstLine(view.origin.secrets().scrub(e.getOriginalMessage()));
         String path = e instanceof JsonMappingException jm ? jsonPath(jm) : null;
         String where = path == null || path.isEmpty() ? "" : " at " + path;
@@ -211,7 +211,7 @@ final class Failures {
     }
 
     /** A parse error at the very end of a body of known length is a cut body, even mid-token ({@code fa|lse}). */
-    private static boolean endsAtBodyEnd(ResponseViews.View view, JsonProcessingException e) {
+    private static boolean endsAtBodyEnd(BodyView view, JsonProcessingException e) {
         long length = view.declaredLength();
         for (Throwable t = e; t != null; t = t.getCause()) {
             // Only a read (syntax) error counts; a mapping error at the end is a wrong value, not a cut body.

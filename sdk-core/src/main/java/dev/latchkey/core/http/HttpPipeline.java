@@ -49,6 +49,8 @@ public final class HttpPipeline implements AutoCloseable {
     private final RequestOptions callOptions;
     /** Sees each successful answer of a view ({@link #withResponse}), or {@code null}. */
     private final Consumer<ResponseInfo> observer;
+    /** The generic secret query names and the provider's. */
+    private final java.util.Set<String> secretQueryNames;
     /** The last call's secrets, reused while the credentials stay the same. */
     private final SecretsMemo secretsMemo = new SecretsMemo();
 
@@ -75,10 +77,11 @@ public final class HttpPipeline implements AutoCloseable {
                 .followSslRedirects(false)
                 // Sessions travel in explicit headers; a shared jar would leak one account's cookies to another.
                 .cookieJar(CookieJar.NO_COOKIES)
-                .addInterceptor(new RedactingLogInterceptor())
+                .addInterceptor(new RedactingLogInterceptor(provider.allSecretQueryNames()))
                 .addNetworkInterceptor(new dev.latchkey.core.internal.ProxyAuthGuard())
                 .build();
         this.retries = new RetryLoop(options, provider.name());
+        this.secretQueryNames = provider.allSecretQueryNames();
         this.userAgent = options.userAgent().map(u -> u + ' ').orElse("") + "latchkey-java/" + VERSION + " ("
                 + provider.name() + ')';
     }
@@ -254,10 +257,10 @@ public final class HttpPipeline implements AutoCloseable {
         return retries.run(p, exchange -> {
             Response r = exchange.response;
             observe(r.code(), r.headers(), p);
-            byte[] bytes = new ResponseViews.LimitedInputStream(r.body().byteStream(), options.maxResponseBytes())
+            byte[] bytes = new LimitedInputStream(r.body().byteStream(), options.maxResponseBytes())
                     .readAllBytes();
             return new RawResponse(r.code(), r.headers(), p.origin.requestId(r.headers()), bytes,
-                    raw -> ResponseViews.View.of(raw, r.request().url(), p.origin));
+                    raw -> BodyView.of(raw, r.request().url(), p.origin));
         });
     }
 
@@ -280,7 +283,7 @@ public final class HttpPipeline implements AutoCloseable {
             ex.streaming = true;
             return ex;
         });
-        return ResponseViews.stream(exchange, elementType);
+        return JsonArrayIterator.stream(exchange, elementType);
     }
 
     /**
@@ -336,7 +339,8 @@ public final class HttpPipeline implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         lifecycle.checkOpen();
         ApiRequest r = callOptions == null ? request : request.withOptions(request.options().overriddenBy(callOptions));
-        return new PreparedCall(r, this);
+        // The provider's secret query names (TMDb's api_key, session_id) mark the values the caller did not.
+        return new PreparedCall(r.withSecretQueryNames(secretQueryNames), this);
     }
 
     private <T> ResponseParser<T> observed(ResponseParser<T> parser, PreparedCall p) {

@@ -1,7 +1,7 @@
 package dev.latchkey.core.http;
 
 import dev.latchkey.core.ClientOptions;
-import dev.latchkey.core.internal.LazySecrets;
+import dev.latchkey.core.internal.CallSecrets;
 import dev.latchkey.core.internal.RedactingLogInterceptor;
 import io.github.resilience4j.retry.Retry;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +17,7 @@ import okhttp3.RequestBody;
 final class PreparedCall {
     final ApiRequest api;
     final Request request;
-    final ResponseViews.Origin origin;
+    final Origin origin;
     /** {@code null}: this call is attempted once. */
     final Retry retry;
     final ClientOptions options;
@@ -33,7 +33,7 @@ final class PreparedCall {
         this.options = pipeline.options();
         this.provider = pipeline.provider();
         this.client = pipeline.client();
-        this.origin = new ResponseViews.Origin(api, pipeline.provider().requestIdHeaders(),
+        this.origin = new Origin(api, pipeline.provider().requestIdHeaders(),
                 callerHeaderValues(options, api), pipeline.secretsMemo(), pipeline.provider());
         Request.Builder rb = new Request.Builder().url(api.url(pipeline.baseUrl())).header("User-Agent",
                 pipeline.userAgent());
@@ -49,7 +49,7 @@ final class PreparedCall {
                 : requiresBody(api.method()) ? RequestBody.create(new byte[0], null) : null;
         rb.method(api.method(), rbody);
         // The log interceptor computes the secrets only if it logs: nothing is spent on them otherwise.
-        rb.tag(LazySecrets.class, new LazySecrets(origin::secrets));
+        rb.tag(CallSecrets.class, origin.callSecrets());
         if (api.sensitive()) {
             rb.tag(RedactingLogInterceptor.Sensitive.class, RedactingLogInterceptor.Sensitive.YES);
         }

@@ -73,7 +73,7 @@ public final class RawResponse {
      * @return the body read by the parser, with the same checks as typed calls
      */
     public <T> T parse(ResponseParser<T> parser) {
-        return Failures.parse((ResponseViews.View) views.apply(this), parser);
+        return Failures.parse((BodyView) views.apply(this), parser);
     }
 
     @Override

@@ -60,7 +60,7 @@ public interface ResponseParser<T> {
      */
     static ResponseParser<Void> discard() {
         return r -> {
-            if (r instanceof ResponseViews.View view) {
+            if (r instanceof BodyView view) {
                 view.requireNotHtml();
             }
             return null;

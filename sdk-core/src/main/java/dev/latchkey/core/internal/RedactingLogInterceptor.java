@@ -39,13 +39,21 @@ public final class RedactingLogInterceptor implements Interceptor {
     /** The most of one body that a TRACE line shows: a log is no place for a 200 MB answer. */
     static final int MAX_LOGGED_BODY = 64 * 1024;
 
+    /** Query parameters OkHttp masks by name: the generic credential names and the provider's. */
+    private final String[] secretQueryNames;
+
+    /** @param secretQueryNames query parameters whose values are masked by name */
+    public RedactingLogInterceptor(java.util.Set<String> secretQueryNames) {
+        this.secretQueryNames = secretQueryNames.toArray(String[]::new);
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         if (!LOG.isDebugEnabled()) {
             return chain.proceed(chain.request());
         }
         Request request = chain.request();
-        LazySecrets secrets = request.tag(LazySecrets.class);
+        CallSecrets secrets = request.tag(CallSecrets.class);
         Secrets scrub = secrets == null ? Secrets.NONE : secrets.get();
         boolean bodies = LOG.isTraceEnabled() && request.tag(Sensitive.class) == null;
         HttpLoggingInterceptor delegate = new HttpLoggingInterceptor(line -> log(scrub, line));
@@ -54,7 +62,7 @@ public final class RedactingLogInterceptor implements Interceptor {
         // inside the interceptor with the response never closed.
         delegate.setLevel(HttpLoggingInterceptor.Level.HEADERS);
         REDACTED_HEADERS.forEach(delegate::redactHeader);
-        delegate.redactQueryParams(dev.latchkey.core.http.ApiRequest.SECRET_QUERY_NAMES.toArray(String[]::new));
+        delegate.redactQueryParams(secretQueryNames);
         if (bodies && request.body() != null) {
             okio.Buffer buffer = new okio.Buffer();
             request.body().writeTo(buffer);

@@ -29,7 +29,9 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(UnaryOperator<ClientOptions.Builder> customize) {
-        this(customize, ProviderSpec.of("test", "https://example.invalid"));
+        // A provider that declares its secret query names, as TMDb does: core knows only the generic ones.
+        this(customize, ProviderSpec.of("test", "https://example.invalid").withSecretQueryNames("api_key",
+                "session_id"));
     }
 
     Fixture(UnaryOperator<ClientOptions.Builder> customize, ProviderSpec spec) {

@@ -100,8 +100,8 @@ class PipelineShapeTest {
 
     @Test
     void aConnectionLostWhileJacksonBindsIsATransportFailureNotAMalformedAnswer() {
-        ResponseViews.View view = new ResponseViews.View(200, Headers.of(), okhttp3.HttpUrl.get("http://h.invalid/a"),
-                new okio.Buffer(), new ResponseViews.Origin(ApiRequest.get("/a").build(), List.of()), 100);
+        BodyView view = new BodyView(200, Headers.of(), okhttp3.HttpUrl.get("http://h.invalid/a"),
+                new okio.Buffer(), new Origin(ApiRequest.get("/a").build(), List.of()), 100);
         IOException lost = new ProtocolException("unexpected end of stream");
         LatchkeyException e = Failures.read(view,
                 new com.fasterxml.jackson.databind.JsonMappingException(null, "while binding", lost));

@@ -30,7 +30,7 @@ class RedactionTest {
             f.enqueue(new MockResponse.Builder().code(200)
                     .addHeader("Set-Cookie", "session=" + SESSION_COOKIE + "; Path=/; HttpOnly")
                     .body("{\"id\":1,\"username\":\"alice\",\"token\":\"" + TOKEN + "\"}").build());
-            ApiRequest login = ApiRequest.post("/login").query("api_key", API_KEY)
+            ApiRequest login = ApiRequest.post("/login").secretQuery("api_key", API_KEY)
                     .jsonBody(Map.of("username", credentials.username(), "password", credentials.password().reveal()))
                     .secret(credentials.password().reveal()).sensitive().build();
             String cookie = f.pipeline.execute(login, r -> r.cookie("session").orElseThrow());
@@ -101,9 +101,21 @@ class RedactionTest {
     }
 
     @Test
+    void coreKnowsNoProvidersSecretNamesEachProviderDeclaresItsOwn() {
+        // Issue 28: TMDb's names were core's list; now core has the generic credential names only.
+        assertThat(ApiRequest.SECRET_QUERY_NAMES).doesNotContain("api_key", "session_id", "guest_session_id",
+                "request_token").contains("access_token", "code", "state", "password");
+        ProviderSpec spec = ProviderSpec.of("x", "https://x.invalid").withSecretQueryNames("api_key");
+        assertThat(spec.secretQueryNames()).containsExactly("api_key");
+        assertThat(spec.allSecretQueryNames()).contains("api_key", "access_token");
+        assertThat(ProviderSpec.of("x", "https://x.invalid").allSecretQueryNames())
+                .isEqualTo(ApiRequest.SECRET_QUERY_NAMES);
+    }
+
+    @Test
     void requestToStringRedactsSecretQueryValuesByName() {
-        ApiRequest r = ApiRequest.get("/a").query("api_key", API_KEY).query("page", 3).build();
-        assertThat(r.toString()).isEqualTo("GET /a?api_key=***&page=3");
+        ApiRequest r = ApiRequest.get("/a").query("access_token", API_KEY).query("page", 3).build();
+        assertThat(r.toString()).isEqualTo("GET /a?access_token=***&page=3");
         assertThatThrownBy(() -> ApiRequest.get("/a/{id}").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{id}");
         assertThatThrownBy(() -> ApiRequest.get("/a/{id}").pathParam("id", " ").build())

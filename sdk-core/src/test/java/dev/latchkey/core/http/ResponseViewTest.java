@@ -21,14 +21,14 @@ class ResponseViewTest {
     record Item(@JsonProperty(required = true) int id) {
     }
 
-    private static ResponseViews.View view(String body, long maxBytes, String... headers) {
+    private static BodyView view(String body, long maxBytes, String... headers) {
         return view(body.getBytes(StandardCharsets.UTF_8), maxBytes, headers);
     }
 
-    private static ResponseViews.View view(byte[] body, long maxBytes, String... headers) {
+    private static BodyView view(byte[] body, long maxBytes, String... headers) {
         ApiRequest api = ApiRequest.get("/v/{id}").secretPathParam("id", "s3cr3tpath").build();
-        return new ResponseViews.View(200, Headers.of(headers), HttpUrl.get("https://h.example/v/x"),
-                new Buffer().write(body), new ResponseViews.Origin(api, List.of("X-Request-Id")), maxBytes);
+        return new BodyView(200, Headers.of(headers), HttpUrl.get("https://h.example/v/x"),
+                new Buffer().write(body), new Origin(api, List.of("X-Request-Id")), maxBytes);
     }
 
     @Test
@@ -54,31 +54,31 @@ class ResponseViewTest {
                             .doesNotContain("s3cr3tpath");
                     assertThat(e.excerpt()).hasValueSatisfying(x -> assertThat(x).doesNotContain("s3cr3tpath"));
                 });
-        String spaces = " ".repeat(ResponseViews.View.MAX_LEADING_WHITESPACE) + "{}";
+        String spaces = " ".repeat(BodyView.MAX_LEADING_WHITESPACE) + "{}";
         assertThatThrownBy(() -> view(spaces, Long.MAX_VALUE).json(Map.class)).isInstanceOf(InvalidResponseException.class)
                 .hasMessageContaining("white space");
-        assertThat(view(" ".repeat(ResponseViews.View.MAX_LEADING_WHITESPACE - 1) + "{}", Long.MAX_VALUE).tree())
+        assertThat(view(" ".repeat(BodyView.MAX_LEADING_WHITESPACE - 1) + "{}", Long.MAX_VALUE).tree())
                 .isEmpty();
     }
 
     @Test
     void aBodyPastTheCapIsRefusedAsItIsRead() throws IOException {
         assertThatThrownBy(() -> view("{\"id\":12345}", 5).json(Item.class))
-                .isInstanceOf(ResponseViews.TooLargeException.class);
-        assertThatThrownBy(() -> view("0123456789", 5).text()).isInstanceOf(ResponseViews.TooLargeException.class);
+                .isInstanceOf(TooLargeException.class);
+        assertThatThrownBy(() -> view("0123456789", 5).text()).isInstanceOf(TooLargeException.class);
         assertThat(view("01234", 5).text()).isEqualTo("01234");
         assertThat(view("", 5).text()).isEmpty();
-        ResponseViews.LimitedInputStream in = new ResponseViews.LimitedInputStream(
+        LimitedInputStream in = new LimitedInputStream(
                 new java.io.ByteArrayInputStream(new byte[10]), 4);
         assertThat(in.skip(4)).isEqualTo(4);
-        assertThatThrownBy(in::read).isInstanceOf(ResponseViews.TooLargeException.class);
-        ResponseViews.LimitedInputStream single = new ResponseViews.LimitedInputStream(
+        assertThatThrownBy(in::read).isInstanceOf(TooLargeException.class);
+        LimitedInputStream single = new LimitedInputStream(
                 new java.io.ByteArrayInputStream(new byte[] {1, 2}), 1);
         assertThat(single.read()).isEqualTo(1);
-        assertThatThrownBy(single::read).isInstanceOf(ResponseViews.TooLargeException.class);
-        ResponseViews.LimitedInputStream skipping = new ResponseViews.LimitedInputStream(
+        assertThatThrownBy(single::read).isInstanceOf(TooLargeException.class);
+        LimitedInputStream skipping = new LimitedInputStream(
                 new java.io.ByteArrayInputStream(new byte[10]), 4);
-        assertThatThrownBy(() -> skipping.skip(5)).isInstanceOf(ResponseViews.TooLargeException.class);
+        assertThatThrownBy(() -> skipping.skip(5)).isInstanceOf(TooLargeException.class);
     }
 
     @Test
@@ -93,7 +93,7 @@ class ResponseViewTest {
 
     @Test
     void cookiesHeadersAndFactsOfTheAnswer() {
-        ResponseViews.View v = view("{}", 100, "Set-Cookie", "session=abc; Path=/", "Set-Cookie", "empty=; Path=/",
+        BodyView v = view("{}", 100, "Set-Cookie", "session=abc; Path=/", "Set-Cookie", "empty=; Path=/",
                 "Content-Length", " 2 ", "X-Request-Id", "rq-9");
         assertThat(v.status()).isEqualTo(200);
         assertThat(v.cookie("session")).contains("abc");
