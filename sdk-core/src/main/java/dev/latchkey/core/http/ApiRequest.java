@@ -3,7 +3,6 @@ package dev.latchkey.core.http;
 import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.error.ErrorMapper;
 import dev.latchkey.core.error.InvalidInputException;
-import dev.latchkey.core.internal.Json;
 import dev.latchkey.core.internal.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +30,6 @@ public final class ApiRequest {
      */
     public static final Set<String> SECRET_QUERY_NAMES = Set.of("code", "state", "password", "access_token",
             "refresh_token", "token", "client_secret", "client_assertion", "id_token");
-
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
     private final String method;
     private final String pathTemplate;
@@ -67,7 +63,7 @@ public final class ApiRequest {
         this.errorMapper = b.errorMapper;
         this.options = b.options;
         this.extraSecrets = List.copyOf(b.extraSecrets);
-        for (String name : templateNames(pathTemplate)) {
+        for (String name : PathTemplate.names(pathTemplate)) {
             if (!pathParams.containsKey(name)) {
                 throw new IllegalArgumentException("path parameter {" + name + "} of " + pathTemplate + " is not set");
             }
@@ -189,10 +185,12 @@ public final class ApiRequest {
     public String redactedPath() {
         String p = redactedPath;
         if (p == null) {
-            StringBuilder sb = new StringBuilder(expand(true));
+            StringBuilder sb = new StringBuilder(PathTemplate.expand(pathTemplate, pathParams,
+                    secretPathParams));
             char sep = '?';
             for (Param q : query) {
-                sb.append(sep).append(q.name()).append('=').append(q.secret() ? Secrets.MASK : shown(q.value()));
+                sb.append(sep).append(q.name()).append('=').append(q.secret() ? Secrets.MASK
+                        : PathTemplate.shown(q.value()));
                 sep = '&';
             }
             redactedPath = p = sb.toString();
@@ -205,36 +203,16 @@ public final class ApiRequest {
      * @return this request with those parameters marked secret (itself when none is present unmarked)
      */
     ApiRequest withSecretQueryNames(Set<String> names) {
-        boolean any = false;
-        for (Param q : query) {
-            any |= !q.secret() && names.contains(q.name());
-        }
-        if (!any) {
+        if (query.stream().noneMatch(q -> !q.secret() && names.contains(q.name()))) {
             return this;
         }
-        List<Param> marked = new ArrayList<>(query.size());
-        for (Param q : query) {
-            marked.add(q.secret() || !names.contains(q.name()) ? q : new Param(q.name(), q.value(), true));
-        }
-        return new ApiRequest(this, options, List.copyOf(marked));
+        return new ApiRequest(this, options, query.stream().map(q -> q.secret() || !names.contains(q.name()) ? q
+                : new Param(q.name(), q.value(), true)).toList());
     }
 
     /** @return the full URL below the base */
     HttpUrl url(HttpUrl base) {
-        HttpUrl.Builder b = base.newBuilder();
-        for (String segment : pathTemplate.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            if (segment.length() > 2 && segment.charAt(0) == '{' && segment.charAt(segment.length() - 1) == '}') {
-                b.addPathSegment(pathParams.get(segment.substring(1, segment.length() - 1)));
-            } else {
-                b.addPathSegment(segment);
-            }
-        }
-        if (pathTemplate.endsWith("/") && pathTemplate.length() > 1) {
-            b.addPathSegment("");
-        }
+        HttpUrl.Builder b = PathTemplate.addSegments(base.newBuilder(), pathTemplate, pathParams);
         for (Param q : query) {
             b.addQueryParameter(q.name(), q.value());
         }
@@ -286,48 +264,6 @@ public final class ApiRequest {
                         + "(at index " + i + ": control or non-ASCII)");
             }
         }
-    }
-
-    /** The most of one path or query value that messages and logs show. */
-    static final int MAX_SHOWN_VALUE = 64;
-
-    private static String shown(String value) {
-        return value.length() <= MAX_SHOWN_VALUE ? value : value.substring(0, MAX_SHOWN_VALUE) + "…";
-    }
-
-    private String expand(boolean redact) {
-        if (pathParams.isEmpty()) {
-            return pathTemplate;
-        }
-        StringBuilder sb = new StringBuilder(pathTemplate.length() + 32);
-        int i = 0;
-        while (i < pathTemplate.length()) {
-            int open = pathTemplate.indexOf('{', i);
-            if (open < 0) {
-                sb.append(pathTemplate, i, pathTemplate.length());
-                break;
-            }
-            int close = pathTemplate.indexOf('}', open);
-            String name = pathTemplate.substring(open + 1, close);
-            sb.append(pathTemplate, i, open);
-            sb.append(redact && secretPathParams.contains(name) ? Secrets.MASK : shown(pathParams.get(name)));
-            i = close + 1;
-        }
-        return sb.toString();
-    }
-
-    private static List<String> templateNames(String template) {
-        List<String> names = new ArrayList<>();
-        int i = 0;
-        while ((i = template.indexOf('{', i)) >= 0) {
-            int close = template.indexOf('}', i);
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed '{' in path " + template);
-            }
-            names.add(template.substring(i + 1, close));
-            i = close + 1;
-        }
-        return names;
     }
 
     @Override
@@ -478,8 +414,12 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder jsonBody(Object value) {
-            this.body = Json.write(Objects.requireNonNull(value, "body"));
-            this.bodyType = JSON;
+            return body(RequestBodies.json(value));
+        }
+
+        private Builder body(RequestBodies.Encoded encoded) {
+            this.body = encoded.bytes();
+            this.bodyType = encoded.type();
             return this;
         }
 
@@ -490,17 +430,7 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder formBody(Map<String, String> fields) {
-            okhttp3.FormBody.Builder fb = new okhttp3.FormBody.Builder();
-            fields.forEach(fb::add);
-            okio.Buffer buffer = new okio.Buffer();
-            try {
-                fb.build().writeTo(buffer);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            this.body = buffer.readByteArray();
-            this.bodyType = FORM;
-            return this;
+            return body(RequestBodies.form(fields));
         }
 
         /**
@@ -513,21 +443,7 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder multipartFile(String field, String filename, byte[] content, String contentType) {
-            MediaType type = MediaType.parse(Objects.requireNonNull(contentType, "contentType"));
-            if (type == null) {
-                throw new InvalidInputException("not a media type: " + contentType);
-            }
-            okhttp3.MultipartBody multipart = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
-                    .addFormDataPart(field, filename, okhttp3.RequestBody.create(content, type)).build();
-            okio.Buffer buffer = new okio.Buffer();
-            try {
-                multipart.writeTo(buffer);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            this.body = buffer.readByteArray();
-            this.bodyType = multipart.contentType();
-            return this;
+            return body(RequestBodies.multipartFile(field, filename, content, contentType));
         }
 
         /**
