@@ -201,4 +201,25 @@ class EternaltwinHardeningTest {
             assertThat(site.getRequestCount()).isZero();
         }
     }
+
+    @Test
+    void aCorruptedStoredSessionIsASessionStoreErrorNamingItsKey() throws Exception {
+        // Issue 28: the hardening Kemono and TMDb have; one message for all four (SessionStoreException.readBack).
+        SessionStore store = SessionStore.inMemory();
+        try (MockWebServer site = LoopbackServers.newServer()) {
+            site.start();
+            try (EternaltwinClient etwin = client(site, store)) {
+                String id = "d41ac799-4e3d-473f-a2d8-2886ea561a6e";
+                String key = etwin.storeKey(id);
+                dev.latchkey.core.auth.Session noName = dev.latchkey.core.auth.Session.builder("eternaltwin")
+                        .token("access_token", "a1b2c3d4-0000-4000-8000-00000000beef").attribute("user_id", id).build();
+                store.save(key, noName);
+                assertThatThrownBy(() -> etwin.resume(id)).isInstanceOf(dev.latchkey.core.error.SessionStoreException
+                        .class).hasMessage("the stored session under key '" + key + "' is not an Eternaltwin session "
+                        + "a login made (NoSuchElementException); log in again");
+                assertThat(store.load(key)).contains(noName);
+                assertThat(site.getRequestCount()).isZero();
+            }
+        }
+    }
 }

@@ -126,4 +126,22 @@ class KaraokeMugenHardeningTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(hostile.requests()).isEmpty();
     }
+
+    @Test
+    void aCorruptedStoredSessionIsASessionStoreErrorNamingItsKey() {
+        // Issue 28: the hardening Kemono and TMDb have; one message for all four (SessionStoreException.readBack).
+        try (KaraokeMugenClient km = client()) {
+            String key = km.storeKey("alice");
+            Session noToken = Session.builder("karaokemugen").attribute("username", "alice").build();
+            store.save(key, noToken);
+            assertThatThrownBy(() -> km.resume("alice")).isInstanceOf(dev.latchkey.core.error.SessionStoreException
+                    .class).hasMessage("the stored session under key '" + key + "' is not a Karaoke Mugen session "
+                    + "a login made (IllegalStateException); log in again");
+            assertThat(store.load(key)).contains(noToken);
+            Session noName = Session.builder("karaokemugen").token("token", "tok-123456789").build();
+            store.save(key, noName);
+            assertThatThrownBy(() -> km.resume("alice")).isInstanceOf(dev.latchkey.core.error.SessionStoreException
+                    .class).hasMessageNotContaining("tok-123456789");
+        }
+    }
 }

@@ -90,25 +90,15 @@ public final class TmdbClient implements AutoCloseable {
             throw new InvalidInputException("username is blank");
         }
         String key = storeKey(username);
-        return store().load(key).map(s -> {
-            try {
-                return new TmdbAccount(this, new SessionHolder(key, store(), s, null));
-            } catch (RuntimeException e) {
-                throw corrupted(key, e);
-            }
-        });
+        return store().load(key).map(s -> SessionStoreException.readBack(key, "TMDb",
+                () -> new TmdbAccount(this, new SessionHolder(key, store(), s, null))));
     }
 
     /** @return the guest session saved by the last {@link TmdbAuth#createGuestSession()}, if any */
     public Optional<GuestSession> resumeGuest() {
         String key = storeKey(GuestSession.STORE_NAME);
-        return store().load(key).map(s -> {
-            try {
-                return new GuestSession(this, s.token(GuestSession.TOKEN).orElseThrow(), s.expiresAt().orElse(null));
-            } catch (RuntimeException e) {
-                throw corrupted(key, e);
-            }
-        });
+        return store().load(key).map(s -> SessionStoreException.readBack(key, "TMDb",
+                () -> new GuestSession(this, s.token(GuestSession.TOKEN).orElseThrow(), s.expiresAt().orElse(null))));
     }
 
     /**
@@ -199,12 +189,6 @@ public final class TmdbClient implements AutoCloseable {
     @Override
     public String toString() {
         return "TmdbClient{" + pipeline.baseUrl() + '}';
-    }
-
-    /** A stored session a login did not make (hand-edited, corrupted): typed, naming the key; the store is left alone. */
-    private static SessionStoreException corrupted(String key, RuntimeException e) {
-        return new SessionStoreException("the stored session under key '" + key + "' is not a TMDb session a login "
-                + "made (" + e.getClass().getSimpleName() + "); log in again", null);
     }
 
     SessionStore store() {

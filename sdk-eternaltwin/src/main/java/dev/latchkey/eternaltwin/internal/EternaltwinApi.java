@@ -177,16 +177,13 @@ public final class EternaltwinApi {
 
     /** @return the user a stored session names, without a call */
     public static User userOf(String key, Session s) {
-        try {
+        return SessionStoreException.readBack(key, "Eternaltwin", () -> {
             if (s.token(TOKEN).isEmpty()) {
                 throw new IllegalStateException("no access token");
             }
             return new User(s.attribute(ATTR_USER_ID).orElseThrow(), s.attribute(ATTR_DISPLAY_NAME).orElseThrow(),
                     null, null, null);
-        } catch (RuntimeException e) {
-            throw new SessionStoreException("the stored session under key '" + key + "' is not an Eternaltwin session "
-                    + "a login made (" + e.getClass().getSimpleName() + "); log in again", null);
-        }
+        });
     }
 
     // --- users -------------------------------------------------------------------------------------------------

@@ -534,10 +534,11 @@ public final class KaraokeMugenApi {
 
     /** @return who a stored session is for, without a call */
     public static String usernameOf(String key, Session s) {
-        if (s.token(TOKEN).isEmpty() || s.attribute(ATTR_USERNAME).isEmpty()) {
-            throw new SessionStoreException("the stored session under key '" + key + "' is not a Karaoke Mugen "
-                    + "session a login made; log in again", null);
-        }
-        return s.attribute(ATTR_USERNAME).get();
+        return SessionStoreException.readBack(key, "Karaoke Mugen", () -> {
+            if (s.token(TOKEN).isEmpty()) {
+                throw new IllegalStateException("no token");
+            }
+            return s.attribute(ATTR_USERNAME).orElseThrow(() -> new IllegalStateException("no user name"));
+        });
     }
 }

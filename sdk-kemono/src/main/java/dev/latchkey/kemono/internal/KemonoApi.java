@@ -144,18 +144,14 @@ public final class KemonoApi {
      *     made (a hand-edited or corrupted file)
      */
     public static AccountInfo infoOf(String key, Session s) {
-        try {
+        return dev.latchkey.core.error.SessionStoreException.readBack(key, "Kemono", () -> {
             if (s.cookie(SESSION_COOKIE).isEmpty()) {
                 throw new IllegalStateException("no session cookie");
             }
             return new AccountInfo(Long.parseLong(s.attribute(ATTR_ID).orElse("0")), s.attribute(ATTR_USERNAME)
                     .orElse("?"), s.attribute(ATTR_CREATED_AT).map(LocalDateTime::parse).orElse(null),
                     dev.latchkey.kemono.model.Role.of(s.attribute(ATTR_ROLE).orElse("consumer")));
-        } catch (RuntimeException e) {
-            throw new dev.latchkey.core.error.SessionStoreException("the stored session under key '" + key
-                    + "' is not a Kemono session a login made (" + e.getClass().getSimpleName() + "); log in again",
-                    null);
-        }
+        });
     }
 
     // --- favorites ---------------------------------------------------------------------------------------------
