@@ -9,12 +9,6 @@ import org.junit.jupiter.api.Test;
 /** Every sync call has its async twin, with the same parameters and result ({@link TwinParity}). */
 class EternaltwinTwinsTest {
     static final Map<String, String> NO_TWIN_NEEDED = Map.ofEntries(
-            Map.entry("EternaltwinClient.withRequestOptions", "derives a client; its async calls are withRequestOptions(o).async()"),
-            Map.entry("EternaltwinAccount.withRequestOptions", "derives an account; its async calls are withRequestOptions(o).async()"),
-            Map.entry("EternaltwinClient.withResponse", "wraps calls on the sync client; the async one wraps async calls"),
-            Map.entry("EternaltwinClientAsync.withResponse", "wraps calls on the async client; the sync one wraps sync calls"),
-            Map.entry("EternaltwinAccount.withResponse", "wraps calls on the sync account; the async one wraps async calls"),
-            Map.entry("EternaltwinAccountAsync.withResponse", "wraps calls on the async account; the sync one wraps sync calls"),
             Map.entry("EternaltwinClient.startAuthorization", "signs a state and builds a URL; no HTTP call"),
             Map.entry("EternaltwinClient.resume", "reads the local session store; no HTTP call to wait for"),
             Map.entry("EternaltwinClient.withOptions", "derives a client; no call"),

@@ -9,12 +9,6 @@ import org.junit.jupiter.api.Test;
 /** Every sync call has its async twin, with the same parameters and result ({@link TwinParity}). */
 class KaraokeMugenTwinsTest {
     static final Map<String, String> NO_TWIN_NEEDED = Map.ofEntries(
-            Map.entry("KaraokeMugenClient.withRequestOptions", "derives a client; its async calls are withRequestOptions(o).async()"),
-            Map.entry("KaraokeMugenAccount.withRequestOptions", "derives an account; its async calls are withRequestOptions(o).async()"),
-            Map.entry("KaraokeMugenClient.withResponse", "wraps calls on the sync client; the async one wraps async calls"),
-            Map.entry("KaraokeMugenClientAsync.withResponse", "wraps calls on the async client; the sync one wraps sync calls"),
-            Map.entry("KaraokeMugenAccount.withResponse", "wraps calls on the sync account; the async one wraps async calls"),
-            Map.entry("KaraokeMugenAccountAsync.withResponse", "wraps calls on the async account; the sync one wraps sync calls"),
             Map.entry("KaraokeMugenClient.resume", "reads the local session store; no HTTP call to wait for"),
             Map.entry("KaraokeMugenClient.withOptions", "derives a client; no call"),
             Map.entry("KaraokeMugenClient.baseUrl", "accessor"),

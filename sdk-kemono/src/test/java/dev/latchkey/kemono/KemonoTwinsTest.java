@@ -23,12 +23,6 @@ class KemonoTwinsTest {
     static HostileServer recorder = HostileServer.create();
 
     static final Map<String, String> NO_TWIN_NEEDED = Map.ofEntries(
-            Map.entry("KemonoClient.withRequestOptions", "derives a client; its async calls are withRequestOptions(o).async()"),
-            Map.entry("KemonoAccount.withRequestOptions", "derives an account; its async calls are withRequestOptions(o).async()"),
-            Map.entry("KemonoClient.withResponse", "wraps calls on the sync client; the async one wraps async calls"),
-            Map.entry("KemonoClientAsync.withResponse", "wraps calls on the async client; the sync one wraps sync calls"),
-            Map.entry("KemonoAccount.withResponse", "wraps calls on the sync account; the async one wraps async calls"),
-            Map.entry("KemonoAccountAsync.withResponse", "wraps calls on the async account; the sync one wraps sync calls"),
             Map.entry("KemonoClient.resume", "reads the local session store; no HTTP call to wait for"),
             Map.entry("KemonoClient.withOptions", "derives a client; no call"),
             Map.entry("KemonoClient.baseUrl", "accessor"),

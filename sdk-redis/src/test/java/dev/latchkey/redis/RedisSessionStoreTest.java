@@ -11,8 +11,6 @@ import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.error.SessionStoreException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -265,9 +263,8 @@ class RedisSessionStoreTest {
         }
         assertThat(failure).isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("127.0.0.1:1");
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        assertThat(trace.toString()).doesNotContain(password).doesNotContain("hunter2");
+        assertThat(dev.latchkey.core.testing.Traces.printed(failure)).doesNotContain(password)
+                .doesNotContain("hunter2");
 
         assertThatThrownBy(() -> RedisFleet.connect("http://:" + password + "@host"))
                 .isInstanceOf(InvalidInputException.class).message().doesNotContain(password);

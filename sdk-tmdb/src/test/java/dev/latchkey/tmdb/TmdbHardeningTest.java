@@ -12,8 +12,6 @@ import dev.latchkey.core.error.SessionStoreException;
 import dev.latchkey.core.testing.contract.Leaks;
 import dev.latchkey.testkit.hostile.HostileAnswers;
 import dev.latchkey.testkit.hostile.HostileServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,11 +36,6 @@ class TmdbHardeningTest {
                 .options(b -> b.retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(5))).build();
     }
 
-    private static String printed(Throwable t) {
-        StringWriter out = new StringWriter();
-        t.printStackTrace(new PrintWriter(out));
-        return out.toString();
-    }
 
     @Test
     void anExpiryThatEchoesTheKeyIsNotQuoted() {
@@ -52,7 +45,7 @@ class TmdbHardeningTest {
         try (TmdbClient tmdb = client()) {
             assertThatThrownBy(() -> tmdb.auth().createRequestToken()).isInstanceOf(InvalidResponseException.class)
                     .hasMessageContaining("expires_at")
-                    .satisfies(e -> assertThat(Leaks.find(printed(e), List.of(API_KEY))).isNull());
+                    .satisfies(e -> assertThat(Leaks.find(dev.latchkey.core.testing.Traces.printed(e), List.of(API_KEY))).isNull());
         }
     }
 

@@ -15,12 +15,6 @@ class TmdbTwinsTest {
     static FakeTmdb fake = FakeTmdb.create();
 
     static final Map<String, String> NO_TWIN_NEEDED = Map.ofEntries(
-            Map.entry("TmdbClient.withRequestOptions", "derives a client; its async calls are withRequestOptions(o).async()"),
-            Map.entry("TmdbAccount.withRequestOptions", "derives an account; its async calls are withRequestOptions(o).async()"),
-            Map.entry("TmdbClient.withResponse", "wraps calls on the sync client; the async one wraps async calls"),
-            Map.entry("TmdbClientAsync.withResponse", "wraps calls on the async client; the sync one wraps sync calls"),
-            Map.entry("TmdbAccount.withResponse", "wraps calls on the sync account; the async one wraps async calls"),
-            Map.entry("TmdbAccountAsync.withResponse", "wraps calls on the async account; the sync one wraps sync calls"),
             Map.entry("TmdbClient.resume", "reads the local session store; no HTTP call to wait for"),
             Map.entry("TmdbClient.resumeGuest", "reads the local session store; no HTTP call to wait for"),
             Map.entry("TmdbClient.guest", "wraps a known guest session id; no call"),

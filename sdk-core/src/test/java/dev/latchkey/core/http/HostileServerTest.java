@@ -22,8 +22,6 @@ import dev.latchkey.core.testing.contract.Leaks;
 import dev.latchkey.testkit.hostile.HostileAnswer;
 import dev.latchkey.testkit.hostile.HostileAnswers;
 import dev.latchkey.testkit.hostile.HostileServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.List;
@@ -74,11 +72,6 @@ class HostileServerTest {
                 .secretQuery("api_key", API_KEY).build();
     }
 
-    private static String printed(Throwable t) {
-        StringWriter out = new StringWriter();
-        t.printStackTrace(new PrintWriter(out));
-        return out.toString();
-    }
 
     private Throwable failure(HostileAnswer answer, ResponseParser<?> parser) {
         hostile.answer(answer);
@@ -98,7 +91,7 @@ class HostileServerTest {
             Throwable t = failure(answer, ResponseParser.json(Item.class));
             assertThat(t).as(answer.toString()).isInstanceOfAny(TransportException.class,
                     InvalidResponseException.class);
-            assertThat(Leaks.find(printed(t), List.of(COOKIE_VALUE, API_KEY))).as(answer.toString()).isNull();
+            assertThat(Leaks.find(dev.latchkey.core.testing.Traces.printed(t), List.of(COOKIE_VALUE, API_KEY))).as(answer.toString()).isNull();
         }
         Throwable status = failure(HostileAnswers.statusLineEcho(), ResponseParser.json(Item.class));
         assertThat(status.getCause()).isInstanceOf(ProtocolException.class);
@@ -117,7 +110,7 @@ class HostileServerTest {
         }));
         try (HttpPipeline p = pipeline()) {
             assertThatThrownBy(() -> p.execute(secretRequest(), ResponseParser.discard()))
-                    .satisfies(e -> assertThat(Leaks.find(printed(e), List.of(COOKIE_VALUE))).isNull())
+                    .satisfies(e -> assertThat(Leaks.find(dev.latchkey.core.testing.Traces.printed(e), List.of(COOKIE_VALUE))).isNull())
                     .hasMessageContaining("xxxx");
         }
         // A password with a double space is scrubbed before white space is folded.
@@ -127,7 +120,7 @@ class HostileServerTest {
             ApiRequest login = ApiRequest.post("/login").jsonBody(Map.of("password", password)).secret(password)
                     .sensitive().build();
             assertThatThrownBy(() -> p.execute(login, ResponseParser.discard()))
-                    .satisfies(e -> assertThat(Leaks.find(printed(e), List.of(password))).isNull());
+                    .satisfies(e -> assertThat(Leaks.find(dev.latchkey.core.testing.Traces.printed(e), List.of(password))).isNull());
         }
     }
 
@@ -395,7 +388,7 @@ class HostileServerTest {
                     .isInstanceOf(InvalidResponseException.class)
                     .hasMessageContaining("malformed JSON at line 1, column")
                     .hasMessageContaining("its text is not quoted")
-                    .satisfies(e -> assertThat(Leaks.find(printed(e), List.of(HostileAnswers.ISSUED_TOKEN))).isNull());
+                    .satisfies(e -> assertThat(Leaks.find(dev.latchkey.core.testing.Traces.printed(e), List.of(HostileAnswers.ISSUED_TOKEN))).isNull());
             // The same answer to a call that is not sensitive still says what Jackson met: the log shows it too.
             hostile.answer(HostileAnswers.malformedIssuedToken());
             assertThatThrownBy(() -> p.execute(secretRequest(), ResponseParser.json(Item.class)))

@@ -98,7 +98,7 @@ public final class AnswerFuzzing {
         if (!(failure instanceof LatchkeyException)) {
             throw new AssertionError(call.name() + " ended in " + failure.getClass().getName(), failure);
         }
-        String leak = Leaks.find(ProviderContract.printed(failure), secrets);
+        String leak = Leaks.find(dev.latchkey.core.testing.Traces.printed(failure), secrets);
         if (leak != null) {
             throw new AssertionError(call.name() + ": the printed stack trace leaks: " + leak);
         }

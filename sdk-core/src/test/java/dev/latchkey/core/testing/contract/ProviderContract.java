@@ -18,8 +18,6 @@ import dev.latchkey.testkit.hostile.HostileAnswer;
 import dev.latchkey.testkit.hostile.HostileAnswers;
 import dev.latchkey.testkit.hostile.HostileRequest;
 import dev.latchkey.testkit.hostile.HostileServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -227,7 +225,7 @@ public abstract class ProviderContract {
             assertThat(failure).as("%s: what %s ends in", answer, call.name()).isInstanceOf(LatchkeyException.class);
             assertDescribes((LatchkeyException) failure, call);
             assertExpected(answer, (LatchkeyException) failure, call);
-            String printed = printed(failure);
+            String printed = dev.latchkey.core.testing.Traces.printed(failure);
             String leak = Leaks.find(printed, subject.secrets());
             assertThat(leak).as("%s / %s: the printed stack trace leaks: %s", answer, call.name(), leak).isNull();
             // Issue 27, item 1: a server's text never acts on the terminal or the log a message is printed to.
@@ -378,11 +376,6 @@ public abstract class ProviderContract {
         return null;
     }
 
-    static String printed(Throwable t) {
-        StringWriter out = new StringWriter();
-        t.printStackTrace(new PrintWriter(out));
-        return out.toString();
-    }
 
     static void awaitClosed(OpenResponseCounter counter) throws InterruptedException {
         // A body is closed on the thread that read it, which may finish a moment after the future completed.

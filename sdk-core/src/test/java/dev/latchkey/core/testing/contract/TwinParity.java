@@ -35,6 +35,42 @@ public final class TwinParity {
      * @return every difference found, empty when the twins agree
      */
     public static List<String> problems(Map<Class<?>, Class<?>> twins, Map<String, String> allowed) {
+        Map<String, String> all = new java.util.HashMap<>(allowed);
+        twins.forEach((sync, async) -> standard(sync, async).forEach(all::putIfAbsent));
+        return check(twins, all, allowed.keySet());
+    }
+
+    /**
+     * The exceptions every provider module shares, so no module repeats them: a client's and an account's
+     * {@code withRequestOptions} derive a view (its async calls are {@code withRequestOptions(o).async()}), and
+     * {@code withResponse} wraps calls of its own kind on either side.
+     *
+     * @return the standard exceptions of one pair, for the methods it has
+     */
+    static Map<String, String> standard(Class<?> sync, Class<?> async) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (hasMethod(sync, "withRequestOptions")) {
+            out.put(sync.getSimpleName() + ".withRequestOptions", "derives a view; its async calls are "
+                    + "withRequestOptions(o).async()");
+        }
+        if (hasMethod(sync, "withResponse")) {
+            out.put(sync.getSimpleName() + ".withResponse", "wraps calls on the sync side; the async one wraps "
+                    + "async calls");
+        }
+        if (hasMethod(async, "withResponse")) {
+            out.put(async.getSimpleName() + ".withResponse", "wraps calls on the async side; the sync one wraps "
+                    + "sync calls");
+        }
+        return out;
+    }
+
+    private static boolean hasMethod(Class<?> type, String name) {
+        return publicMethods(type).stream().anyMatch(m -> m.getName().equals(name));
+    }
+
+    /** @param listed the entries the caller wrote: each must still name a method (the standard ones need not) */
+    private static List<String> check(Map<Class<?>, Class<?>> twins, Map<String, String> allowed,
+            Set<String> listed) {
         List<String> problems = new ArrayList<>();
         List<String> used = new ArrayList<>();
         twins.forEach((sync, async) -> {
@@ -68,7 +104,7 @@ public final class TwinParity {
                 }
             }
         });
-        for (String key : allowed.keySet()) {
+        for (String key : listed) {
             if (!used.contains(key)) {
                 problems.add("allow-list entry " + key + " names no public method: remove it");
             }
