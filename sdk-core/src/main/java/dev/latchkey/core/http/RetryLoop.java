@@ -1,18 +1,13 @@
 package dev.latchkey.core.http;
 
 import dev.latchkey.core.ClientOptions;
-import dev.latchkey.core.RateBudget;
 import dev.latchkey.core.RetryPolicy;
-import dev.latchkey.core.error.ApiError;
 import dev.latchkey.core.error.ApiException;
 import dev.latchkey.core.error.LatchkeyException;
-import dev.latchkey.core.error.RateLimitedException;
-import dev.latchkey.core.error.TransportException;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
@@ -28,11 +23,14 @@ final class RetryLoop {
     private final ClientOptions options;
     private final String name;
     private final Retry defaultRetry;
+    /** The rate budget in front of every attempt of both loops. */
+    private final BudgetGate gate;
 
     RetryLoop(ClientOptions options, String providerName) {
         this.options = options;
         this.name = "latchkey-" + providerName;
         this.defaultRetry = retryOf(options.retryPolicy(), options.retryPolicy().maxRetries());
+        this.gate = new BudgetGate(options);
     }
 
     /** @return the retry budget of a replayable call, or {@code null} if it is attempted once */
@@ -60,7 +58,7 @@ final class RetryLoop {
     <T> T run(PreparedCall p, Exchange.Handler<T> handler) {
         Retry.AsyncContext<Object> context = p.retry == null ? null : p.retry.asyncContext();
         while (true) {
-            awaitPermit(p);
+            gate.await(p);
             try {
                 T result = Exchange.send(p, handler);
                 if (context != null) {
@@ -68,7 +66,7 @@ final class RetryLoop {
                 }
                 return result;
             } catch (LatchkeyException e) {
-                pauseBudget(e).join();
+                gate.pauseFor(e).join();
                 long delay = nextDelay(context, e, p);
                 if (delay < 0) {
                     throw e;
@@ -82,71 +80,6 @@ final class RetryLoop {
                 }
             }
         }
-    }
-
-    /**
-     * Takes a permit from the rate budget before an attempt, waiting for it within the call's deadline (or not at
-     * all, by option). A budget that has none in time ends the call, nothing sent.
-     */
-    private void awaitPermit(PreparedCall p) {
-        RateBudget budget = options.rateBudget().orElse(null);
-        if (budget == null) {
-            return;
-        }
-        Duration wait;
-        try {
-            wait = budget.reserve(maxBudgetWait(p)).orElseThrow(() -> budgetSpent(p, budget));
-        } catch (RuntimeException e) {
-            throw typed(budget, e);
-        }
-        if (wait.isZero()) {
-            return;
-        }
-        try {
-            options.sleeper().sleep(wait);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new TransportException(TransportException.Kind.CANCELED, p.origin.method(), p.origin.path(),
-                    new java.io.InterruptedIOException("interrupted while waiting for the rate budget"));
-        }
-    }
-
-    /** A budget (the caller's own, perhaps) that fails with anything but a Latchkey exception still fails typed. */
-    private static LatchkeyException typed(RateBudget budget, Throwable failure) {
-        return failure instanceof LatchkeyException l ? l : new dev.latchkey.core.error.RateBudgetException(
-                "the rate budget '" + budget.name() + "' failed: " + failure.getClass().getSimpleName(), failure);
-    }
-
-    private Duration maxBudgetWait(PreparedCall p) {
-        return options.waitsForRateBudget() ? p.timeLeft() : Duration.ZERO;
-    }
-
-    private RateLimitedException budgetSpent(PreparedCall p, RateBudget budget) {
-        return new RateLimitedException(new ApiError(429, p.origin.method(), p.origin.path(), "latchkey-rate-budget",
-                "the rate budget '" + budget.name() + "' has no permit " + (options.waitsForRateBudget()
-                        ? "within the call's deadline" : "now (waitForRateBudget is off)") + "; nothing was sent",
-                null, null));
-    }
-
-    /**
-     * A 429 with {@code Retry-After} pauses the budget for everyone sharing it, so a fleet backs off together. A
-     * failure to record the pause is not the call's failure: it rides along, suppressed.
-     */
-    private CompletableFuture<Void> pauseBudget(LatchkeyException e) {
-        RateBudget budget = options.rateBudget().orElse(null);
-        if (budget == null || !(e instanceof RateLimitedException r) || r.error().status() != 429
-                || r.retryAfter().isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        // Never longer than the budget's cap, or this client's maxRetryAfter: one "Retry-After: 315360000" would
-        // otherwise refuse every call of every sharer for years ("no permit; nothing was sent").
-        java.time.Duration cap = budget.maxPause().orElse(options.retryPolicy().maxRetryAfter());
-        java.time.Duration wait = r.retryAfter().get().compareTo(cap) > 0 ? cap : r.retryAfter().get();
-        Instant until = options.clock().instant().plus(wait);
-        return budget.pauseUntil(until).exceptionally(failed -> {
-            e.addSuppressed(dev.latchkey.core.Async.unwrap(failed));
-            return null;
-        });
     }
 
     /** The async loop: the same decisions, with waits scheduled instead of slept. */
@@ -185,28 +118,14 @@ final class RetryLoop {
             if (future.isDone()) {
                 return;
             }
-            RateBudget budget = options.rateBudget().orElse(null);
-            if (budget == null) {
-                send();
-                return;
-            }
-            CompletableFuture<java.util.Optional<Duration>> permit;
-            try {
-                permit = budget.reserveAsync(maxBudgetWait(p));
-            } catch (RuntimeException e) {
-                future.completeExceptionally(typed(budget, e));
-                return;
-            }
-            permit.whenComplete((wait, error) -> {
+            gate.permitAsync(p).whenComplete((wait, error) -> {
                 if (error != null) {
-                    future.completeExceptionally(typed(budget, dev.latchkey.core.Async.unwrap(error)));
-                } else if (wait.isEmpty()) {
-                    future.completeExceptionally(budgetSpent(p, budget));
-                } else if (wait.get().isZero()) {
+                    future.completeExceptionally(dev.latchkey.core.Async.unwrap(error));
+                } else if (wait.isZero()) {
                     send();
                 } else {
                     try {
-                        options.sleeper().schedule(wait.get(), this::send);
+                        options.sleeper().schedule(wait, this::send);
                     } catch (RuntimeException scheduling) {
                         future.completeExceptionally(scheduling);
                     }
@@ -261,7 +180,7 @@ final class RetryLoop {
             if (future.isDone()) {
                 return;
             }
-            pauseBudget(e).whenComplete((v, ignored) -> decide(e));
+            gate.pauseFor(e).whenComplete((v, ignored) -> decide(e));
         }
 
         private void decide(LatchkeyException e) {
