@@ -117,7 +117,7 @@ final class FileSessionStore extends LeasedSessionStore {
 
     /** The renew lock of a key: one byte of {@code <file>.renew.lock} ({@link FileRenewLock}). */
     @Override
-    protected Optional<Lease> tryLease(String key) {
+    public Optional<Lease> tryLease(String key) {
         // The folder exists: renew() read the store (which creates it) before asking for the lease.
         return FileRenewLock.tryLock(renewLockFile, Math.floorMod(key.hashCode(), 65_521)).map(lock -> lock::release);
     }

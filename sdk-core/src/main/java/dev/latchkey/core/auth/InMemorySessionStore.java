@@ -43,7 +43,7 @@ final class InMemorySessionStore extends LeasedSessionStore {
     }
 
     @Override
-    protected Optional<Lease> tryLease(String key) {
+    public Optional<Lease> tryLease(String key) {
         // The in-process single flight already lets one thread per key through.
         return Optional.of(() -> { });
     }

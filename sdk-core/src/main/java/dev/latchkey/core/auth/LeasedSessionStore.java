@@ -1,40 +1,22 @@
 package dev.latchkey.core.auth;
 
-import dev.latchkey.core.Async;
-import dev.latchkey.core.error.SessionStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
- * A session store whose {@link #renew renewals} are single-flight: per key, one login at a time among everyone who
- * shares the store. Within a process the threads that find the same key stale join one renewal; across processes a
- * lease ({@link #tryLease}) decides who logs in, and the others poll until its session is stored or the lease is free.
- * A holder that dies loses its lease when the lease expires (Redis) or its process exits (file lock), so a crash never
- * blocks the fleet for good.
- *
- * <p>Subclasses supply storage and the lease: the in-memory store (the process is the whole scope), the file store (a
- * lock on a byte of {@code <file>.renew.lock}) and the Redis store ({@code SET NX PX}).
+ * A session store with a lease wait and a clock of its own: the base of the built-in stores (in memory, file, Redis).
+ * It stores and leases ({@link #tryLease}); the single-flight renewal itself is {@code SessionRenewal}'s, the one home
+ * of renewal, which {@link #renew} reaches.
  */
 public abstract class LeasedSessionStore implements SessionStore {
-    /** How often a waiter looks whether the lease holder has stored its session. */
-    static final Duration POLL = Duration.ofMillis(20);
-
-    private final ConcurrentMap<String, CompletableFuture<Session>> inFlight = new ConcurrentHashMap<>();
     private final Duration leaseWait;
     private final Clock clock;
 
     /**
      * @param leaseWait how long a sharer waits for another's login before it gives up with
-     *     {@link SessionStoreException} (a login should take far less; a dead holder's lease expires sooner)
+     *     {@link dev.latchkey.core.error.SessionStoreException} (a login should take far less; a dead holder's lease
+     *     expires sooner)
      * @param clock the clock for that wait and for session expiry
      */
     protected LeasedSessionStore(Duration leaseWait, Clock clock) {
@@ -42,192 +24,13 @@ public abstract class LeasedSessionStore implements SessionStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The right to log in for one key, held until closed; closing releases it only if it is still this holder's. */
-    protected interface Lease extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    /**
-     * Takes the key's lease if it is free. Never waits.
-     *
-     * @param key the key
-     * @return the lease, or empty if another sharer holds it
-     */
-    protected abstract Optional<Lease> tryLease(String key);
-
-    /** @return how long a sharer waits for another's login */
+    @Override
     public final Duration leaseWait() {
         return leaseWait;
     }
 
     @Override
-    public final Session renew(String key, Session stale, Supplier<Session> login) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(login, "login");
-        CompletableFuture<Session> mine = new CompletableFuture<>();
-        CompletableFuture<Session> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return joinInProcess(key, running, stale, login);
-        }
-        try {
-            Session fresh = renewLeased(key, stale, login);
-            mine.complete(fresh);
-            return fresh;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
-        }
-    }
-
-    @Override
-    public final CompletableFuture<Session> renewAsync(String key, Session stale,
-            Supplier<CompletableFuture<Session>> login) {
-        return Async.start(() -> {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(login, "login");
-            CompletableFuture<Session> mine = new CompletableFuture<>();
-            CompletableFuture<Session> running = inFlight.putIfAbsent(key, mine);
-            if (running != null) {
-                // A joiner's cancel must not cancel the renewal others wait on: derive, don't share.
-                // A renewal its own caller cancelled is no answer for the others: they start their own.
-                return running.thenApply(s -> s).orTimeout(leaseWait.toMillis(), TimeUnit.MILLISECONDS)
-                        .exceptionallyCompose(e -> Async.unwrap(e) instanceof CancellationException
-                                ? renewAsync(key, stale, login)
-                                : CompletableFuture.failedFuture(joinFailure(key, e)));
-            }
-            CompletableFuture<Session> renewal = renewLeasedAsync(key, stale, login,
-                    clock.millis() + leaseWait.toMillis());
-            renewal.whenComplete((s, e) -> {
-                inFlight.remove(key, mine);
-                if (e != null) {
-                    mine.completeExceptionally(Async.unwrap(e));
-                } else {
-                    mine.complete(s);
-                }
-            });
-            return renewal;
-        });
-    }
-
-    /**
-     * @param stored what the store holds
-     * @param stale the session found wanting, or {@code null}
-     * @return whether {@code stored} is a usable session other than {@code stale}: someone renewed it already
-     */
-    static boolean fresher(Optional<Session> stored, Session stale) {
-        return fresher(stored, stale, Clock.systemUTC());
-    }
-
-    /** As {@link #fresher(Optional, Session)}, judging expiry by the given clock. */
-    static boolean fresher(Optional<Session> stored, Session stale, Clock clock) {
-        return stored.isPresent() && !stored.get().equals(stale) && !stored.get().isExpired(clock);
-    }
-
-    private Session renewLeased(String key, Session stale, Supplier<Session> login) {
-        long deadline = clock.millis() + leaseWait.toMillis();
-        while (true) {
-            Optional<Session> stored = load(key);
-            if (fresher(stored, stale, clock)) {
-                return stored.get();
-            }
-            Optional<Lease> lease = tryLease(key);
-            if (lease.isPresent()) {
-                try (Lease held = lease.get()) {
-                    Optional<Session> again = load(key);
-                    if (fresher(again, stale, clock)) {
-                        return again.get();
-                    }
-                    return commit(key, again, Objects.requireNonNull(login.get(), "login made no session"));
-                }
-            }
-            if (clock.millis() >= deadline) {
-                throw leaseTimeout(key);
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SessionStoreException("interrupted while waiting for another re-login of " + key, null);
-            }
-        }
-    }
-
-    private CompletableFuture<Session> renewLeasedAsync(String key, Session stale,
-            Supplier<CompletableFuture<Session>> login, long deadline) {
-        Optional<Session> stored = load(key);
-        if (fresher(stored, stale, clock)) {
-            return CompletableFuture.completedFuture(stored.get());
-        }
-        Optional<Lease> lease = tryLease(key);
-        if (lease.isPresent()) {
-            Lease held = lease.get();
-            Optional<Session> again;
-            CompletableFuture<Session> started;
-            try {
-                again = load(key);
-                if (fresher(again, stale, clock)) {
-                    held.close();
-                    return CompletableFuture.completedFuture(again.get());
-                }
-                started = Objects.requireNonNull(login.get(), "login made no future");
-            } catch (RuntimeException | Error e) {
-                held.close();
-                throw e;
-            }
-            // Released however the login ends, cancellation included.
-            started.whenComplete((s, e) -> held.close());
-            return Async.map(started, fresh -> commit(key, again, fresh));
-        }
-        if (clock.millis() >= deadline) {
-            return CompletableFuture.failedFuture(leaseTimeout(key));
-        }
-        CompletableFuture<Void> pause = new CompletableFuture<>();
-        CompletableFuture.delayedExecutor(POLL.toMillis(), TimeUnit.MILLISECONDS).execute(() -> pause.complete(null));
-        return Async.compose(pause, v -> renewLeasedAsync(key, stale, login, deadline));
-    }
-
-    /** Stores the fresh session unless a newer one was stored meanwhile (a lease that expired mid-login). */
-    private Session commit(String key, Optional<Session> seen, Session fresh) {
-        if (compareAndSet(key, seen.orElse(null), fresh)) {
-            return fresh;
-        }
-        return load(key).orElse(fresh);
-    }
-
-    private Session joinInProcess(String key, CompletableFuture<Session> running, Session stale,
-            Supplier<Session> login) {
-        try {
-            return running.get(leaseWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (CancellationException cancelled) {
-            // Its own caller cancelled that renewal: this caller still needs a session, so it renews itself.
-            return renew(key, stale, login);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionStoreException("interrupted while waiting for another re-login of " + key, null);
-        } catch (Exception e) {
-            throw joinFailure(key, e);
-        }
-    }
-
-    private RuntimeException joinFailure(String key, Throwable e) {
-        Throwable cause = Async.unwrap(e);
-        if (cause instanceof TimeoutException) {
-            return leaseTimeout(key);
-        }
-        if (cause instanceof RuntimeException r) {
-            return r;
-        }
-        if (cause instanceof Error err) {
-            throw err;
-        }
-        return new SessionStoreException("the re-login of " + key + " failed", cause);
-    }
-
-    private SessionStoreException leaseTimeout(String key) {
-        return new SessionStoreException("gave up after " + leaseWait.toMillis() + " ms waiting for another re-login of "
-                + key + " (its holder is slow or gone; a dead holder's lease expires)", null);
+    public final Clock clock() {
+        return clock;
     }
 }

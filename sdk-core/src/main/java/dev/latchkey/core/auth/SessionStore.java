@@ -1,6 +1,5 @@
 package dev.latchkey.core.auth;
 
-import dev.latchkey.core.Async;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,14 +49,40 @@ public interface SessionStore {
      */
     boolean compareAndSet(String key, Session expected, Session replacement);
 
+    /** The right to log in again for one key, held until closed; closing releases it only if it is still held. */
+    interface Lease extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the key's lease, for a renewal, if it is free. Never waits. The default has no coordination beyond this
+     * process (whose threads already join one renewal): it always grants. A store shared by processes leases for real
+     * (the file store locks a byte of {@code <file>.renew.lock}; Redis sets a key {@code NX PX}).
+     *
+     * @param key the key
+     * @return the lease, or empty if another sharer holds it
+     */
+    default Optional<Lease> tryLease(String key) {
+        return Optional.of(() -> { });
+    }
+
+    /** @return how long a sharer waits for another's login before it gives up (default 60 s) */
+    default java.time.Duration leaseWait() {
+        return java.time.Duration.ofSeconds(60);
+    }
+
+    /** @return the clock that judges whether a stored session has expired (default the system's) */
+    default java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     /**
      * Replaces a stale or missing session with a fresh one, with one login among everyone sharing the store. If the
      * store already holds a session other than {@code stale} (and not expired), another sharer renewed it: that one
      * is returned and nothing is sent. Otherwise {@code login} runs and its session is stored (by compare-and-set:
-     * a newer session stored meanwhile wins and is returned instead).
-     *
-     * <p>This default has no lease: two sharers that find the same stale session at once may both log in (the first
-     * save wins, and both get it). The built-in stores override it with a lease: one login, the others wait for it.
+     * a newer session stored meanwhile wins and is returned instead). Threads of this process join one renewal; other
+     * processes wait for the holder of the {@link #tryLease lease}.
      *
      * @param key the key the session is kept under, for example {@code kemono:alice}
      * @param stale the session that was rejected, or {@code null} if there was none
@@ -65,14 +90,7 @@ public interface SessionStore {
      * @return the fresh session, this caller's or another's
      */
     default Session renew(String key, Session stale, Supplier<Session> login) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(login, "login");
-        Optional<Session> stored = load(key);
-        if (LeasedSessionStore.fresher(stored, stale)) {
-            return stored.get();
-        }
-        Session fresh = Objects.requireNonNull(login.get(), "login made no session");
-        return compareAndSet(key, stored.orElse(null), fresh) ? fresh : load(key).orElse(fresh);
+        return SessionRenewal.of(this).renew(key, stale, login);
     }
 
     /**
@@ -85,15 +103,7 @@ public interface SessionStore {
      */
     default CompletableFuture<Session> renewAsync(String key, Session stale,
             Supplier<CompletableFuture<Session>> login) {
-        return Async.start(() -> {
-            Objects.requireNonNull(key, "key");
-            Optional<Session> stored = load(key);
-            if (LeasedSessionStore.fresher(stored, stale)) {
-                return CompletableFuture.completedFuture(stored.get());
-            }
-            return Async.map(login.get(), fresh -> compareAndSet(key, stored.orElse(null), fresh) ? fresh
-                    : load(key).orElse(fresh));
-        });
+        return SessionRenewal.of(this).renewAsync(key, stale, login);
     }
 
     /** @return a store that keeps sessions in memory, for this process only (the default) */

@@ -68,7 +68,7 @@ class LeasedStoreTest {
         }
 
         @Override
-        protected Optional<Lease> tryLease(String key) {
+        public Optional<Lease> tryLease(String key) {
             if (heldByAnother.get()) {
                 return Optional.empty();
             }

@@ -109,7 +109,7 @@ public final class RedisSessionStore extends LeasedSessionStore {
     }
 
     @Override
-    protected Optional<Lease> tryLease(String key) {
+    public Optional<Lease> tryLease(String key) {
         byte[] token = new byte[16];
         RANDOM.nextBytes(token);
         byte[] leaseKey = leaseKey(key);
