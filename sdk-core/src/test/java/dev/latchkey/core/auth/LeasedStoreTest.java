@@ -389,4 +389,54 @@ class LeasedStoreTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void expiryIsJudgedByTheStoresOwnClock() {
+        // Issue 28: LeasedSessionStore.fresher judged a stored session's expiry by the system clock, not the store's.
+        dev.latchkey.testkit.ManualClock clock = new dev.latchkey.testkit.ManualClock(
+                Instant.parse("2030-01-01T00:00:00Z"));
+        ScriptedStore store = new ScriptedStore(Duration.ofSeconds(5), clock);
+        Session expiredByTheStoresClock = session("old").toBuilder().expiresAt(Instant.parse("2029-06-01T00:00:00Z"))
+                .build();
+        store.save(KEY, expiredByTheStoresClock);
+        AtomicInteger logins = new AtomicInteger();
+        Session fresh = store.renew(KEY, null, () -> {
+            logins.incrementAndGet();
+            return session("fresh");
+        });
+        assertThat(fresh).isEqualTo(session("fresh"));
+        assertThat(logins).hasValue(1);
+        clock.set(Instant.parse("2029-01-01T00:00:00Z"));
+        store.save(KEY, expiredByTheStoresClock);
+        assertThat(store.renew(KEY, null, () -> session("unneeded"))).as("not expired yet by the store's clock")
+                .isEqualTo(expiredByTheStoresClock);
+        // A caller's own store without a lease still gets the in-process single flight and the default clock.
+        SessionStore plain = new SessionStore() {
+            final Map<String, Session> map = new ConcurrentHashMap<>();
+
+            @Override
+            public Optional<Session> load(String key) {
+                return Optional.ofNullable(map.get(key));
+            }
+
+            @Override
+            public void save(String key, Session session) {
+                map.put(key, session);
+            }
+
+            @Override
+            public void delete(String key) {
+                map.remove(key);
+            }
+
+            @Override
+            public boolean compareAndSet(String key, Session expected, Session replacement) {
+                return expected == null ? map.putIfAbsent(key, replacement) == null
+                        : map.replace(key, expected, replacement);
+            }
+        };
+        assertThat(plain.leaseWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(plain.renew(KEY, null, () -> session("mine"))).isEqualTo(session("mine"));
+        assertThat(plain.load(KEY)).contains(session("mine"));
+    }
 }
