@@ -13,27 +13,17 @@ import dev.latchkey.core.http.HttpPipeline;
 import dev.latchkey.core.http.ProviderSpec;
 import dev.latchkey.core.http.WithResponse;
 import dev.latchkey.core.oauth.AuthorizationCallback;
-import dev.latchkey.core.oauth.OAuthStates;
 import dev.latchkey.core.oauth.Pkce;
 import dev.latchkey.core.page.OffsetPages;
 import dev.latchkey.core.page.Page;
 import dev.latchkey.eternaltwin.internal.EternaltwinApi;
 import dev.latchkey.eternaltwin.internal.EternaltwinErrors;
 import dev.latchkey.eternaltwin.model.User;
-import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -68,31 +58,15 @@ public final class EternaltwinClient implements AutoCloseable {
 
     static final ProviderSpec SPEC = new ProviderSpec("eternaltwin", DEFAULT_BASE_URL, EternaltwinErrors.PROVIDER,
             Map.of("Accept", "application/json"), null);
-    /** A client id: the stable key {@code <name>@clients}, or the client's UUID (research section 1.1). */
-    static final Pattern CLIENT_ID = Pattern.compile(
-            "^([a-z_][a-z0-9_]{1,31}@clients|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     final HttpPipeline pipeline;
     final EternaltwinApi api;
-    private final OAuth oauth;
+    /** The code flow; {@code null} on a client that only reads users. */
+    private final OAuthFlow oauth;
 
-    /** The registered client's settings; {@code null} on a client that only reads users. */
-    record OAuth(String clientId, Secret clientSecret, String redirectUri, OAuthStates states) {
-        @Override
-        public String toString() {
-            return "OAuth{clientId=" + clientId + ", clientSecret=***, redirectUri=" + redirectUri + '}';
-        }
-    }
-
-    private EternaltwinClient(HttpPipeline pipeline, OAuth oauth) {
+    private EternaltwinClient(HttpPipeline pipeline, OAuthFlow oauth) {
         this.pipeline = pipeline;
         this.api = new EternaltwinApi(pipeline.options().clock());
-        // Used states are recorded in the session store: clients sharing a store (and the state key, as a fleet's
-        // workers do) accept each redirect once between them.
-        this.oauth = oauth == null ? null : new OAuth(oauth.clientId(), oauth.clientSecret(), oauth.redirectUri(),
-                oauth.states().withClaims(Map.of("as", pipeline.baseUrl().toString()))
-                        .usedIn(pipeline.options().sessionStore()));
+        this.oauth = oauth == null ? null : oauth.on(pipeline.baseUrl(), pipeline.options().sessionStore());
     }
 
     /** @return a builder: Eternaltwin's production origin, default options, no OAuth client */
@@ -124,26 +98,7 @@ public final class EternaltwinClient implements AutoCloseable {
      * @throws InvalidInputException if the client has no OAuth settings, or the arguments are out of range
      */
     public Authorization startAuthorization(Duration expiration, String nonce) {
-        OAuth o = requireOAuth();
-        if (expiration == null || expiration.isNegative() || expiration.isZero()
-                || expiration.compareTo(LONGEST_STATE_LIFETIME) > 0) {
-            throw new InvalidInputException("expiration must be more than zero and at most "
-                    + LONGEST_STATE_LIFETIME + ": " + expiration);
-        }
-        if (nonce != null && (nonce.isBlank() || nonce.length() > 256)) {
-            throw new InvalidInputException("nonce must be 1 to 256 characters, not blank");
-        }
-        String state = o.states().issue(Map.of("rfp", random(32), "nonce", nonce != null ? nonce
-                : HexFormat.of().formatHex(randomBytes(32))), expiration);
-        Pkce pkce = o.states().pkce(state);
-        HttpUrl url = pipeline.baseUrl().newBuilder().addPathSegment("oauth").addPathSegment("authorize")
-                .addQueryParameter("response_type", "code").addQueryParameter("access_type", "offline")
-                .addQueryParameter("client_id", o.clientId()).addQueryParameter("scope", "base")
-                .addQueryParameter("state", state).addQueryParameter("redirect_uri", o.redirectUri())
-                .addQueryParameter("code_challenge", pkce.challenge())
-                .addQueryParameter("code_challenge_method", pkce.method()).build();
-        Instant expiresAt = pipeline.options().clock().instant().plus(expiration);
-        return new Authorization(state, url.uri(), expiresAt);
+        return requireOAuth().start(pipeline.baseUrl(), expiration, nonce);
     }
 
     /**
@@ -328,7 +283,7 @@ public final class EternaltwinClient implements AutoCloseable {
 
     /** @return the OAuth client id, if this client has OAuth settings */
     public Optional<String> clientId() {
-        return Optional.ofNullable(oauth).map(OAuth::clientId);
+        return Optional.ofNullable(oauth).map(OAuthFlow::clientId);
     }
 
     /** Releases the connection pool and threads this client created; a caller's OkHttp client is left alone. */
@@ -356,7 +311,7 @@ public final class EternaltwinClient implements AutoCloseable {
         return new EternaltwinAccount(this, holder, grant.user());
     }
 
-    OAuth requireOAuth() {
+    OAuthFlow requireOAuth() {
         if (oauth == null) {
             throw new InvalidInputException("this client has no OAuth settings: set clientId, clientSecret and "
                     + "redirectUri on EternaltwinClient.builder()");
@@ -364,56 +319,17 @@ public final class EternaltwinClient implements AutoCloseable {
         return oauth;
     }
 
-    private static String requireExpected(String expectedState) {
-        if (expectedState == null) {
-            throw new InvalidInputException("expectedState is required: the state startAuthorization gave for this "
-                    + "login, kept with the user's session (without it, a login started by someone else is accepted)");
-        }
-        return expectedState;
-    }
-
-    static String requireCode(String code) {
-        if (code == null || code.isBlank()) {
-            throw new InvalidInputException("authorization code is blank");
-        }
-        return code;
-    }
-
-    /**
-     * Checks the state and consumes it; nothing is sent before.
-     *
-     * @return the PKCE pair the state's authorization request carried
-     */
     Pkce acceptState(String code, String callbackState, String expectedState) {
-        OAuth o = requireOAuth();
-        requireCode(code);
-        InvalidInputException.require(callbackState, "callbackState");
-        o.states().verify(requireExpected(expectedState), callbackState);
-        return o.states().pkce(callbackState);
+        return requireOAuth().acceptState(code, callbackState, expectedState);
+    }
+
+    String checkCallback(AuthorizationCallback callback, String expectedState) {
+        return requireOAuth().checkCallback(callback, expectedState);
     }
 
     /** The code exchange, once; the session it gives holds only the token until {@code self} names its user. */
     Session redeem(String code, Pkce pkce) {
-        return api.exchange(oauth.clientId(), oauth.clientSecret(), code, oauth.redirectUri(), pkce.verifier())
-                .execute(pipeline);
-    }
-
-    /**
-     * @return the redirect's code, its state not yet checked
-     * @throws AuthorizationDeniedException if the redirect carries an error instead, once its state was checked (only
-     *     a redirect this client asked for may report a refusal)
-     */
-    String checkCallback(AuthorizationCallback callback, String expectedState) {
-        InvalidInputException.require(callback, "callback");
-        OAuth o = requireOAuth();
-        requireExpected(expectedState);
-        Optional<AuthorizationDeniedException> refusal = callback.refusal();
-        if (refusal.isPresent()) {
-            o.states().verify(expectedState, callback.state().orElse(null));
-            throw refusal.get();
-        }
-        return callback.code().orElseThrow(() -> new InvalidInputException(
-                "the redirect carries neither a code nor an error"));
+        return requireOAuth().exchange(api, code, pkce).execute(pipeline);
     }
 
     static Session tokenSession(String accessToken) {
@@ -422,16 +338,6 @@ public final class EternaltwinClient implements AutoCloseable {
             throw new InvalidInputException("access token must be printable ASCII without spaces");
         }
         return Session.builder("eternaltwin").token(EternaltwinApi.TOKEN, token).build();
-    }
-
-    private static String random(int bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     /** Builds an {@link EternaltwinClient}. */
@@ -499,56 +405,8 @@ public final class EternaltwinClient implements AutoCloseable {
          */
         public EternaltwinClient build() {
             ClientOptions options = clientOptions();
-            return new EternaltwinClient(HttpPipeline.create(options, SPEC), oauth(options.clock()));
-        }
-
-        private OAuth oauth(Clock clock) {
-            List<String> missing = new ArrayList<>();
-            if (clientId == null) {
-                missing.add("clientId");
-            }
-            if (clientSecret == null) {
-                missing.add("clientSecret");
-            }
-            if (redirectUri == null) {
-                missing.add("redirectUri");
-            }
-            if (missing.size() == 3 && stateKey == null) {
-                return null;
-            }
-            if (!missing.isEmpty()) {
-                throw new InvalidInputException("OAuth settings are incomplete: " + String.join(", ", missing)
-                        + " missing (clientId, clientSecret and redirectUri go together)");
-            }
-            if (!CLIENT_ID.matcher(clientId).matches()) {
-                throw new InvalidInputException("clientId must be <name>@clients (lower-case letters, digits, _) or "
-                        + "the client's UUID");
-            }
-            if (clientSecret.reveal().isBlank()) {
-                throw new InvalidInputException("clientSecret is blank");
-            }
-            checkRedirectUri(redirectUri);
-            if (stateKey != null && stateKey.length < 32) {
-                throw new InvalidInputException("stateKey must be at least 32 bytes, got " + stateKey.length);
-            }
-            OAuthStates states = stateKey == null
-                    ? OAuthStates.create(randomBytes(32), DEFAULT_STATE_LIFETIME, clock)
-                    : OAuthStates.create(stateKey, DEFAULT_STATE_LIFETIME, clock);
-            return new OAuth(clientId, clientSecret, redirectUri, states.withClaims(Map.of("a", "authorize")));
-        }
-
-        static void checkRedirectUri(String uri) {
-            URI parsed;
-            try {
-                parsed = new URI(uri);
-            } catch (java.net.URISyntaxException e) {
-                throw new InvalidInputException("redirectUri is not a URI");
-            }
-            if (!parsed.isAbsolute() || parsed.getRawFragment() != null || parsed.getHost() == null
-                    || !("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme()))) {
-                throw new InvalidInputException("redirectUri must be an absolute http(s) URL without a fragment, as "
-                        + "registered with Eternaltwin");
-            }
+            return new EternaltwinClient(HttpPipeline.create(options, SPEC), OAuthFlow.of(clientId, clientSecret,
+                    redirectUri, stateKey, options.clock()));
         }
     }
 }

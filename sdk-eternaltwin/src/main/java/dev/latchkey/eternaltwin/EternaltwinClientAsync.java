@@ -51,10 +51,9 @@ public final class EternaltwinClientAsync {
     }
 
     private CompletableFuture<EternaltwinAccount> redeem(String code, Pkce pkce) {
-        EternaltwinClient.OAuth o = client.requireOAuth();
-        return Async.map(Async.compose(client.api.exchange(o.clientId(), o.clientSecret(), code, o.redirectUri(),
-                pkce.verifier()).executeAsync(client.pipeline), token -> client.api.self(token, o.clientId())
-                        .executeAsync(client.pipeline)), client::account);
+        OAuthFlow o = client.requireOAuth();
+        return Async.map(Async.compose(o.exchange(client.api, code, pkce).executeAsync(client.pipeline),
+                token -> client.api.self(token, o.clientId()).executeAsync(client.pipeline)), client::account);
     }
 
     /**
