@@ -42,7 +42,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
         KaraokeMugenClient client() {
             KaraokeMugenClient.Builder b = KaraokeMugenClient.builder().baseUrl(baseUrl())
                     .sessionStore(root().sessionStore());
-            return (lan ? b.allowPlainHttpOnPrivateNetwork() : b).build();
+            return b.options(o -> o.allowPlainHttpOnPrivateNetwork(lan)).build();
         }
 
         KaraokeMugenAccount account(KaraokeMugenClient client) {
@@ -77,7 +77,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
                 KaraokeMugenAccount me = operator ? client.login(common.user, password, securityCode())
                         : client.login(common.user, password);
                 rememberUser(me.username());
-                out().value(Map.of("username", me.username(), "role", me.role()), "Logged in as " + me.username()
+                out().value(Map.of("username", me.username(), "role", me.role().role()), "Logged in as " + me.username()
                         + " (" + me.role() + ").");
             }
             return ExitCodes.OK;
@@ -91,7 +91,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
             try (KaraokeMugenClient client = client()) {
                 KaraokeMugenAccount me = client.loginGuest();
                 rememberUser(me.username());
-                out().value(Map.of("username", me.username(), "role", me.role()), "Logged in as guest "
+                out().value(Map.of("username", me.username(), "role", me.role().role()), "Logged in as guest "
                         + me.username() + ".");
             }
             return ExitCodes.OK;

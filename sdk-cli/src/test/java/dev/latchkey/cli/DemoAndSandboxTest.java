@@ -45,7 +45,7 @@ class DemoAndSandboxTest {
                 "the same redirect again", "InvalidStateException: OAuth state was already used")
                 .doesNotContain(FakeEternaltwin.DEMO_CLIENT_SECRET);
         assertThat(demo.out()).contains("Karaoke Mugen (fake server on http://127.0.0.1:",
-                "admin is admin, the code is now used up", "carol created; the operator sees 7 users",
+                "admin is operator, the code is now used up", "carol created; the operator sees 7 users",
                 "HTTP 411 on POST /api/command: createUser: the password must have at least 8 characters",
                 "now carol@kara.moe, with an online token", "now carol again",
                 "30 songs over 5 pages, first \"Song 1\"", "(code: NOT_GUEST)")

@@ -36,7 +36,7 @@ class KaraokeCommandTest {
                 .env("KARAOKE_SECURITY_CODE", fake.securityCode())
                 .run("karaoke", "login", "--operator", "--user", "admin", "--base-url", fake.baseUrl());
         assertThat(login.exit()).as(login.all()).isZero();
-        assertThat(login.out()).contains("Logged in as admin (admin).");
+        assertThat(login.out()).contains("Logged in as admin (operator).");
         assertThat(run("karaoke", "whoami").out()).contains("admin (admin)");
         Cli.Run create = cli.env("KARAOKE_NEW_PASSWORD", "carol-password").run("karaoke", "create", "carol",
                 "--nickname", "Caro", "--base-url", fake.baseUrl());

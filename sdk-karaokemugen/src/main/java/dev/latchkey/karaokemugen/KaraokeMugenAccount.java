@@ -48,9 +48,12 @@ public final class KaraokeMugenAccount {
         return holder.require().attribute(KaraokeMugenApi.ATTR_USERNAME).orElse("?");
     }
 
-    /** @return the role the token carries: {@code admin}, {@code user} or {@code guest} */
-    public String role() {
-        return holder.require().attribute(KaraokeMugenApi.ATTR_ROLE).orElse("user");
+    /**
+     * @return the type the token carries: {@link UserType#OPERATOR} (the token's {@code admin}), {@link UserType#USER}
+     *     or {@link UserType#GUEST}
+     */
+    public UserType role() {
+        return UserType.ofRole(holder.require().attribute(KaraokeMugenApi.ATTR_ROLE).orElse("user"));
     }
 
     /** @return whether this is an online account ({@code name@instance}) */
@@ -220,7 +223,9 @@ public final class KaraokeMugenAccount {
      * @return one page of the anime list, with the way to the next
      */
     public Page<Kara> animeListPage(int size, int from) {
-        return OffsetPages.fetch(client.pipeline, (l, o) -> client.api.animeList(holder.require(), l, o), size, from);
+        // Through the holder, as every call: the session it reads is the current one, whatever a view changed.
+        return holder.call(s -> OffsetPages.fetch(client.pipeline, (l, o) -> client.api.animeList(s, l, o), size,
+                from));
     }
 
     /**

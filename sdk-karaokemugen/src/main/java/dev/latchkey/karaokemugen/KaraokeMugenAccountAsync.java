@@ -198,8 +198,8 @@ public final class KaraokeMugenAccountAsync {
      * @see KaraokeMugenAccount#animeListPage(int, int)
      */
     public CompletableFuture<Page<Kara>> animeListPage(int size, int from) {
-        return OffsetPages.fetchAsync(client.pipeline, (l, o) -> client.api.animeList(account.holder().require(), l,
-                o), size, from);
+        return account.holder().callAsync(s -> OffsetPages.fetchAsync(client.pipeline, (l, o) -> client.api
+                .animeList(s, l, o), size, from));
     }
 
     /**

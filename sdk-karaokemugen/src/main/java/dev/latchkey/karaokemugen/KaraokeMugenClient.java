@@ -26,7 +26,7 @@ import okhttp3.HttpUrl;
  *
  * <pre>{@code
  * try (KaraokeMugenClient km = KaraokeMugenClient.builder()
- *         .baseUrl("http://192.168.1.20:1337").allowPlainHttpOnPrivateNetwork().build()) {
+ *         .baseUrl("http://192.168.1.20:1337").options(o -> o.allowPlainHttpOnPrivateNetwork(true)).build()) {
  *     KaraokeMugenAccount op = km.login("admin", password, securityCode);   // promoted to operator
  *     op.createUser(NewUser.of("carol", "carol-password"));
  *     List<UserSummary> users = op.users();
@@ -251,18 +251,6 @@ public final class KaraokeMugenClient implements AutoCloseable {
     /** Builds a {@link KaraokeMugenClient}. */
     public static final class Builder extends ClientBuilder<Builder> {
         private Builder() {
-        }
-
-        /**
-         * Allows a plain-http base URL on a private-network or link-local IP address (192.168.x.x, 10.x.x.x,
-         * 172.16-31.x.x, 169.254.x.x, fc00::/7, fe80::/10), as a karaoke party's LAN has; never a public address or a
-         * host name. Everything, passwords and tokens included, then crosses the LAN unencrypted: anyone on it (a
-         * shared Wi-Fi) can read it. Karaoke Mugen offers no https of its own.
-         *
-         * @return this builder
-         */
-        public Builder allowPlainHttpOnPrivateNetwork() {
-            return options(o -> o.allowPlainHttpOnPrivateNetwork(true));
         }
 
         /** @return the client */

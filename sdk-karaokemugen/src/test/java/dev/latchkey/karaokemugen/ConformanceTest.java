@@ -35,8 +35,8 @@ class ConformanceTest {
 
             @Override
             public Object view(Object result) {
-                return result instanceof KaraokeMugenAccount a ? Map.of("username", a.username(), "role", a.role())
-                        : result;
+                return result instanceof KaraokeMugenAccount a ? Map.of("username", a.username(), "role",
+                        a.role().role()) : result;
             }
         });
     }

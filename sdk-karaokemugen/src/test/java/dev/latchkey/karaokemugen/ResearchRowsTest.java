@@ -92,7 +92,7 @@ class ResearchRowsTest {
     void row3TheSecurityCodeTravelsAsANumberAndPromotes() {
         String code = fake.securityCode();
         KaraokeMugenAccount op = km.login("alice", FakeKaraokeMugen.DEMO_PASSWORD, code);
-        assertThat(op.role()).isEqualTo("admin");
+        assertThat(op.role()).isEqualTo(UserType.OPERATOR);
         assertThat(fake.userType("alice")).isZero();
         fake.requireSecurityCodeForNewAccounts(true);
         km.createUser(NewUser.of("gil", "gil-password").withSecurityCode(fake.securityCode()));
@@ -267,7 +267,7 @@ class ResearchRowsTest {
         KaraokeMugenAccount op = operator();
         op.setUserType("bob", UserType.OPERATOR);
         KaraokeMugenAccount bob = km.login("bob", "bob-demo-pass");
-        assertThat(bob.role()).isEqualTo("admin");
+        assertThat(bob.role()).isEqualTo(UserType.OPERATOR);
         op.setUserType("bob", UserType.USER);
         assertThatThrownBy(bob::users).isInstanceOfSatisfying(ForbiddenException.class,
                 e -> assertThat(e.providerCode()).contains("ADMIN_PLEASE"));

@@ -60,6 +60,15 @@ public record UserType(int code) implements OpenEnum<UserType.Known> {
         };
     }
 
+    /**
+     * @param role the role name a token carries: {@code admin}, {@code user} or {@code guest}
+     * @return its type: {@code admin} is the operator; a name this version does not know is a user (what the app's
+     *     access checks make of it)
+     */
+    public static UserType ofRole(String role) {
+        return "admin".equals(role) ? OPERATOR : "guest".equals(role) ? GUEST : USER;
+    }
+
     /** @return the role name a token carries: {@code admin}, {@code user} or {@code guest} */
     public String role() {
         return code == 0 ? "admin" : code == 2 ? "guest" : "user";
