@@ -3,7 +3,7 @@ package dev.latchkey.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.core.error.InvalidStateException;
-import dev.latchkey.eternaltwin.Authorization;
+import dev.latchkey.eternaltwin.model.Authorization;
 import dev.latchkey.eternaltwin.EternaltwinAccount;
 import dev.latchkey.eternaltwin.EternaltwinClient;
 import dev.latchkey.eternaltwin.model.User;

@@ -40,7 +40,7 @@ class KaraokeMugenReadmeTest {
             carol.convertToOnline("kara.moe", "carol-password");
             long songs = carol.animeList().stream().count();
             // --- end ---
-            assertThat(op.role()).isEqualTo("admin");
+            assertThat(op.role()).isEqualTo(dev.latchkey.karaokemugen.model.UserType.OPERATOR);
             assertThat(users).extracting(UserSummary::login).contains("carol", "bob");
             assertThat(refused).startsWith("HTTP 411 on POST /api/command: createUser: the password must have");
             assertThat(carol.username()).isEqualTo("carol@kara.moe");

@@ -9,7 +9,7 @@ import dev.latchkey.karaokemugen.model.ProfileEdit;
 import dev.latchkey.testkit.karaokemugen.FakeKaraokeMugen;
 import dev.latchkey.core.error.InvalidStateException;
 import dev.latchkey.core.oauth.AuthorizationCallback;
-import dev.latchkey.eternaltwin.Authorization;
+import dev.latchkey.eternaltwin.model.Authorization;
 import dev.latchkey.eternaltwin.EternaltwinAccount;
 import dev.latchkey.eternaltwin.EternaltwinClient;
 import dev.latchkey.eternaltwin.model.User;
@@ -337,7 +337,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             sec.step("who is this token (auth/self)", me::self, u -> u.displayName());
             sec.step("get a user by id", () -> etwin.user(fake.userId("demurgos")).orElseThrow(),
-                    u -> u.displayName() + ", administrator: " + u.isAdministrator().orElse(false));
+                    u -> u.displayName() + ", administrator: " + u.administrator().orElse(false));
             sec.step("search \"user\", one per page", () -> etwin.search("user", 1, 0).autoPager().stream().toList(),
                     list -> list.stream().map(User::displayName).collect(Collectors.joining(", ")) + " over "
                             + list.size() + " pages");

@@ -3,7 +3,7 @@ package dev.latchkey.cli;
 import dev.latchkey.core.oauth.AuthorizationCallback;
 import dev.latchkey.core.oauth.LoopbackRedirectReceiver;
 import dev.latchkey.core.page.Page;
-import dev.latchkey.eternaltwin.Authorization;
+import dev.latchkey.eternaltwin.model.Authorization;
 import dev.latchkey.eternaltwin.EternaltwinAccount;
 import dev.latchkey.eternaltwin.EternaltwinClient;
 import dev.latchkey.eternaltwin.model.User;
@@ -145,7 +145,7 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
                 User u = client.user(id).orElseThrow(() -> new KemonoCommand.NotFound("no user " + id + " on "
                         + baseUrl()));
                 out().value(u, "id: " + u.id(), "display name: " + u.displayName(), "administrator: "
-                        + u.isAdministrator().map(String::valueOf).orElse("?"));
+                        + u.administrator().map(String::valueOf).orElse("?"));
             }
             return ExitCodes.OK;
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.eternaltwin.model.Authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;

@@ -1,5 +1,6 @@
 package dev.latchkey.eternaltwin;
 
+import dev.latchkey.eternaltwin.model.Authorization;
 import dev.latchkey.core.ClientBuilder;
 import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.RequestOptions;

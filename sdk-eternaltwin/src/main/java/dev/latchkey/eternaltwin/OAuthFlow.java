@@ -1,5 +1,6 @@
 package dev.latchkey.eternaltwin;
 
+import dev.latchkey.eternaltwin.model.Authorization;
 import dev.latchkey.core.auth.Secret;
 import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionStore;

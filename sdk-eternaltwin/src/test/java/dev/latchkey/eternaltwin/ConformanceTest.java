@@ -1,5 +1,6 @@
 package dev.latchkey.eternaltwin;
 
+import dev.latchkey.eternaltwin.model.Authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.core.testing.ClientConformance;
@@ -45,8 +46,8 @@ class ConformanceTest {
             public Object view(Object result) {
                 return result instanceof EternaltwinAccount a ? Map.of("id", a.id(), "displayName", a.displayName())
                         : result instanceof dev.latchkey.eternaltwin.model.User u ? Map.of("displayName",
-                                u.displayName(), "administrator", u.isAdministrator().orElse(null), "createdAt",
-                                String.valueOf(u.createdAt())) : result;
+                                u.displayName(), "administrator", u.administrator().orElse(null), "createdAt",
+                                String.valueOf(u.createdAt().orElse(null))) : result;
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.eternaltwin;
 
+import dev.latchkey.eternaltwin.model.Authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -310,7 +311,7 @@ class EternaltwinClientTest {
         String demurgos = fake.userId("demurgos");
         User d = etwin.user(demurgos).orElseThrow();
         assertThat(d.displayName()).isEqualTo("Demurgos");
-        assertThat(d.isAdministrator()).contains(true);
+        assertThat(d.administrator()).contains(true);
         assertThat(etwin.user(demurgos.toUpperCase(java.util.Locale.ROOT))).contains(d);
         assertThat(etwin.user("00000000-0000-4000-8000-000000000000")).isEmpty();
         fake.clearCalls();
@@ -414,7 +415,7 @@ class EternaltwinClientTest {
     void everyAccountCallSyncAndAsyncWithPerCallOptionsAndTheRawAnswer() throws Exception {
         EternaltwinAccount alice = alice();
         assertThat(alice.user().displayName()).isEqualTo("Alice");
-        assertThat(alice.user().isDeleted()).isFalse();
+        assertThat(alice.user().deletedAt()).isEmpty();
         assertThat(alice.expiresAt()).hasValueSatisfying(t -> assertThat(t).isAfter(CLOCK.instant()));
         String token = alice.session().token("access_token").orElseThrow();
         assertThat(alice.toString()).contains(alice.id(), "Alice").doesNotContain(token);

@@ -1,5 +1,6 @@
 package dev.latchkey.eternaltwin;
 
+import dev.latchkey.eternaltwin.model.Authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

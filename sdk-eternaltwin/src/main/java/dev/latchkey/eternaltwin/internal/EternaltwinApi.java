@@ -181,8 +181,7 @@ public final class EternaltwinApi {
             if (s.token(TOKEN).isEmpty()) {
                 throw new IllegalStateException("no access token");
             }
-            return new User(s.attribute(ATTR_USER_ID).orElseThrow(), s.attribute(ATTR_DISPLAY_NAME).orElseThrow(),
-                    null, null, null);
+            return User.of(s.attribute(ATTR_USER_ID).orElseThrow(), s.attribute(ATTR_DISPLAY_NAME).orElseThrow());
         });
     }
 

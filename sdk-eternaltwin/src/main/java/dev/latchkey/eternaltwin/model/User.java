@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
  *
  * @param id the user's UUID
  * @param displayName the name shown on Eternaltwin
- * @param administrator whether the user is an administrator, or {@code null} where the answer does not say
- * @param createdAt when the account was created, or {@code null} where the answer does not say
- * @param deletedAt when the account was deleted, or {@code null}
+ * @param administrator whether the user is an administrator; empty where the answer does not say
+ * @param createdAt when the account was created; empty where the answer does not say
+ * @param deletedAt when the account was deleted; empty if it is not, or the answer does not say
  */
-public record User(String id, String displayName, Boolean administrator, Instant createdAt, Instant deletedAt) {
+public record User(String id, String displayName, Optional<Boolean> administrator, Optional<Instant> createdAt,
+        Optional<Instant> deletedAt) {
     /** A user id: a lower-case UUID, as Eternaltwin writes them. */
     public static final Pattern ID = Pattern.compile(
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
@@ -28,9 +29,9 @@ public record User(String id, String displayName, Boolean administrator, Instant
      *
      * @param id the user's UUID
      * @param displayName the name shown on Eternaltwin
-     * @param administrator whether the user is an administrator, or {@code null} where the answer does not say
-     * @param createdAt when the account was created, or {@code null} where the answer does not say
-     * @param deletedAt when the account was deleted, or {@code null}
+     * @param administrator whether the user is an administrator; {@code null} reads as empty
+     * @param createdAt when the account was created; {@code null} reads as empty
+     * @param deletedAt when the account was deleted; {@code null} reads as empty
      */
     public User {
         if (id == null || !ID.matcher(id).matches()) {
@@ -39,6 +40,20 @@ public record User(String id, String displayName, Boolean administrator, Instant
         if (displayName == null) {
             throw new IllegalArgumentException("a user has a display name");
         }
+        administrator = administrator == null ? Optional.empty() : administrator;
+        createdAt = createdAt == null ? Optional.empty() : createdAt;
+        deletedAt = deletedAt == null ? Optional.empty() : deletedAt;
+    }
+
+    /**
+     * A user known by its id and display name only (the short user of {@code auth/self}, a stored session).
+     *
+     * @param id the user's UUID
+     * @param displayName the name shown on Eternaltwin
+     * @return the user, its other facts empty
+     */
+    public static User of(String id, String displayName) {
+        return new User(id, displayName, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The wire shape of a display name: {@code {"current": {"value": "..."}}}. */
@@ -56,16 +71,7 @@ public record User(String id, String displayName, Boolean administrator, Instant
         if (displayName == null || displayName.current() == null) {
             throw new IllegalArgumentException("a user has a display name");
         }
-        return new User(id, displayName.current().value(), administrator, createdAt, deletedAt);
-    }
-
-    /** @return whether the user is an administrator, if the answer said */
-    public Optional<Boolean> isAdministrator() {
-        return Optional.ofNullable(administrator);
-    }
-
-    /** @return whether the account is deleted, if the answer said when */
-    public boolean isDeleted() {
-        return deletedAt != null;
+        return new User(id, displayName.current().value(), Optional.ofNullable(administrator),
+                Optional.ofNullable(createdAt), Optional.ofNullable(deletedAt));
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.eternaltwin;
+package dev.latchkey.eternaltwin.model;
 
 import java.net.URI;
 import java.time.Instant;
