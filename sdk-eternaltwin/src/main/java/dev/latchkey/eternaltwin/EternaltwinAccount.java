@@ -16,7 +16,7 @@ import java.util.function.Function;
  * server no longer knows is answered with a bare 500 (a {@link dev.latchkey.core.error.ServerException} whose message
  * says to log in again), and the cure is a new login. Thread-safe.
  */
-public final class EternaltwinAccount {
+public final class EternaltwinAccount implements AutoCloseable {
     private final EternaltwinClient client;
     private final SessionHolder holder;
     private volatile User user;
@@ -86,8 +86,20 @@ public final class EternaltwinAccount {
     }
 
     /**
-     * Forgets the token here and in the session store. Eternaltwin has no revocation endpoint: the token stays valid
-     * on the server until it expires.
+     * Closes this account object: the session is dropped here, so later calls on this object throw {@link
+     * IllegalStateException}. The session store keeps it (a later {@code resume} picks it up) and Eternaltwin still
+     * honours the token until it expires (it has no revocation). Idempotent; the client stays open. (The three ways to
+     * let go, the same on every provider: {@code close()} here only, {@code forget()} here and in the store, {@code
+     * logout()} at the provider too, where it has one.)
+     */
+    @Override
+    public void close() {
+        holder.forget();
+    }
+
+    /**
+     * Forgets the session here and in the session store. Eternaltwin has no revocation: the token stays valid there
+     * until it expires.
      */
     public void forget() {
         holder.clear();

@@ -223,4 +223,25 @@ class EternaltwinHardeningTest {
             }
         }
     }
+
+    @Test
+    void closeForgetAndLogoutMeanTheSameOnEveryProvider() {
+        // Issue 28: close() here only, forget() here and in the store, logout() at the provider too where it has one.
+        SessionStore store = SessionStore.inMemory();
+        String id = "d41ac799-4e3d-473f-a2d8-2886ea561a6e";
+        try (EternaltwinClient etwin = EternaltwinClient.builder().sessionStore(store).build()) {
+            store.save(etwin.storeKey(id), dev.latchkey.core.auth.Session.builder("eternaltwin").token("access_token",
+                    "a1b2c3d4-0000-4000-8000-00000000beef").attribute("user_id", id).attribute("display_name", "Alice")
+                    .build());
+            EternaltwinAccount account = etwin.resume(id).orElseThrow();
+            account.close();
+            account.close(); // idempotent
+            assertThatThrownBy(account::session).isInstanceOf(IllegalStateException.class);
+            assertThat(store.load(etwin.storeKey(id))).as("close keeps the stored session").isPresent();
+            EternaltwinAccount again = etwin.resume(id).orElseThrow();
+            again.forget();
+            assertThat(store.load(etwin.storeKey(id))).as("forget removes it from the store").isEmpty();
+            assertThatThrownBy(again::session).isInstanceOf(IllegalStateException.class);
+        }
+    }
 }

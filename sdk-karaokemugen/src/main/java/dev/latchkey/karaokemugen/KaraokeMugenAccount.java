@@ -30,7 +30,7 @@ import java.util.function.Function;
  * {@code ADMIN_PLEASE} to others. The session changes only when a call that renews it succeeds (a conversion, an edit
  * that sends a new online token). Thread-safe.
  */
-public final class KaraokeMugenAccount {
+public final class KaraokeMugenAccount implements AutoCloseable {
     /** The page size of {@link #animeList()}: the web app's. */
     public static final int ANIME_LIST_PAGE = 400;
 
@@ -239,7 +239,22 @@ public final class KaraokeMugenAccount {
         return holder.call(s -> client.api.raw(s, command, body).execute(client.pipeline));
     }
 
-    /** Forgets the session here and in the store (Karaoke Mugen's tokens never expire; there is no logout). */
+    /**
+     * Closes this account object: the session is dropped here, so later calls on this object throw {@link
+     * IllegalStateException}. The session store keeps it (a later {@code resume} picks it up) and the app still honours
+     * the token (its tokens never expire; it has no logout). Idempotent; the client stays open. (The three ways to let
+     * go, the same on every provider: {@code close()} here only, {@code forget()} here and in the store, {@code
+     * logout()} at the provider too, where it has one.)
+     */
+    @Override
+    public void close() {
+        holder.forget();
+    }
+
+    /**
+     * Forgets the session here and in the session store. Karaoke Mugen has no logout: the token stays valid there
+     * (its tokens never expire).
+     */
     public void forget() {
         holder.clear();
     }

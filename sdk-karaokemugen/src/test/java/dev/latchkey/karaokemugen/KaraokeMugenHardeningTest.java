@@ -144,4 +144,22 @@ class KaraokeMugenHardeningTest {
                     .class).hasMessageNotContaining("tok-123456789");
         }
     }
+
+    @Test
+    void closeForgetAndLogoutMeanTheSameOnEveryProvider() {
+        // Issue 28: close() here only, forget() here and in the store, logout() at the provider too where it has one.
+        try (KaraokeMugenClient km = client()) {
+            store.save(km.storeKey("alice"), Session.builder("karaokemugen").token("token", "tok-123456789")
+                    .attribute("username", "alice").attribute("role", "user").build());
+            KaraokeMugenAccount account = km.resume("alice").orElseThrow();
+            account.close();
+            account.close(); // idempotent
+            assertThatThrownBy(account::session).isInstanceOf(IllegalStateException.class);
+            assertThat(store.load(km.storeKey("alice"))).as("close keeps the stored session").isPresent();
+            KaraokeMugenAccount again = km.resume("alice").orElseThrow();
+            again.forget();
+            assertThat(store.load(km.storeKey("alice"))).as("forget removes it from the store").isEmpty();
+            assertThatThrownBy(again::session).isInstanceOf(IllegalStateException.class);
+        }
+    }
 }

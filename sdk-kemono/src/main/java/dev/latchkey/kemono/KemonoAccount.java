@@ -225,6 +225,14 @@ public final class KemonoAccount implements AutoCloseable {
     }
 
     /**
+     * Forgets the session here and in the session store, without telling Kemono: the session stays valid there
+     * (until Kemono ends it). To end it at Kemono too, {@link #logout()}.
+     */
+    public void forget() {
+        holder.clear();
+    }
+
+    /**
      * Logs out: Kemono ends the session, and it is removed here and from the store. If the call fails, the session is
      * kept, so it can be tried again.
      */

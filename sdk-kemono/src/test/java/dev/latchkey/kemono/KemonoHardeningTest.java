@@ -279,4 +279,20 @@ class KemonoHardeningTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(hostile.requests()).isEmpty();
     }
+
+    @Test
+    void closeForgetAndLogoutMeanTheSameOnEveryProvider() {
+        // Issue 28: close() here only, forget() here and in the store, logout() at the provider too where it has one.
+        try (KemonoClient client = hostileClient()) {
+            KemonoAccount account = resumed(client);
+            account.close();
+            account.close(); // idempotent
+            assertThatThrownBy(account::session).isInstanceOf(IllegalStateException.class);
+            assertThat(store.load(client.storeKey("alice"))).as("close keeps the stored session").isPresent();
+            KemonoAccount again = resumed(client);
+            again.forget();
+            assertThat(store.load(client.storeKey("alice"))).as("forget removes it from the store").isEmpty();
+            assertThatThrownBy(again::session).isInstanceOf(IllegalStateException.class);
+        }
+    }
 }

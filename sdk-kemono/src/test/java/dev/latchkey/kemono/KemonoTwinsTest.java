@@ -24,6 +24,7 @@ class KemonoTwinsTest {
 
     static final Map<String, String> NO_TWIN_NEEDED = Map.ofEntries(
             Map.entry("KemonoClient.resume", "reads the local session store; no HTTP call to wait for"),
+            Map.entry("KemonoAccount.forget", "clears the local session store; no HTTP call"),
             Map.entry("KemonoClient.withOptions", "derives a client; no call"),
             Map.entry("KemonoClient.baseUrl", "accessor"),
             Map.entry("KemonoAccount.id", "accessor"),

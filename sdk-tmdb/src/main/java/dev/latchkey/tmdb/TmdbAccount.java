@@ -24,7 +24,7 @@ import java.util.function.IntFunction;
  * most 500 pages) and auto-paged here, lazily: {@code favoriteMovies().stream().limit(30)} fetches two pages.
  * Thread-safe.
  */
-public final class TmdbAccount {
+public final class TmdbAccount implements AutoCloseable {
     static final String ATTR_ID = "account_id";
     static final String ATTR_USERNAME = "username";
 
@@ -175,6 +175,26 @@ public final class TmdbAccount {
      */
     public AccountStates movieStates(int movieId) {
         return holder.call(s -> client.api.movieStates(actor(s), movieId).execute(client.pipeline));
+    }
+
+    /**
+     * Closes this account object: the session is dropped here, so later calls on this object throw {@link
+     * IllegalStateException}. The session store keeps it (a later {@code resume} picks it up) and TMDb still honours
+     * it; to end it there, {@link #logout()}. Idempotent; the client stays open. (The three ways to let go, the same on
+     * every provider: {@code close()} here only, {@code forget()} here and in the store, {@code logout()} at the
+     * provider too, where it has one.)
+     */
+    @Override
+    public void close() {
+        holder.forget();
+    }
+
+    /**
+     * Forgets the session here and in the session store, without telling TMDb: the session stays valid there
+     * (until TMDb deletes it). To end it at TMDb too, {@link #logout()}.
+     */
+    public void forget() {
+        holder.clear();
     }
 
     /** Ends the session on TMDb and removes it here and from the store. If the call fails, the session is kept. */

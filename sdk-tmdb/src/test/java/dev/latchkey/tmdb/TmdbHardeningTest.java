@@ -150,4 +150,22 @@ class TmdbHardeningTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(hostile.requests()).isEmpty();
     }
+
+    @Test
+    void closeForgetAndLogoutMeanTheSameOnEveryProvider() {
+        // Issue 28: close() here only, forget() here and in the store, logout() at the provider too where it has one.
+        try (TmdbClient tmdb = client()) {
+            store.save(tmdb.storeKey("alice"), Session.builder("tmdb").token(Session.SESSION_ID, "sess-1234567890")
+                    .attribute("account_id", "548").attribute("username", "alice").build());
+            TmdbAccount account = tmdb.resume("alice").orElseThrow();
+            account.close();
+            account.close(); // idempotent
+            assertThatThrownBy(account::session).isInstanceOf(IllegalStateException.class);
+            assertThat(store.load(tmdb.storeKey("alice"))).as("close keeps the stored session").isPresent();
+            TmdbAccount again = tmdb.resume("alice").orElseThrow();
+            again.forget();
+            assertThat(store.load(tmdb.storeKey("alice"))).as("forget removes it from the store").isEmpty();
+            assertThatThrownBy(again::session).isInstanceOf(IllegalStateException.class);
+        }
+    }
 }

@@ -16,6 +16,7 @@ class TmdbTwinsTest {
 
     static final Map<String, String> NO_TWIN_NEEDED = Map.ofEntries(
             Map.entry("TmdbClient.resume", "reads the local session store; no HTTP call to wait for"),
+            Map.entry("TmdbAccount.forget", "clears the local session store; no HTTP call"),
             Map.entry("TmdbClient.resumeGuest", "reads the local session store; no HTTP call to wait for"),
             Map.entry("TmdbClient.guest", "wraps a known guest session id; no call"),
             Map.entry("TmdbClient.withOptions", "derives a client; no call"),
