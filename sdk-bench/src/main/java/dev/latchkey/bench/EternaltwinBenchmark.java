@@ -1,7 +1,7 @@
 package dev.latchkey.bench;
 
 import dev.latchkey.core.auth.SessionStore;
-import dev.latchkey.eternaltwin.Authorization;
+import dev.latchkey.eternaltwin.model.Authorization;
 import dev.latchkey.eternaltwin.EternaltwinAccount;
 import dev.latchkey.eternaltwin.EternaltwinClient;
 import dev.latchkey.eternaltwin.model.User;

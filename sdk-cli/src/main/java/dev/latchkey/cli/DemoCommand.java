@@ -223,8 +223,8 @@ public final class DemoCommand implements Callable<Integer> {
     private void fleet(Section sec) {
         try (FakeKemono fake = FakeKemono.create().start(); LocalRedis redis = LocalRedis.start()) {
             sec.title("Fleet mode: Kemono shared through the redis-server at " + redis.url(), fake.baseUrl());
-            java.util.List<RedisFleet> fleets = new java.util.ArrayList<>();
-            java.util.List<KemonoClient> workers = new java.util.ArrayList<>();
+            List<RedisFleet> fleets = new java.util.ArrayList<>();
+            List<KemonoClient> workers = new java.util.ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
                     RedisFleet fleet = RedisFleet.connect(redis.url());
@@ -233,7 +233,7 @@ public final class DemoCommand implements Callable<Integer> {
                             .rateBudget(fleet.rateBudget("kemono:alice", RateLimit.perSecond(20)))
                             .reloginOnExpiry(true).build());
                 }
-                java.util.List<KemonoAccount> accounts = sec.step("three workers resume or log in at once",
+                List<KemonoAccount> accounts = sec.step("three workers resume or log in at once",
                         () -> once(fake, workers.parallelStream()
                                 .map(w -> w.resumeOrLogin(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD)).toList()),
                         a -> a.size() + " accounts, 1 login on the server");

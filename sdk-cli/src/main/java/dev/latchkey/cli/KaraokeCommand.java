@@ -111,7 +111,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
     }
 
     /** A type the app left out is shown as unknown. */
-    static String typeName(java.util.Optional<dev.latchkey.karaokemugen.model.UserType> type) {
+    static String typeName(java.util.Optional<UserType> type) {
         return type.map(Object::toString).orElse("unknown");
     }
 

@@ -61,7 +61,7 @@ public final class RequestOptions {
      *     sets of headers ({@code over}'s replacing a header of the same name)
      */
     public RequestOptions overriddenBy(RequestOptions over) {
-        java.util.Objects.requireNonNull(over, "over");
+        Objects.requireNonNull(over, "over");
         if (over == NONE) {
             return this;
         }

@@ -178,7 +178,7 @@ public final class EternaltwinClient implements AutoCloseable {
     }
 
     /**
-     * @param query query parameters, or {@code null}
+     * @param query the text to look for in display names, or {@code null} or empty for every user
      * @return {@link #search(String, int, int)} from the first match, {@value #DEFAULT_LIMIT} a page
      */
     public Page<User> search(String query) {

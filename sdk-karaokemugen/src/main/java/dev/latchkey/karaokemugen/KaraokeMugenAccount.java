@@ -97,7 +97,7 @@ public final class KaraokeMugenAccount implements AutoCloseable {
      * and if that fails it is deleted again and this throws, saying so.
      *
      * @param user the new user
-     * @throws dev.latchkey.core.error.InvalidInputException if a non-operator asks for a type other than a user, or
+     * @throws InvalidInputException if a non-operator asks for a type other than a user, or
      *     anyone for a guest (the app makes its guests itself)
      */
     public void createUser(NewUser user) {
@@ -300,7 +300,7 @@ public final class KaraokeMugenAccount implements AutoCloseable {
 
     /** The avatar upload an edit needs first, or {@code null}. */
     JsonNode avatar(Session s, ProfileEdit edit) {
-        ProfileEdit e = dev.latchkey.core.error.InvalidInputException.require(edit, "edit");
+        ProfileEdit e = InvalidInputException.require(edit, "edit");
         return e.avatar() == null ? null : client.api.importFile(s, e.avatar()).execute(client.pipeline);
     }
 

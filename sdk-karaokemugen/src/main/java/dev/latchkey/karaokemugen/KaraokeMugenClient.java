@@ -148,7 +148,7 @@ public final class KaraokeMugenClient implements AutoCloseable {
      * @param newPassword the new one (local accounts)
      * @param securityCode the app's current security code; {@code null} for an online account
      * @throws dev.latchkey.core.error.InvalidCodeException ({@code USER_RESETPASSWORD_WRONGSECURITYCODE})
-     * @throws dev.latchkey.core.error.InvalidInputException if a local account's code is missing or not six digits
+     * @throws InvalidInputException if a local account's code is missing or not six digits
      */
     public void resetUserPassword(String username, String newPassword, String securityCode) {
         api.resetUserPassword(username, Secret.of(newPassword), securityCode).execute(pipeline);

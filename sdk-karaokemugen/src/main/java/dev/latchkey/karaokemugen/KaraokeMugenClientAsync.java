@@ -50,7 +50,7 @@ public final class KaraokeMugenClientAsync {
     /**
      * @param username the user name
      * @param password the password
-     * @param securityCode the app's current security code, or {@code null}
+     * @param securityCode the app's current security code (six digits; required here)
      * @return a future of the logged-in account
      * @see KaraokeMugenClient#login(String, String, String)
      */
@@ -84,7 +84,7 @@ public final class KaraokeMugenClientAsync {
     /**
      * @param username the user name
      * @param newPassword the new one
-     * @param securityCode the app's current security code, or {@code null}
+     * @param securityCode the app's current security code; {@code null} for an online account
      * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
      * @see KaraokeMugenClient#resetUserPassword(String, String, String)
      */

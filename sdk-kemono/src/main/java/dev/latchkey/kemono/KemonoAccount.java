@@ -196,7 +196,7 @@ public final class KemonoAccount implements AutoCloseable {
      *     {@code close_on_fail}; {@code false} keeps it usable, to try again)
      * @throws dev.latchkey.core.error.InvalidCredentialsException if the current password is wrong
      * @throws dev.latchkey.core.error.ValidationException if Kemono refused the new one
-     * @throws dev.latchkey.core.error.InvalidInputException if either password is blank (the account stays open: nothing
+     * @throws InvalidInputException if either password is blank (the account stays open: nothing
      *     was sent)
      */
     public void changePassword(String currentPassword, String newPassword, boolean closeOnFail) {

@@ -100,7 +100,7 @@ public final class KemonoClient implements AutoCloseable {
     /**
      * Resumes the session stored for this user, or logs in when there is none, with one login among everyone sharing
      * the session store: the threads of this process, the processes of a machine ({@link
-     * dev.latchkey.core.auth.SessionStore#file}), a fleet on Redis ({@code sdk-redis}). The others wait for that login
+     * SessionStore#file}), a fleet on Redis ({@code sdk-redis}). The others wait for that login
      * and use its session. With {@link Builder#reloginOnExpiry}, a session Kemono ends later is renewed the same way.
      *
      * @param username the user name
@@ -368,7 +368,7 @@ public final class KemonoClient implements AutoCloseable {
          * Keeps the password of a {@link KemonoClient#login} in memory so that a session Kemono rejects is renewed by
          * one automatic re-login (never a loop). Off by default.
          *
-         * @param relogin makes a fresh session (a new login), or {@code null} if the provider or caller does not allow it
+         * @param relogin whether a rejected session is renewed by one re-login with the kept password
          * @return this builder
          */
         public Builder reloginOnExpiry(boolean relogin) {

@@ -157,8 +157,9 @@ public abstract class FakeServer<S extends FakeServer<S>>
     }
 
     /**
-     * A server-side rate limit, as Kemono's and TMDb's: requests beyond this many within one clock second are answered
-     * 429 with {@code Retry-After: 1} in the provider's form. Can be changed while the fake runs.
+     * A server-side rate limit, on every fake: requests beyond this many within one second of the fake's clock are
+     * answered 429 with {@code Retry-After: 1}, in the provider's form where it has one (TMDb's code 25). Can be
+     * changed while the fake runs.
      *
      * @param perSecond the limit, or 0 for none (the default)
      * @return this fake
@@ -182,7 +183,7 @@ public abstract class FakeServer<S extends FakeServer<S>>
      * @param now the fake's clock
      * @return the request's number in its second if that is over the limit, else 0
      */
-    protected final synchronized int overRateLimit(java.time.Instant now) {
+    private synchronized int overRateLimit(java.time.Instant now) {
         int limit = rateLimitPerSecond;
         if (limit == 0) {
             return 0;
@@ -215,6 +216,24 @@ public abstract class FakeServer<S extends FakeServer<S>>
      */
     protected abstract FakeResponse handle(FakeRequest request);
 
+    /** @return the fake's clock's time: the rate limit counts requests per second of it */
+    protected java.time.Instant now() {
+        return java.time.Instant.now();
+    }
+
+    /**
+     * The answer to a request over the rate limit ({@link #rateLimitPerSecond(int)}): a 429 with
+     * {@code Retry-After: 1} and a plain-text body unless the fake answers in its provider's form.
+     *
+     * @param request the request
+     * @param count the request's number in its second
+     * @return the 429
+     */
+    protected FakeResponse rateLimited(FakeRequest request, int count) {
+        return FakeResponse.builder().code(429).setHeader("Retry-After", "1")
+                .setHeader("Content-Type", "text/plain; charset=utf-8").body("Too Many Requests").build();
+    }
+
     /**
      * @param ignored unused; kept for the fault that asks for the page
      * @return the provider's anti-bot challenge page; a generic one unless overridden
@@ -231,7 +250,9 @@ public abstract class FakeServer<S extends FakeServer<S>>
         FakeResponse response = fault == null ? null : fault.replace();
         if (response == null) {
             try {
-                response = handle(request);
+                // Every fake's rate limit, in one place; the testkit's own endpoints never count.
+                int over = request.path().startsWith("/_testkit/") ? 0 : overRateLimit(now());
+                response = over > 0 ? rateLimited(request, over) : handle(request);
             } catch (RuntimeException e) {
                 // A fake's own bug shows as a 500 naming it, never as a hung client.
                 response = FakeResponse.builder().code(500).setHeader("Content-Type", "text/plain")

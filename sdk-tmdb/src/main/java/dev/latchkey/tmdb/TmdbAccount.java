@@ -135,7 +135,7 @@ public final class TmdbAccount implements AutoCloseable {
      *
      * @param movieId TMDb's movie id
      * @param value the rating, 0.5 to 10 in steps of 0.5
-     * @throws dev.latchkey.core.error.InvalidInputException if the value is out of range, before any call
+     * @throws InvalidInputException if the value is out of range, before any call
      */
     public void rateMovie(int movieId, double value) {
         holder.call(s -> client.api.rate(actor(s), MediaType.MOVIE, movieId, value).execute(client.pipeline));

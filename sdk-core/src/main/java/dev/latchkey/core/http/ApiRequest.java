@@ -165,8 +165,8 @@ public final class ApiRequest {
     }
 
     /**
-     * @return whether the request may be sent again after a failure: GET, HEAD, PUT and DELETE, or any request
-     *     marked replayable or given an idempotency key; never one marked not replayable
+     * @return whether the request may be sent again after a failure: GET, HEAD, PUT, DELETE and OPTIONS, or any
+     *     request marked replayable or given an idempotency key; never one marked not replayable
      */
     public boolean replayable() {
         if (replayable != null) {
@@ -276,7 +276,7 @@ public final class ApiRequest {
         private final String method;
         private final String pathTemplate;
         private final Map<String, String> pathParams = new LinkedHashMap<>();
-        private final java.util.Set<String> secretPathParams = new java.util.HashSet<>();
+        private final Set<String> secretPathParams = new java.util.HashSet<>();
         private final List<Param> query = new ArrayList<>();
         private final List<Param> headers = new ArrayList<>();
         private byte[] body;

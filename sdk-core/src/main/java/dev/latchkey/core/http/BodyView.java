@@ -213,7 +213,7 @@ final class BodyView implements ResponseView {
 
     @Override
     public dev.latchkey.core.error.LatchkeyException failure(JsonNode body) {
-        String text = body == null ? "" : new String(Json.write(body), java.nio.charset.StandardCharsets.UTF_8);
+        String text = body == null ? "" : new String(Json.write(body), StandardCharsets.UTF_8);
         if (text.length() > dev.latchkey.core.error.ErrorResponse.MAX_BODY_CHARS) {
             text = text.substring(0, dev.latchkey.core.error.ErrorResponse.MAX_BODY_CHARS);
         }

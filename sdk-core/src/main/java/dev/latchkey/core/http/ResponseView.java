@@ -74,7 +74,7 @@ public interface ResponseView {
      * @return the part as the type, or {@code null} for no part or a JSON {@code null}
      * @throws IOException if the part is not what was asked for
      */
-    default <T> T json(JsonNode part, String at, com.fasterxml.jackson.core.type.TypeReference<T> type)
+    default <T> T json(JsonNode part, String at, TypeReference<T> type)
             throws IOException {
         if (part == null || part.isMissingNode() || part.isNull()) {
             return null;

@@ -53,6 +53,8 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     /** The seeded demo user's password. */
     public static final String DEMO_PASSWORD = "alice-demo-pass";
 
+    /** The rate limit counts requests per second of it. */
+    private final java.time.Clock clock;
     private final boolean seeded;
     private final String demoCallback;
     private final AccountStore accounts;
@@ -67,6 +69,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
         this.accounts = AccountStore.builder().passwordPolicy(PasswordPolicy.minLength(8)).clock(b.clock())
                 .hashIterations(b.hashIterations()).build();
         this.state = new EtwinState(b.clock(), accounts);
+        this.clock = b.clock();
         this.oauth = new EtwinOAuthRoutes(state, b.codeLifetime, b.tokenLifetime.toSeconds(), b.refreshTokens);
         EtwinUserRoutes users = new EtwinUserRoutes(state);
         this.router = new Router(r -> EtwinWire.plain(404, "Not Found"),
@@ -230,6 +233,11 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
                 addUser("demurgos", "demurgos-demo-pass", "Demurgos", true);
             }
         }
+    }
+
+    @Override
+    protected java.time.Instant now() {
+        return clock.instant();
     }
 
     @Override

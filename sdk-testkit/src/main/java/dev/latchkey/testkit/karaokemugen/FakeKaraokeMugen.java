@@ -56,6 +56,8 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"");
     private static final Pattern PART_TYPE = Pattern.compile("(?i)content-type:([^\r\n]*)");
 
+    /** The rate limit counts requests per second of it. */
+    private final java.time.Clock clock;
     private final boolean seeded;
     private final boolean verbose;
     private final KmState state;
@@ -68,6 +70,7 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
                 // the app's own rule (8 characters, 411) is the commands'; a remote login skips it (noPasswordCheck)
                 .passwordPolicy(PasswordPolicy.minLength(1)).clock(b.clock()).hashIterations(b.hashIterations()).build();
         this.state = new KmState(b.clock(), accounts);
+        this.clock = b.clock();
         this.verbose = b.verbose;
         this.commands = new KmCommands(state);
         this.router = new Router(r -> KmWire.error(404, Responses.object().put("code", 404)),
@@ -224,6 +227,11 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
             FakeKaraokeMugenServer server = state.instances.computeIfAbsent(INSTANCE, FakeKaraokeMugenServer::new);
             server.addAccount(ONLINE_USER, ONLINE_PASSWORD, List.of(2, 4));
         }
+    }
+
+    @Override
+    protected java.time.Instant now() {
+        return clock.instant();
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class FakeKaraokeMugenServer {
     /**
      * Adds an online account.
      *
-     * @param name the local part (the App's name rule, {@link dev.latchkey.testkit.accounts.NameRule#KARAOKE_MUGEN})
+     * @param name the local part (the App's name rule, {@link NameRule#KARAOKE_MUGEN})
      * @param password its password
      * @param animeIds the anime of its list (AniList ids)
      */

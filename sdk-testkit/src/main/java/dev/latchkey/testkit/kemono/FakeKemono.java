@@ -303,15 +303,15 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     }
 
     @Override
+    protected java.time.Instant now() {
+        return clock.instant();
+    }
+
+    @Override
     protected FakeResponse handle(FakeRequest request) {
         if (strictAccept && !request.header("Accept").map(a -> a.contains("text/css")).orElse(false)) {
             return FakeResponse.builder().code(403).setHeader("Server", "ddos-guard")
                     .setHeader("Content-Type", "application/octet-stream").body(DDG_MESSAGE).build();
-        }
-        if (overRateLimit(clock.instant()) > 0) {
-            // Kemono's 429 body is not documented; Retry-After is this fake's choice, so a client can honour it.
-            return FakeResponse.builder().code(429).setHeader("Retry-After", "1")
-                    .setHeader("Content-Type", "text/plain; charset=utf-8").body("Too Many Requests").build();
         }
         synchronized (state) {
             return router.route(request);

@@ -57,10 +57,10 @@ final class KemonoState {
 
     /** One account's window: SETNX 10 with a 300 s expiry, then one off per attempt while any is left. */
     static final class LoginWindow {
-        final java.time.Instant endsAt;
+        final Instant endsAt;
         int left;
 
-        LoginWindow(java.time.Instant endsAt, int left) {
+        LoginWindow(Instant endsAt, int left) {
             this.endsAt = endsAt;
             this.left = left;
         }
@@ -149,7 +149,7 @@ final class KemonoState {
      *
      * @return whether this attempt is refused
      */
-    boolean loginLimited(String userId, java.time.Instant now) {
+    boolean loginLimited(String userId, Instant now) {
         if (!loginRateLimiting) {
             return false;
         }
@@ -180,16 +180,16 @@ final class KemonoState {
     }
 
     /** The answer's times as the site writes them: ISO today, HTTP dates on a 2023 Kemono2. */
-    com.fasterxml.jackson.databind.JsonNode dated(com.fasterxml.jackson.databind.JsonNode node) {
+    JsonNode dated(JsonNode node) {
         if (!flask2023) {
             return node;
         }
-        com.fasterxml.jackson.databind.JsonNode copy = node.deepCopy();
+        JsonNode copy = node.deepCopy();
         httpDates(copy);
         return copy;
     }
 
-    private static void httpDates(com.fasterxml.jackson.databind.JsonNode n) {
+    private static void httpDates(JsonNode n) {
         if (n instanceof ObjectNode o) {
             for (String f : java.util.List.of("indexed", "updated", "added", "published", "edited", "last_imported",
                     "created_at")) {

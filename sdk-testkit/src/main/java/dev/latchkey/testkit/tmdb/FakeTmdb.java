@@ -254,6 +254,19 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     }
 
     @Override
+    protected java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** TMDb's code 25, in its envelope (its error table). */
+    @Override
+    protected FakeResponse rateLimited(FakeRequest request, int count) {
+        return Responses.json(429, envelope(false, 25, "Your request count (" + count
+                + ") is over the allowed limit of (" + rateLimitPerSecond() + ")."), TmdbWire.JSON_TYPE)
+                .newBuilder().setHeader("Retry-After", "1").build();
+    }
+
+    @Override
     protected FakeResponse handle(FakeRequest request) {
         synchronized (state) {
             if (request.path().startsWith("/_testkit/")) {
@@ -261,12 +274,6 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
             }
             if (!auth.authorized(request, readAccessToken)) {
                 return error(7);
-            }
-            int count = overRateLimit(clock.instant());
-            if (count > 0) {
-                return Responses.json(429, envelope(false, 25, "Your request count (" + count
-                        + ") is over the allowed limit of (" + rateLimitPerSecond() + ")."), TmdbWire.JSON_TYPE)
-                        .newBuilder().setHeader("Retry-After", "1").build();
             }
             return router.route(request);
         }

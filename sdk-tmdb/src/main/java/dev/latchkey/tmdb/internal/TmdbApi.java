@@ -135,7 +135,7 @@ public final class TmdbApi {
     /** @param requestToken an approved request token's value, as a web callback delivers it */
     public ApiCall<TmdbSession> createSession(String requestToken) {
         if (requestToken == null || requestToken.isBlank()) {
-            throw new dev.latchkey.core.error.InvalidInputException("request token is blank");
+            throw new InvalidInputException("request token is blank");
         }
         // The session is made inside the parser: an unusable id from the server is an invalid answer, with its path.
         return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/new"))
