@@ -150,4 +150,15 @@ class ResearchRowsTest {
         }
         assertThat(etwin.user(fake.userId("alice")).orElseThrow().createdAt()).isPresent();
     }
+
+    @Test
+    void theFakeRevokesEveryTokenAtOnceAsEveryFakeCanAndAddsUsersTheSameWay() {
+        // Issue 28: revokeSessions, accounts() and addUser have one shape on all four fakes.
+        EternaltwinAccount alice = login();
+        assertThat(fake.revokeSessions()).isPositive();
+        assertThatThrownBy(alice::self).isInstanceOf(ServerException.class);
+        String id = fake.addUser("newbie", "newbie-password");
+        assertThat(etwin.user(id)).hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("newbie"));
+        assertThat(fake.accounts()).isNotNull();
+    }
 }

@@ -344,4 +344,16 @@ class ResearchRowsTest {
         fake.instance("kara.moe").reachable(true);
         assertThatThrownBy(axel::checkAuth).isInstanceOf(UnauthorizedException.class);
     }
+
+    @Test
+    void theFakeRevokesEveryTokenAtOnceAsEveryFakeCanAndAddsUsersTheSameWay() {
+        // Issue 28: revokeSessions, accounts() and addUser have one shape on all four fakes. Karaoke Mugen's tokens
+        // end when its JWT secret changes: a token signed with the old one is refused as a forged one is (row 6).
+        KaraokeMugenAccount alice = alice();
+        assertThat(fake.revokeSessions()).isPositive();
+        assertThatThrownBy(alice::myAccount).isInstanceOf(dev.latchkey.core.error.LatchkeyException.class);
+        assertThat(fake.addUser("newbie", "newbie-password")).isEqualTo("newbie");
+        assertThat(km.login("newbie", "newbie-password").username()).isEqualTo("newbie");
+        assertThat(fake.accounts()).isNotNull();
+    }
 }

@@ -166,7 +166,7 @@ class FakeServerLifecycleTest {
     @Test
     void eachFakeTakesItsProvidersNamesAndTheStoreKeepsAioaccountsRule() {
         try (FakeTmdb tmdb = FakeTmdb.create(); FakeKemono kemono = FakeKemono.create()) {
-            assertThat(tmdb.addUser("johnny_appleseed", "test123")).isPositive(); // TMDb's own example
+            assertThat(Integer.parseInt(tmdb.addUser("johnny_appleseed", "test123"))).isPositive(); // TMDb's own example
             kemono.addUser("some-user", "some-password", "consumer");
             assertThatThrownBy(() -> tmdb.addUser("johnny appleseed", "test123"))
                     .isInstanceOf(NameInvalidCharactersException.class)

@@ -213,6 +213,36 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
         }
     }
 
+    /**
+     * Revokes every live access token at once (the shape every fake has; Eternaltwin itself has no revocation: this
+     * stands for a server whose token store was wiped): every API call with one of them is then a bare 500.
+     *
+     * @return how many tokens were live
+     */
+    public int revokeSessions() {
+        synchronized (state) {
+            int n = 0;
+            for (EtwinState.Token t : state.tokens.values()) {
+                if (!t.revoked) {
+                    t.revoked = true;
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Adds a user whose display name is the login, not an administrator (the shape every fake has).
+     *
+     * @param username the login
+     * @param password the password
+     * @return the user's UUID
+     */
+    public String addUser(String username, String password) {
+        return addUser(username, password, username, false);
+    }
+
     /** @return how many access tokens are live (issued and not revoked) */
     public int activeTokens() {
         synchronized (state) {

@@ -28,7 +28,7 @@ import dev.latchkey.testkit.FakeResponse;
  *   <li>Logins are trimmed, URI-decoded and lower-cased; passwords have at least 8 characters (411
  *   {@code PASSWORD_TOO_SHORT}); tokens are HS256 JWTs of {@code {username, role}} without expiry; the six-digit
  *   security code ({@link #securityCode()}) changes after each use.</li>
- *   <li>Online accounts ({@code name@instance}) are checked against a {@link FakeKaraokeMugenServer} per instance
+ *   <li>Online accounts ({@code name@instance}) are checked against a {@link FakeOnlineInstance} per instance
  *   ({@code kara.moe} is seeded).</li>
  * </ul>
  *
@@ -166,9 +166,9 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
      * @param name the instance's host name, for example {@code kara.moe}
      * @return the instance's fake, creating it on first use
      */
-    public FakeKaraokeMugenServer instance(String name) {
+    public FakeOnlineInstance instance(String name) {
         synchronized (state) {
-            return state.instances.computeIfAbsent(name, FakeKaraokeMugenServer::new);
+            return state.instances.computeIfAbsent(name, FakeOnlineInstance::new);
         }
     }
 
@@ -179,10 +179,43 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
      * @param password the password
      * @param type 0 operator, 1 user, 2 guest
      * @param publicProfile whether non-operators see it
+     * @return the user's id: Karaoke Mugen's is the login
      */
-    public void addUser(String login, String password, int type, boolean publicProfile) {
+    public String addUser(String login, String password, int type, boolean publicProfile) {
         synchronized (state) {
             state.add(login, password, type, login).flagPublic = publicProfile;
+        }
+        return login;
+    }
+
+    /**
+     * Adds a local user with a public profile, as {@code createUser} makes one (the shape every fake has).
+     *
+     * @param login the login (lower case)
+     * @param password the password
+     * @return the user's id: Karaoke Mugen's is the login
+     */
+    public String addUser(String login, String password) {
+        return addUser(login, password, 1, true);
+    }
+
+    /** @return the account store behind the fake, to add or inspect users directly */
+    public AccountStore accounts() {
+        synchronized (state) {
+            return state.accounts;
+        }
+    }
+
+    /**
+     * Ends every token at once, as the app does when its JWT secret changes (its tokens never expire otherwise): the
+     * next call with any of them is refused as a forged one (the app's HTML 500 page).
+     *
+     * @return how many accounts had tokens out: every user (the app keeps no list of tokens)
+     */
+    public int revokeSessions() {
+        synchronized (state) {
+            state.rotateJwtSecret();
+            return state.users.size();
         }
     }
 
@@ -224,7 +257,7 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
                 state.karas.add(new KmState.Kara(new UUID(0x4b41524100000000L, i).toString(), "Song " + i,
                         "Anime " + anime, anime, 60 + i));
             }
-            FakeKaraokeMugenServer server = state.instances.computeIfAbsent(INSTANCE, FakeKaraokeMugenServer::new);
+            FakeOnlineInstance server = state.instances.computeIfAbsent(INSTANCE, FakeOnlineInstance::new);
             server.addAccount(ONLINE_USER, ONLINE_PASSWORD, List.of(2, 4));
         }
     }

@@ -24,14 +24,37 @@ import java.util.function.Function;
  * the fake's lock. The README's provenance table lists each behaviour with its line; what has none is marked there.
  */
 final class KmCommands {
-    static final int ADMIN = 0;
-    static final int USER = 1;
-    static final int GUEST = 2;
-    static final int CLOSED = 0;
-    static final int LIMITED = 1;
+    /**
+     * The user types the access checks compare, the database's numbers (app:src/lib/types/user.ts): the lower, the
+     * more a user may do.
+     */
+    enum Type {
+        ADMIN(0), USER(1), GUEST(2);
 
-    /** What a command needs: a role, a web-app mode, and whether a token is optional (app:controllers/middlewares.ts). */
-    private record Access(int role, int mode, boolean optionalAuth) {
+        final int code;
+
+        Type(int code) {
+            this.code = code;
+        }
+    }
+
+    /** The web-app modes ({@code Frontend.Mode}: 0 closed, 1 limited, 2 open); a command needs at least its own. */
+    enum Mode {
+        CLOSED(0), LIMITED(1), OPEN(2);
+
+        final int code;
+
+        Mode(int code) {
+            this.code = code;
+        }
+    }
+
+    static final int ADMIN = Type.ADMIN.code;
+    static final int USER = Type.USER.code;
+    static final int GUEST = Type.GUEST.code;
+
+    /** What a command needs: a role, a web-app mode, whether a token is optional (app:controllers/middlewares.ts). */
+    private record Access(Type role, Mode mode, boolean optionalAuth) {
     }
 
     /**
@@ -64,20 +87,25 @@ final class KmCommands {
         this.commands = Map.ofEntries(
                 Map.entry("login", new Command(null, this::login)),
                 Map.entry("loginGuest", new Command(null, this::loginGuest)),
-                Map.entry("checkAuth", new Command(new Access(GUEST, CLOSED, false), this::checkAuth)),
-                Map.entry("getUsers", new Command(new Access(GUEST, LIMITED, false), this::getUsers)),
-                Map.entry("createUser", new Command(new Access(GUEST, LIMITED, true), this::createUser)),
-                Map.entry("getUser", new Command(new Access(GUEST, LIMITED, true), this::getUser)),
-                Map.entry("deleteUser", new Command(new Access(ADMIN, CLOSED, false), this::deleteUser)),
-                Map.entry("editUser", new Command(new Access(ADMIN, CLOSED, false), this::editUser)),
-                Map.entry("resetUserPassword", new Command(new Access(GUEST, CLOSED, true), this::resetUserPassword)),
-                Map.entry("getMyAccount", new Command(new Access(GUEST, CLOSED, false), this::getMyAccount)),
-                Map.entry("deleteMyAccount", new Command(new Access(USER, CLOSED, false), this::deleteMyAccount)),
-                Map.entry("editMyAccount", new Command(new Access(USER, CLOSED, false), this::editMyAccount)),
-                Map.entry("convertMyLocalUserToOnline", new Command(new Access(USER, CLOSED, false), this::toOnline)),
-                Map.entry("convertMyOnlineUserToLocal", new Command(new Access(USER, CLOSED, false), this::toLocal)),
-                Map.entry("refreshAnimeList", new Command(new Access(USER, CLOSED, false), this::refreshAnimeList)),
-                Map.entry("getAnimeList", new Command(new Access(GUEST, CLOSED, false), this::getAnimeList)));
+                Map.entry("checkAuth", new Command(new Access(Type.GUEST, Mode.CLOSED, false), this::checkAuth)),
+                Map.entry("getUsers", new Command(new Access(Type.GUEST, Mode.LIMITED, false), this::getUsers)),
+                Map.entry("createUser", new Command(new Access(Type.GUEST, Mode.LIMITED, true), this::createUser)),
+                Map.entry("getUser", new Command(new Access(Type.GUEST, Mode.LIMITED, true), this::getUser)),
+                Map.entry("deleteUser", new Command(new Access(Type.ADMIN, Mode.CLOSED, false), this::deleteUser)),
+                Map.entry("editUser", new Command(new Access(Type.ADMIN, Mode.CLOSED, false), this::editUser)),
+                Map.entry("resetUserPassword", new Command(new Access(Type.GUEST, Mode.CLOSED, true),
+                        this::resetUserPassword)),
+                Map.entry("getMyAccount", new Command(new Access(Type.GUEST, Mode.CLOSED, false), this::getMyAccount)),
+                Map.entry("deleteMyAccount", new Command(new Access(Type.USER, Mode.CLOSED, false),
+                        this::deleteMyAccount)),
+                Map.entry("editMyAccount", new Command(new Access(Type.USER, Mode.CLOSED, false), this::editMyAccount)),
+                Map.entry("convertMyLocalUserToOnline", new Command(new Access(Type.USER, Mode.CLOSED, false),
+                        this::toOnline)),
+                Map.entry("convertMyOnlineUserToLocal", new Command(new Access(Type.USER, Mode.CLOSED, false),
+                        this::toLocal)),
+                Map.entry("refreshAnimeList", new Command(new Access(Type.USER, Mode.CLOSED, false),
+                        this::refreshAnimeList)),
+                Map.entry("getAnimeList", new Command(new Access(Type.GUEST, Mode.CLOSED, false), this::getAnimeList)));
     }
 
     /** Runs a command: unknown: 404 {@code UNKNOWN_COMMAND} (lib:utils/ws.ts:76-79); the checks; the command. */
@@ -119,7 +147,7 @@ final class KmCommands {
             throw fail(403, "ADMIN_PLEASE");
         }
         // requireUserType: the database type, not the token's role (:79-84)
-        if (caller.type > access.role()) {
+        if (caller.type > access.role().code) {
             if (caller.type == GUEST) {
                 throw fail(403, "NOT_GUEST");
             }
@@ -136,7 +164,7 @@ final class KmCommands {
         if (caller != null && caller.type == ADMIN) {
             return;
         }
-        if (state.webappMode < access.mode()) {
+        if (state.webappMode < access.mode().code) {
             throw fail(503, "WEBAPPMODE_CLOSED_API_MESSAGE");
         }
     }
@@ -195,7 +223,7 @@ final class KmCommands {
      */
     private String remoteLogin(String username, String password, JsonNode newAccountCode) {
         String[] parts = username.split("@", 2);
-        FakeKaraokeMugenServer server = state.reachable(parts[1]);
+        FakeOnlineInstance server = state.reachable(parts[1]);
         String onlineToken = server == null || password == null ? null : server.login(parts[0], password).orElse(null);
         if (onlineToken == null) {
             return null;
@@ -259,7 +287,7 @@ final class KmCommands {
         ObjectNode out = ((ObjectNode) c.claims()).deepCopy();
         String username = c.claims().get("username").asText();
         if (username.contains("@") && state.remoteUsersEnabled) {
-            FakeKaraokeMugenServer server = state.reachable(username.substring(username.indexOf('@') + 1));
+            FakeOnlineInstance server = state.reachable(username.substring(username.indexOf('@') + 1));
             if (server == null) {
                 out.put("onlineAvailable", false); // a network failure: logged, not thrown (:95-101)
             } else if (c.onlineAuthorization() == null || !server.checkToken(c.onlineAuthorization(),
@@ -356,7 +384,7 @@ final class KmCommands {
 
     /** {@code createRemoteUser} (app:src/services/userOnline.ts:134-150, getARemoteUser :114-131). */
     private void createRemote(String instance, String name, String password) {
-        FakeKaraokeMugenServer server = state.reachable(instance);
+        FakeOnlineInstance server = state.reachable(instance);
         if (server == null) {
             throw fail(404, "INSTANCE_NOT_RESPONDING"); // ENOTFOUND
         }
@@ -549,7 +577,7 @@ final class KmCommands {
         String login = username.asText();
         if (login.contains("@")) {
             String[] parts = login.split("@", 2);
-            FakeKaraokeMugenServer server = state.reachable(parts[1]);
+            FakeOnlineInstance server = state.reachable(parts[1]);
             if (server == null) {
                 throw fail(500, "USER_RESETPASSWORD_ONLINE_ERROR"); // userOnline.ts:71-87
             }
@@ -605,7 +633,7 @@ final class KmCommands {
         }
         String name = username.contains("@") ? username.substring(0, username.indexOf('@')) : username;
         createRemote(instance.toLowerCase(Locale.ROOT), name, password);
-        FakeKaraokeMugenServer server = state.reachable(instance.toLowerCase(Locale.ROOT));
+        FakeOnlineInstance server = state.reachable(instance.toLowerCase(Locale.ROOT));
         String onlineToken = server.login(name, password).orElse(null);
         state.users.remove(u.login);
         u.login = username + '@' + instance;
@@ -637,7 +665,7 @@ final class KmCommands {
             throw fail(409, "USER_ALREADY_EXISTS_LOCALLY");
         }
         KmState.User u = c.caller();
-        FakeKaraokeMugenServer server = parts.length > 1 ? state.reachable(parts[1]) : null;
+        FakeOnlineInstance server = parts.length > 1 ? state.reachable(parts[1]) : null;
         if (server == null) {
             throw fail(400, "INVALID_DATA"); // remoteLogin gives null when the instance does not answer
         }
@@ -656,7 +684,7 @@ final class KmCommands {
     /** {@code refreshAnimeList} (controller :222-229; userOnline.ts:394-411): any failure is 500. */
     private JsonNode refreshAnimeList(Call c) {
         KmState.User u = c.caller();
-        FakeKaraokeMugenServer server = u.online() ? state.reachable(u.login.substring(u.login.indexOf('@') + 1))
+        FakeOnlineInstance server = u.online() ? state.reachable(u.login.substring(u.login.indexOf('@') + 1))
                 : null;
         if (server == null || c.onlineAuthorization() == null || !server.checkToken(c.onlineAuthorization(),
                 u.login)) {

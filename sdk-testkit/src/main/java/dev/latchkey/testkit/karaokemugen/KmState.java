@@ -65,7 +65,7 @@ final class KmState {
     final AccountStore accounts;
     final byte[] jwtSecret = new byte[32];
     final Map<String, User> users = new LinkedHashMap<>();
-    final Map<String, FakeKaraokeMugenServer> instances = new LinkedHashMap<>();
+    final Map<String, FakeOnlineInstance> instances = new LinkedHashMap<>();
     final List<Kara> karas = new ArrayList<>();
     final Map<String, ObjectNode> files = new LinkedHashMap<>();
     /** A number, as the app keeps it (securityCode: number, app:src/types/state.d.ts:55). */
@@ -89,12 +89,17 @@ final class KmState {
         newSecurityCode();
     }
 
+    /** A new JWT secret: every token issued before fails its signature check. */
+    void rotateJwtSecret() {
+        RANDOM.nextBytes(jwtSecret);
+    }
+
     void clear() {
         accounts.clear();
         users.clear();
         karas.clear();
         files.clear();
-        instances.values().forEach(FakeKaraokeMugenServer::clear);
+        instances.values().forEach(FakeOnlineInstance::clear);
         webappMode = 2;
         allowGuestLogin = true;
         allowCustomTemporaryGuests = false;
@@ -137,8 +142,8 @@ final class KmState {
     }
 
     /** @return the instance by its host name, or {@code null} if there is none the app can reach */
-    FakeKaraokeMugenServer reachable(String instance) {
-        FakeKaraokeMugenServer server = instance == null ? null : instances.get(instance);
+    FakeOnlineInstance reachable(String instance) {
+        FakeOnlineInstance server = instance == null ? null : instances.get(instance);
         return server != null && server.isReachable() ? server : null;
     }
 

@@ -136,11 +136,25 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
      * @param username the name
      * @param password the password
      * @param role {@code consumer}, {@code moderator} or {@code administrator}
+     * @return the account's id
      */
-    public void addUser(String username, String password, String role) {
+    public String addUser(String username, String password, String role) {
+        dev.latchkey.testkit.accounts.UserRecord u = accounts.createAccount(password, null, username);
         synchronized (state) {
-            state.addMember(accounts.createAccount(password, null, username), role);
+            state.addMember(u, role);
+            return String.valueOf(state.member(u.userId()).id);
         }
+    }
+
+    /**
+     * Adds a user as if registered, a consumer (the shape every fake has).
+     *
+     * @param username the name
+     * @param password the password
+     * @return the account's id
+     */
+    public String addUser(String username, String password) {
+        return addUser(username, password, "consumer");
     }
 
     /**

@@ -138,14 +138,14 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
      *
      * @param username the name
      * @param password the password
-     * @return the TMDb account id
+     * @return the TMDb account id (a number, as text: the shape every fake has)
      */
-    public int addUser(String username, String password) {
+    public String addUser(String username, String password) {
         UserRecord u = accounts.createAccount(password, username + "@example.org", username);
         accounts.confirmEmail(username + "@example.org", accounts.lastConfirmationCode(username + "@example.org")
                 .orElseThrow());
         synchronized (state) {
-            return state.register(u).id;
+            return String.valueOf(state.register(u).id);
         }
     }
 

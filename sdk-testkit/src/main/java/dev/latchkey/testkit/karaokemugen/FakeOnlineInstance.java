@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Karaoke Mugen Server (an instance such as {@code kara.moe}) as the app sees it: online accounts
- * ({@code name@instance}), their tokens, their anime lists, and the password-reset mails it sends. The app fake calls
- * it in-process where the real app calls {@code https://{instance}/api/...} (research section 2.1): the SDK never
- * talks to it directly. Thread-safe.
+ * A Karaoke Mugen online instance (the Karaoke Mugen Server at {@code kara.moe}, say) as the app sees it: online
+ * accounts ({@code name@instance}), their tokens, their anime lists, and the password-reset mails it sends. The app
+ * fake calls it in-process where the real app calls {@code https://{instance}/api/...} (research section 2.1): the
+ * SDK never talks to it directly. Thread-safe.
  */
-public final class FakeKaraokeMugenServer {
+public final class FakeOnlineInstance {
     private final String instance;
     private final AccountStore accounts;
     private final byte[] secret = ("km-server-secret-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
@@ -26,7 +26,7 @@ public final class FakeKaraokeMugenServer {
     private boolean reachable = true;
 
     /** @param instance the instance's host name, for example {@code kara.moe} */
-    public FakeKaraokeMugenServer(String instance) {
+    public FakeOnlineInstance(String instance) {
         this.instance = instance;
         this.accounts = AccountStore.builder().nameRule(NameRule.KARAOKE_MUGEN)
                 .passwordPolicy(PasswordPolicy.minLength(8)).hashIterations(1_000).build();
@@ -120,6 +120,6 @@ public final class FakeKaraokeMugenServer {
 
     @Override
     public String toString() {
-        return "FakeKaraokeMugenServer{" + instance + '}';
+        return "FakeOnlineInstance{" + instance + '}';
     }
 }
