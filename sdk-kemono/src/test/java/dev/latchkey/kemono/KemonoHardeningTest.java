@@ -295,4 +295,14 @@ class KemonoHardeningTest {
             assertThatThrownBy(again::session).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    void theReadmesWrongPasswordLeavesKemonosWordsWhole() {
+        // Issue 29, item 1: "wrong password" made the README's message "Username or*** is incorrect".
+        try (KemonoClient client = KemonoClient.builder().baseUrl(fake.baseUrl()).sessionStore(store).build()) {
+            assertThatThrownBy(() -> client.login("alice", "wrong password"))
+                    .isInstanceOf(dev.latchkey.core.error.InvalidCredentialsException.class)
+                    .hasMessage("HTTP 400 on POST /v1/authentication/login: Username or password is incorrect");
+        }
+    }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <p>Each secret is looked for in every form a server or a library might print it in: raw, URL-encoded, hex (both
  * cases) and Base64 (standard and URL-safe, with and without padding). Beyond whole values, any
- * {@value #PIECE}-character piece of one is masked too (a server that cut a cookie short still echoes most of it), and
+ * {@value #PIECE}-character piece of one is masked too (a server that cut a cookie short still echoes most of it),
+ * except a run of ASCII letters and spaces shorter than {@value #WORDY_RUN} (a provider's own words), and
  * so is a prefix of at least {@value #MIN_LENGTH} characters left at the end of a text (a cut through a secret). A
  * secret of {@value #FOLDED_LENGTH} characters or more is also masked whole in any case (a text case-folded before it
  * was quoted); a shorter one, or a piece, is not: a password {@code short} must not mask {@code PASSWORD_TOO_SHORT}.
@@ -30,6 +31,11 @@ public final class Secrets {
     static final int PIECE = 8;
     /** The shortest secret masked whole whatever its case. */
     static final int FOLDED_LENGTH = 12;
+    /**
+     * A run of a secret's pieces made only of letters and spaces is masked only from this length: shorter, it is as
+     * likely a provider's own words ("password", " is incorrect") as an echo, and a message should keep them.
+     */
+    static final int WORDY_RUN = 16;
     /** What a secret is replaced with. */
     public static final String MASK = "***";
     /** No secrets: scrubbing changes nothing. */
@@ -204,6 +210,20 @@ public final class Secrets {
         return starts;
     }
 
+    /**
+     * @return whether the text's span holds ASCII letters and spaces only, as English wording does (a random token's
+     *     run of 8 such characters is rare: digits, symbols and other scripts keep a piece masked)
+     */
+    static boolean wordy(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != ' ' && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Called by {@link #scrub} only when there are secrets, so there are pieces (every form of 8+ chars has one). */
     private String maskPieces(String text) {
         boolean[] starts = pieceStarts(text);
@@ -223,6 +243,12 @@ public final class Secrets {
                     end = j + PIECE;
                 }
                 j++;
+            }
+            if (end - i < WORDY_RUN && wordy(text, i, end)) {
+                // Words and spaces only, and short: the provider's own wording ("Username or password is
+                // incorrect" for the password "wrong password"), not an echo of the secret.
+                i = end;
+                continue;
             }
             if (sb == null) {
                 sb = new StringBuilder(text.length());

@@ -75,8 +75,11 @@ class SecretsTest {
     @Test
     void aLongRunCutFromTheMiddleOfASecretIsMaskedWhole() {
         Secrets secrets = Secrets.NONE.with(java.util.List.of("abcdefghijklmnopqrstuvwxyz0123456789"));
-        assertThat(secrets.scrub("xx ghijklmnopqrstu yy")).isEqualTo("xx *** yy");
-        assertThat(secrets.scrub("a ghijklmn b stuvwxyz c")).isEqualTo("a *** b *** c");
+        assertThat(secrets.scrub("xx ghijklmnopqrstuvwx yy")).isEqualTo("xx *** yy");
+        assertThat(secrets.scrub("xx mnopqrstuvwxyz0123 yy")).isEqualTo("xx *** yy");
+        // 15 letters alone could be a provider's words (issue 29): left as they are.
+        assertThat(secrets.scrub("xx ghijklmnopqrstu yy")).isEqualTo("xx ghijklmnopqrstu yy");
+        assertThat(secrets.scrub("a fghijklm b uvwxyz01 c")).isEqualTo("a fghijklm b *** c");
         assertThat(secrets.scrub("ghijklm")).as("seven characters are no piece").isEqualTo("ghijklm");
     }
 
@@ -103,5 +106,29 @@ class SecretsTest {
         Secrets eleven = Secrets.NONE.with(java.util.List.of("Short7!-abc"));
         assertThat(eleven.scrub("PASSWORD_TOO_SHORT7!-ABC")).isEqualTo("PASSWORD_TOO_SHORT7!-ABC");
         assertThat(eleven.scrub("x Short7!-abc")).isEqualTo("x ***");
+    }
+
+    @Test
+    void aProvidersOwnWordsAreNotMaskedAsPiecesOfAPassword() {
+        // Issue 29: the README's wrong password "wrong password" made Kemono's "Username or password is incorrect"
+        // read "Username or*** is incorrect". Runs of letters and spaces count from 16 characters.
+        Secrets words = Secrets.NONE.with(java.util.List.of("wrong password"));
+        assertThat(words.scrub("Username or password is incorrect")).isEqualTo("Username or password is incorrect");
+        assertThat(words.scrub("you typed wrong password")).as("the whole value").isEqualTo("you typed ***");
+        Secrets phrase = Secrets.NONE.with(java.util.List.of("correct horse battery staple"));
+        assertThat(phrase.scrub("echo:horse battery st!")).as("16 letters and spaces").isEqualTo("echo:***!");
+        assertThat(phrase.scrub("echo:horse battery s!")).as("15").isEqualTo("echo:horse battery s!");
+        // Anything but letters and spaces in the run: an 8-character piece is masked as before.
+        Secrets mixed = Secrets.NONE.with(java.util.List.of("abc-password-9"));
+        assertThat(mixed.scrub("x c-passwor y")).isEqualTo("x *** y");
+        assertThat(mixed.scrub("the password is")).isEqualTo("the password is");
+        assertThat(Secrets.NONE.with(java.util.List.of("Pw-7a91c2e0f3")).scrub("[a91c2e0f]")).isEqualTo("[***]");
+        assertThat(Secrets.wordy("ab cd", 0, 5)).isTrue();
+        assertThat(Secrets.wordy("AZ az", 0, 5)).isTrue();
+        assertThat(Secrets.wordy("ab-cd", 0, 5)).isFalse();
+        assertThat(Secrets.wordy("ab-cd", 3, 5)).isTrue();
+        for (char c : new char[] {'@', '[', '`', '{', '0', '9', 'é', '\u03c0'}) {
+            assertThat(Secrets.wordy("a" + c, 0, 2)).as("%s", c).isFalse();
+        }
     }
 }

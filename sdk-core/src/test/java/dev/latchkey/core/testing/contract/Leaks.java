@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Finds a secret in a text in any form a careless client could print it: raw, URL-encoded, hex, Base64, or any
- * {@value #PIECE}-character piece of the raw value; a secret of 12 characters or more in any case. Written apart from core's scrubber, so that the check does not
+ * {@value #PIECE}-character piece of the raw value (one of ASCII letters and spaces alone only within a 16-character run of
+ * them: shorter, it is the provider's wording as much as the secret); a secret of 12 characters or more in any case. Written apart from core's scrubber, so that the check does not
  * share its blind spots.
  */
 public final class Leaks {
@@ -43,12 +44,28 @@ public final class Leaks {
                 return "secret #" + n + " (" + s.length() + " chars) appears in another case";
             }
             for (int i = 0; i + PIECE <= s.length(); i++) {
-                if (text.contains(s.substring(i, i + PIECE))) {
+                String piece = s.substring(i, i + PIECE);
+                // Letters and spaces alone are words a provider writes too; such a piece counts from 16 characters.
+                if (piece.chars().allMatch(Leaks::wordy)) {
+                    int end = i + PIECE;
+                    while (end < s.length() && text.contains(s.substring(i, end + 1)) && wordy(s.charAt(end))) {
+                        end++;
+                    }
+                    if (end - i < 16 || !text.contains(s.substring(i, end))) {
+                        continue;
+                    }
+                }
+                if (text.contains(piece)) {
                     return "an " + PIECE + "-character piece of secret #" + n + " (at " + i + ") appears";
                 }
             }
         }
         return null;
+    }
+
+    /** @return whether the character is an ASCII letter or a space: English wording */
+    private static boolean wordy(int c) {
+        return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** @return every form a secret is looked for in (raw, URL-encoded, hex, Base64), without their names */
