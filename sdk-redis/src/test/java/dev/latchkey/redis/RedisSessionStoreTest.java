@@ -334,4 +334,18 @@ class RedisSessionStoreTest {
         RedisFleet sealed = fleet(RedisFleet.builder(TestRedis.url()).cipher(SessionCipher.of(new byte[32])));
         assertThat(sealed.sessionStore().toString()).endsWith(", encrypted)");
     }
+
+    @Test
+    void aTestsKeysAreDeletedWhenTheTestsEnd() {
+        // Issue 29: the tests left 26 keys without expiry on a user's "shared server" (LATCHKEY_TEST_REDIS_URL).
+        String mine = TestRedis.prefix();
+        assertThat(mine).startsWith(TestRedis.ROOT);
+        try (RedisFleet own = RedisFleet.builder(TestRedis.url()).keyPrefix(mine).connect()) {
+            SessionStore store = own.sessionStore();
+            store.save("k1", Session.builder("p").cookie("session", "c-1").build());
+            store.save("k2", Session.builder("p").cookie("session", "c-2").build());
+            assertThat(TestRedis.deleteKeys(mine)).isEqualTo(2);
+            assertThat(store.load("k1")).isEmpty();
+        }
+    }
 }
