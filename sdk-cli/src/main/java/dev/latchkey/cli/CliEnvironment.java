@@ -37,10 +37,30 @@ public record CliEnvironment(Map<String, String> env, Function<String, Optional<
 
     /** @return the real environment */
     public static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), text -> {
+        return new CliEnvironment(System.getenv(), consolePrompt(text -> {
             Console console = System.console();
-            return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("%s", text));
-        }, Path.of(System.getProperty("user.home")));
+            return console == null ? null : () -> console.readPassword("%s", text);
+        }), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * @param console the reading of one answer for a prompt's text, or {@code null} when there is no console
+     * @return the prompt: empty without a console; a usage error when the input ends (Ctrl+D) instead of an answer
+     */
+    static Function<String, Optional<char[]>> consolePrompt(
+            Function<String, java.util.function.Supplier<char[]>> console) {
+        return text -> {
+            java.util.function.Supplier<char[]> read = console.apply(text);
+            if (read == null) {
+                return Optional.empty();
+            }
+            char[] answer = read.get();
+            if (answer == null) {
+                throw new ExitCodes.UsageException("no answer at the prompt \"" + text.strip() + "\": the input ended "
+                        + "(Ctrl+D)");
+            }
+            return Optional.of(answer);
+        };
     }
 
     /** @return an environment variable, if set and not blank */

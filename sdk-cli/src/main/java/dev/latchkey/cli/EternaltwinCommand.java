@@ -78,15 +78,15 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
             String id = clientId != null ? clientId : env().get("ETERNALTWIN_CLIENT_ID").orElseThrow(() ->
                     new ExitCodes.UsageException("no client id: pass --client-id or set ETERNALTWIN_CLIENT_ID"));
             String secret = SecretInput.read(env(), secretFile, "ETERNALTWIN_CLIENT_SECRET", "client secret", err());
-            try (LoopbackRedirectReceiver receiver = LoopbackRedirectReceiver.start(port, CALLBACK_PATH);
+            try (LoopbackRedirectReceiver receiver = receiver(port);
                     EternaltwinClient client = EternaltwinClient.builder().baseUrl(baseUrl())
                             .sessionStore(root().sessionStore()).clientId(id).clientSecret(secret)
                             .redirectUri(receiver.redirectUri().toString()).build()) {
                 Authorization start = client.startAuthorization(timeout.plusMinutes(1), null);
                 receiver.expectState(start.state()); // only this login's redirect ends the wait
                 var err = spec.commandLine().getErr();
-                err.println("Open this URL to log in (waiting " + timeout + " for the browser to come back to "
-                        + receiver.redirectUri() + "):");
+                err.println("Open this URL to log in (waiting " + Output.human(timeout) + " for the browser to "
+                        + "come back to " + receiver.redirectUri() + "):");
                 err.println(start.url());
                 err.flush();
                 if (!noBrowser) {
@@ -98,6 +98,18 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
                 out().value(me.user(), "Logged in as " + me.displayName() + " (user " + me.id() + ").");
             }
             return ExitCodes.OK;
+        }
+
+        /** The loopback receiver on the registered port; a port another program holds says what to do. */
+        static LoopbackRedirectReceiver receiver(int port) {
+            try {
+                return LoopbackRedirectReceiver.start(port, CALLBACK_PATH);
+            } catch (dev.latchkey.core.error.InvalidInputException e) {
+                throw new ExitCodes.UsageException("--port: " + e.getMessage());
+            } catch (dev.latchkey.core.error.LatchkeyException e) {
+                throw new ExitCodes.UsageException(e.getMessage() + "; or, with a callback registered with "
+                        + "Eternaltwin on another port, pass --port N");
+            }
         }
     }
 

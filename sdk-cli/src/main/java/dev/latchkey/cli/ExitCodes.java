@@ -55,7 +55,7 @@ public final class ExitCodes {
         if (t instanceof RateLimitedException) {
             return RATE_LIMITED;
         }
-        if (t instanceof TransportException) {
+        if (t instanceof TransportException || unreachable(t)) {
             return TRANSPORT;
         }
         if (t instanceof InvalidResponseException) {
@@ -69,6 +69,42 @@ public final class ExitCodes {
             return API_ERROR;
         }
         return FAILURE;
+    }
+
+    /**
+     * @return whether a store or a budget failed because its server did not answer (an unreachable Redis): a transport
+     *     failure to a script, as a provider's would be
+     */
+    static boolean unreachable(Throwable t) {
+        if (!(t instanceof dev.latchkey.core.error.SessionStoreException
+                || t instanceof dev.latchkey.core.error.RateBudgetException)) {
+            return false;
+        }
+        for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+            String name = c.getClass().getSimpleName();
+            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException
+                    || c instanceof java.net.SocketTimeoutException || name.equals("RedisConnectionException")
+                    || name.equals("RedisCommandTimeoutException")) {
+                return true;
+            }
+        }
+        String m = String.valueOf(t.getMessage());
+        return m.contains("cannot connect") || m.contains("Connection refused");
+    }
+
+    /**
+     * @return the next step for a failure whose message speaks to a Java caller, in the CLI's terms; {@code null} if
+     *     the message says it already
+     */
+    static String hint(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        if (t instanceof dev.latchkey.core.error.SessionStoreException && m.contains("encrypted")) {
+            return "set LATCHKEY_SESSION_KEY to the store's key (32 bytes, Base64), the one it was written with";
+        }
+        if (unreachable(t)) {
+            return "is the session store's server running? (--session-store or LATCHKEY_SESSION_STORE names it)";
+        }
+        return null;
     }
 
     /** A command-line mistake found after parsing (a missing secret, no stored session). */

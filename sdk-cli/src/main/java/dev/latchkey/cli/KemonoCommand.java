@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latchkey kemono ...}: Kemono (and Coomer) account commands for scripts. */
-@Command(name = "kemono", mixinStandardHelpOptions = true, description = "Kemono and Coomer accounts.",
+@Command(name = "kemono", mixinStandardHelpOptions = true, description = "Kemono and Coomer accounts (Coomer: "
+        + "--base-url https://coomer.st/api).",
         subcommands = {KemonoCommand.Login.class, KemonoCommand.Logout.class, KemonoCommand.Account.class,
             KemonoCommand.Favorites.class, KemonoCommand.CreatorCmd.class, KemonoCommand.Random.class})
 public final class KemonoCommand extends ProviderCommand.Group {

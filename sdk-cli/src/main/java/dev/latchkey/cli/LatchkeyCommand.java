@@ -9,11 +9,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code latchkey} command. */
-@Command(name = "latchkey", mixinStandardHelpOptions = true, version = "latchkey 0.1.0",
+@Command(name = "latchkey", mixinStandardHelpOptions = true, versionProvider = LatchkeyCommand.Version.class,
         description = "Typed account APIs (Kemono, TMDb, Eternaltwin, Karaoke Mugen) from the command line, and a demo of every flow against "
                 + "embedded fake servers.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -60,9 +61,29 @@ public final class LatchkeyCommand implements Runnable {
         this.env = env;
     }
 
+    /** Alone, {@code latchkey} is a usage mistake: the usage on standard error, exit code 2. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new ExitCodes.UsageException("name a command (listed above)");
+    }
+
+    /** The build's own version (a snapshot says so), from the resource Maven fills in. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"latchkey " + version()};
+        }
+
+        static String version() {
+            try (java.io.InputStream in = LatchkeyCommand.class.getResourceAsStream("version.txt")) {
+                String v = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .strip();
+                return v.isEmpty() || v.startsWith("${") ? "(unknown version)" : v;
+            } catch (java.io.IOException e) {
+                return "(unknown version)";
+            }
+        }
     }
 
     /** @return the folder sessions are kept in */
@@ -228,13 +249,27 @@ public final class LatchkeyCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            // A Latchkey message shows its controls already; any other may quote a server's text as it came.
-            commandLine.getErr().println("latchkey: " + Output.safe(message));
+            int exit = ExitCodes.of(e);
+            String hint = ExitCodes.hint(e);
+            ParseResult deepest = parseResult;
+            while (deepest.hasSubcommand()) {
+                deepest = deepest.subcommand();
+            }
+            if (deepest.hasMatchedOption("--json")) {
+                // A script that asked for JSON reads its errors as JSON too, on standard error.
+                commandLine.getErr().println(Output.errorJson(e, message, hint, exit));
+            } else {
+                // A Latchkey message shows its controls already; any other may quote a server's text as it came.
+                commandLine.getErr().println("latchkey: " + Output.safe(message));
+                if (hint != null) {
+                    commandLine.getErr().println("latchkey: " + hint);
+                }
+            }
             if (root.verbose) {
                 e.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();
-            return ExitCodes.of(e);
+            return exit;
         });
         return cl;
     }

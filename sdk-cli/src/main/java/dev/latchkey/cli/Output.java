@@ -75,6 +75,49 @@ final class Output {
         out.flush();
     }
 
+    /**
+     * @return a failure as one JSON object for scripts: {@code {"error": {"type", "message", "exit", "status",
+     *     "code", "requestId", "hint"}}}, the fields a failure has
+     */
+    static String errorJson(Throwable e, String message, String hint, int exit) {
+        com.fasterxml.jackson.databind.node.ObjectNode error = JSON.createObjectNode();
+        error.put("type", e.getClass().getSimpleName()).put("message", message).put("exit", exit);
+        if (e instanceof dev.latchkey.core.error.ApiException api) {
+            error.put("status", api.status());
+            api.providerCode().ifPresent(c -> error.put("code", c));
+            api.requestId().ifPresent(r -> error.put("requestId", r));
+        }
+        if (hint != null) {
+            error.put("hint", hint);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.set("error", error);
+        try {
+            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** @return a duration as people say it: {@code 5 minutes}, {@code 1 hour 30 minutes}, {@code 45 seconds} */
+    static String human(java.time.Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        List<String> parts = new ArrayList<>();
+        long h = s / 3600;
+        long m = s % 3600 / 60;
+        long sec = s % 60;
+        if (h > 0) {
+            parts.add(h + (h == 1 ? " hour" : " hours"));
+        }
+        if (m > 0) {
+            parts.add(m + (m == 1 ? " minute" : " minutes"));
+        }
+        if (sec > 0 || parts.isEmpty()) {
+            parts.add(sec + (sec == 1 ? " second" : " seconds"));
+        }
+        return String.join(" ", parts);
+    }
+
     /** @return the text with its control characters shown (a server's text may hold terminal escapes) */
     static String safe(String text) {
         return Text.visible(text);

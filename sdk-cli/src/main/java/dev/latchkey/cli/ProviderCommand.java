@@ -26,7 +26,7 @@ abstract class ProviderCommand implements Callable<Integer> {
     /** Options every provider command takes; a picocli mixin. */
     static final class Options {
         @Option(names = "--base-url", paramLabel = "URL", description = "API root (default: the provider's public "
-                + "API; Kemono's Coomer is https://coomer.st/api; the sandbox's URL to try things).")
+                + "API; `latchkey sandbox` prints its fakes' URLs to try things).")
         String baseUrl;
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -50,9 +50,11 @@ abstract class ProviderCommand implements Callable<Integer> {
         /** @return the public API root used without {@code --base-url} */
         abstract String defaultBaseUrl();
 
+        /** Alone, a group is a usage mistake: its usage on standard error, exit code 2. */
         @Override
         public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
+            spec.commandLine().usage(spec.commandLine().getErr());
+            throw new ExitCodes.UsageException("name a " + provider() + " command (listed above)");
         }
     }
 

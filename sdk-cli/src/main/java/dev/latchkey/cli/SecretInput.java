@@ -46,9 +46,12 @@ final class SecretInput {
         if (fromEnv.isPresent()) {
             return fromEnv.get();
         }
-        return env.prompt().apply(capitalize(what) + ": ").map(String::new).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new ExitCodes.UsageException("no " + what + ": set " + envName + ", pass a file, "
-                        + "or run in a terminal to be prompted (secrets are never read from arguments)"));
+        Optional<String> typed = env.prompt().apply(capitalize(what) + ": ").map(String::new);
+        if (typed.isPresent() && typed.get().isEmpty()) {
+            throw new ExitCodes.UsageException("the " + what + " is empty: type it at the prompt, or set " + envName);
+        }
+        return typed.orElseThrow(() -> new ExitCodes.UsageException("no " + what + ": set " + envName + " or pass a "
+                + "file (no terminal to prompt on; secrets are never read from arguments)"));
     }
 
     /**

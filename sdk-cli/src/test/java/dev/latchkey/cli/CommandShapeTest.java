@@ -97,13 +97,38 @@ class CommandShapeTest {
 
     @Test
     void aGroupOrTheRootWithoutACommandPrintsItsUsage(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // Issue 29: alone, latchkey (or a group) is a usage mistake: the usage on standard error, exit code 2.
         Cli.Run root = new Cli(dir).run();
-        assertThat(root.exit()).isZero();
-        assertThat(root.out()).startsWith("Usage: latchkey ").contains("kemono", "tmdb", "eternaltwin", "karaoke");
+        assertThat(root.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(root.out()).isEmpty();
+        assertThat(root.err()).startsWith("Usage: latchkey ").contains("kemono", "tmdb", "eternaltwin", "karaoke")
+                .contains("latchkey: name a command");
         for (String group : new String[] {"kemono", "tmdb", "eternaltwin", "karaoke"}) {
             Cli.Run r = new Cli(dir).run(group);
-            assertThat(r.exit()).as(group).isZero();
-            assertThat(r.out()).as(group).startsWith("Usage: latchkey " + group + " ").contains("login");
+            assertThat(r.exit()).as(group).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(group).startsWith("Usage: latchkey " + group + " ").contains("login");
         }
+        assertThat(new Cli(dir).run("--help").exit()).as("help asked for").isZero();
+    }
+
+    @Test
+    void theVersionIsTheBuildsAndTheHelpSpeaksOfEachProvider(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // Issue 29: --version said 0.1.0 for a 0.1.0-SNAPSHOT build; --base-url's help named Coomer everywhere.
+        Cli.Run version = new Cli(dir).run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out().strip()).isEqualTo("latchkey " + LatchkeyCommand.Version.version())
+                .doesNotContain("${").doesNotContain("unknown");
+        assertThat(LatchkeyCommand.Version.version()).isEqualTo(System.getProperty("latchkey.version"));
+        assertThat(new Cli(dir).run("tmdb", "login", "--help").out()).doesNotContain("Coomer");
+        assertThat(new Cli(dir).run("kemono", "--help").out()).contains("coomer.st");
+    }
+
+    @Test
+    void durationsAreSaidAsPeopleSayThem() {
+        assertThat(Output.human(java.time.Duration.ofMinutes(5))).isEqualTo("5 minutes");
+        assertThat(Output.human(java.time.Duration.ofSeconds(5400))).isEqualTo("1 hour 30 minutes");
+        assertThat(Output.human(java.time.Duration.ofSeconds(61))).isEqualTo("1 minute 1 second");
+        assertThat(Output.human(java.time.Duration.ZERO)).isEqualTo("0 seconds");
+        assertThat(Output.human(java.time.Duration.ofHours(2))).isEqualTo("2 hours");
     }
 }

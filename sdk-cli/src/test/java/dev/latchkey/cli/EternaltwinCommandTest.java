@@ -156,7 +156,8 @@ class EternaltwinCommandTest {
                     String.valueOf(PORT));
             assertThat(r.exit()).as(r.all()).isNotZero();
             assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + PORT).contains("Address already in use")
-                    .contains("choose another one");
+                    .contains("choose another one").contains("pass --port N");
+            assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         }
     }
 }

@@ -76,8 +76,10 @@ class FleetCommandTest {
         Cli.Run r = new Cli(machineA).env("LATCHKEY_SESSION_STORE", "redis://:hunter2-pass@127.0.0.1:1")
                 .env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD)
                 .run("kemono", "login", "--base-url", fake.baseUrl(), "--user", "alice");
-        assertThat(r.exit()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.all()).contains("cannot connect to Redis at 127.0.0.1:1").doesNotContain("hunter2");
+        // Issue 29: an unreachable store is a transport failure to a script (7), not an unexpected one (1).
+        assertThat(r.exit()).isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(r.all()).contains("cannot connect to Redis at 127.0.0.1:1").contains("is the session store's server "
+                + "running?").doesNotContain("hunter2");
     }
 
     @Test
