@@ -16,24 +16,34 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private final Line line;
+    /** Clears the bar if the command is interrupted (Ctrl+C) while it is drawn; {@code null} without a console. */
+    private final Thread onInterrupt;
 
-    private Progress(ProgressBar bar, Line line) {
+    private Progress(ProgressBar bar, Line line, Thread onInterrupt) {
         this.bar = bar;
         this.line = line;
+        this.onInterrupt = onInterrupt;
     }
 
-    static Progress start(String task, boolean json) {
+    static Progress start(String task, boolean json, java.util.OptionalLong total) {
         if (json || System.console() == null) {
-            return new Progress(null, null);
+            return new Progress(null, null, null);
         }
-        return start(task, new ConsoleProgressBarConsumer(System.err));
+        Progress p = start(task, new ConsoleProgressBarConsumer(System.err), total);
+        Thread hook = new Thread(p.line::clear, "latchkey-progress-clear");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return new Progress(p.bar, p.line, hook);
     }
 
-    /** A bar drawn by the given consumer (a test's, or the console's). */
-    static Progress start(String task, ProgressBarConsumer consumer) {
+    /**
+     * A bar drawn by the given consumer (a test's, or the console's).
+     *
+     * @param total how many items the listing holds, when the provider says (TMDb does): the bar shows a percentage
+     */
+    static Progress start(String task, ProgressBarConsumer consumer, java.util.OptionalLong total) {
         Line line = new Line(consumer);
-        return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setConsumer(line)
-                .clearDisplayOnFinish().build(), line);
+        return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total.orElse(-1))
+                .setConsumer(line).clearDisplayOnFinish().build(), line, null);
     }
 
     /**
@@ -64,10 +74,13 @@ final class Progress implements AutoCloseable {
             consumer.clear();
         }
 
+        /**
+         * The line is finished by the clear that precedes this: the console consumer's own close would print a
+         * line feed, a blank line before every table.
+         */
         @Override
         public void close() {
             finished = true;
-            consumer.close();
         }
     }
 
@@ -82,8 +95,16 @@ final class Progress implements AutoCloseable {
      * @return every item
      */
     static <T> List<T> collect(Stream<T> items, String task, boolean json) {
+        return collect(items, task, json, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * @param total how many items will come, when known (the provider's total, bounded by a {@code --limit})
+     * @see #collect(Stream, String, boolean)
+     */
+    static <T> List<T> collect(Stream<T> items, String task, boolean json, java.util.OptionalLong total) {
         List<T> all = new ArrayList<>();
-        try (items; Progress progress = start(task, json)) {
+        try (items; Progress progress = start(task, json, total)) {
             items.forEach(item -> {
                 all.add(item);
                 progress.step();
@@ -105,6 +126,13 @@ final class Progress implements AutoCloseable {
             if (!line.finished) {
                 line.clear();
                 line.close();
+            }
+        }
+        if (onInterrupt != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway, and clears an empty line.
             }
         }
     }

@@ -179,8 +179,12 @@ public final class TmdbCommand extends ProviderCommand.Group {
             try (TmdbClient client = client()) {
                 TmdbAccount me = account(client);
                 // The bar is cleared before the table is printed (it used to be drawn into the table's header).
-                List<Object> values = Progress.collect(tv ? me.favoriteTv().stream().map(s -> (Object) s).limit(limit)
-                        : me.favoriteMovies().stream().map(m -> (Object) m).limit(limit), "favorites", common.json);
+                var pager = tv ? me.favoriteTv() : me.favoriteMovies();
+                // TMDb says how many there are: the bar shows a percentage, bounded by --limit.
+                java.util.OptionalLong total = pager.totalItems().isPresent() ? java.util.OptionalLong.of(Math.min(
+                        pager.totalItems().getAsLong(), limit)) : java.util.OptionalLong.empty();
+                List<Object> values = Progress.collect(pager.stream().map(x -> (Object) x).limit(limit), "favorites",
+                        common.json, total);
                 List<List<String>> rows = new ArrayList<>();
                 for (Object item : values) {
                     if (item instanceof dev.latchkey.tmdb.model.Movie m) {

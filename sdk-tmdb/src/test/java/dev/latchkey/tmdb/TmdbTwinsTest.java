@@ -51,4 +51,15 @@ class TmdbTwinsTest {
                     .isEqualTo(tmdb.request("GET", "/3/movie/550", null, null, Map.class));
         }
     }
+
+    @Test
+    void aListingSaysHowManyItemsItHoldsWhenTmdbDoes() {
+        // Issue 29: TMDb sends total_results; the CLI's progress bar showed "40/?" without it.
+        try (TmdbClient tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(fake.baseUrl()).build()) {
+            TmdbAccount me = tmdb.account(tmdb.auth().login(FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD));
+            assertThat(me.favoriteMovies().totalItems()).hasValue(FakeTmdb.DEMO_FAVORITE_MOVIES);
+            assertThat(me.favoriteMoviesPage(true).totalItems()).hasValue(FakeTmdb.DEMO_FAVORITE_MOVIES);
+            assertThat(dev.latchkey.core.page.Page.last(java.util.List.of()).totalItems()).isEmpty();
+        }
+    }
 }

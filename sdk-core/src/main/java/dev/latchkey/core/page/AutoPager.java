@@ -55,6 +55,11 @@ public final class AutoPager<T> implements Iterable<T> {
         };
     }
 
+    /** @return how many items the listing holds, when the provider said so on its first page */
+    public java.util.OptionalLong totalItems() {
+        return first.totalItems();
+    }
+
     /** @return the items as a sequential, lazy stream */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);

@@ -23,18 +23,31 @@ public final class NumberedPages {
      * @param items the items
      * @param page its number, from 1
      * @param totalPages how many pages there are
+     * @param totalItems how many items the listing holds, or a negative number when the provider does not say
      * @param <T> the item type
      */
-    public record Slice<T>(List<T> items, int page, int totalPages) {
+    public record Slice<T>(List<T> items, int page, int totalPages, long totalItems) {
         /**
          * Creates a {@code Slice}, checking and normalizing its components.
          *
          * @param items the items
          * @param page its number, from 1
          * @param totalPages how many pages there are
+         * @param totalItems how many items the listing holds, or a negative number when the provider does not say
          */
         public Slice {
             items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /**
+         * A page whose provider does not say how many items the listing holds.
+         *
+         * @param items the items
+         * @param page its number, from 1
+         * @param totalPages how many pages there are
+         */
+        public Slice(List<T> items, int page, int totalPages) {
+            this(items, page, totalPages, -1);
         }
     }
 
@@ -89,7 +102,7 @@ public final class NumberedPages {
         }
         boolean last = slice.items().isEmpty() || requested >= maxPage || requested >= slice.totalPages();
         if (last) {
-            return Page.last(slice.items());
+            return Page.of(slice.items(), null, slice.totalItems());
         }
         int next = requested + 1;
         return Page.of(slice.items(), new PageFetcher<>() {
@@ -102,6 +115,6 @@ public final class NumberedPages {
             public CompletableFuture<Page<T>> fetchAsync() {
                 return NumberedPages.fetchAsync(pipeline, call, next, maxPage);
             }
-        });
+        }, slice.totalItems());
     }
 }

@@ -105,7 +105,7 @@ public final class OffsetPages {
         // A short page does not end the walk: a server may serve fewer than asked (a lower maximum) with more to come.
         boolean last = items.isEmpty() || next >= bound || next < 0;
         if (last) {
-            return Page.last(items);
+            return Page.of(items, null, slice.total());
         }
         Walk<T> following = new Walk<>(walk.pipeline(), walk.call(), walk.limit(), bound, items);
         return Page.of(items, new PageFetcher<>() {
@@ -120,6 +120,6 @@ public final class OffsetPages {
                 return Async.start(() -> Async.map(following.call().apply(following.limit(), next)
                         .executeAsync(following.pipeline()), s -> toPage(s, following, next)));
             }
-        });
+        }, slice.total());
     }
 }

@@ -14,10 +14,13 @@ import java.util.concurrent.CompletableFuture;
 public final class Page<T> {
     private final List<T> items;
     private final PageFetcher<T> next;
+    /** How many items the whole listing holds, as the provider said; -1 when it did not. */
+    private final long totalItems;
 
-    private Page(List<T> items, PageFetcher<T> next) {
+    private Page(List<T> items, PageFetcher<T> next, long totalItems) {
         this.items = List.copyOf(items);
         this.next = next;
+        this.totalItems = totalItems < 0 ? -1 : totalItems;
     }
 
     /**
@@ -27,7 +30,18 @@ public final class Page<T> {
      * @return the page
      */
     public static <T> Page<T> of(List<T> items, PageFetcher<T> next) {
-        return new Page<>(Objects.requireNonNull(items, "items"), next);
+        return of(items, next, -1);
+    }
+
+    /**
+     * @param items this page's items
+     * @param next fetches the next page, or {@code null} if this is the last
+     * @param totalItems how many items the whole listing holds, as the provider said; negative when it did not
+     * @param <T> the item type
+     * @return the page
+     */
+    public static <T> Page<T> of(List<T> items, PageFetcher<T> next, long totalItems) {
+        return new Page<>(Objects.requireNonNull(items, "items"), next, totalItems);
     }
 
     /**
@@ -37,6 +51,14 @@ public final class Page<T> {
      */
     public static <T> Page<T> last(List<T> items) {
         return of(items, null);
+    }
+
+    /**
+     * @return how many items the whole listing holds, when the provider says (TMDb's {@code total_results},
+     *     Eternaltwin's {@code count}): for a progress bar or a summary, never to end a walk (an empty page does)
+     */
+    public java.util.OptionalLong totalItems() {
+        return totalItems < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(totalItems);
     }
 
     /** @return this page's items */

@@ -64,7 +64,8 @@ public final class TmdbApi {
 
     record Paged<T>(@JsonProperty(value = "page", required = true) int page,
             @JsonProperty(value = "results", required = true) List<T> results,
-            @JsonProperty("total_pages") int totalPages) {
+            @JsonProperty("total_pages") int totalPages,
+            @JsonProperty("total_results") Long totalResults) {
     }
 
     private static final TypeReference<Paged<Movie>> MOVIES = new TypeReference<>() { };
@@ -320,7 +321,8 @@ public final class TmdbApi {
 
     private static <T> NumberedPages.Slice<T> slice(ResponseView r, TypeReference<Paged<T>> type) throws IOException {
         Paged<T> p = r.json(type);
-        return new NumberedPages.Slice<>(p.results(), p.page(), p.totalPages());
+        return new NumberedPages.Slice<>(p.results(), p.page(), p.totalPages(),
+                p.totalResults() == null ? -1 : p.totalResults());
     }
 
     /** Writes answer a status envelope; TMDb reports some failures (codes 21, 40) with HTTP 200. */
