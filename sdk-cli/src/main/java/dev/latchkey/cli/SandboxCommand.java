@@ -68,15 +68,15 @@ public final class SandboxCommand implements Callable<Integer> {
                     FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD, karaoke.securityCode(),
                     FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD, FakeKaraokeMugen.INSTANCE,
                     FakeKaraokeMugen.ONLINE_USER, FakeKaraokeMugen.ONLINE_PASSWORD);
-            out.printf("%nTry:%n  KEMONO_PASSWORD=%s latchkey kemono login --user alice --base-url %s%n"
-                    + "  latchkey kemono favorites --base-url %s%n", FakeKemono.DEMO_PASSWORD, kemono.baseUrl(),
+            out.printf("%nTry:%n  KEMONO_PASSWORD=%s ./latchkey kemono login --user alice --base-url %s%n"
+                    + "  ./latchkey kemono favorites --base-url %s%n", FakeKemono.DEMO_PASSWORD, kemono.baseUrl(),
                     kemono.baseUrl());
-            out.printf("  TMDB_API_KEY=%s TMDB_PASSWORD=%s latchkey tmdb login --user alice --base-url %s%n",
+            out.printf("  TMDB_API_KEY=%s TMDB_PASSWORD=%s ./latchkey tmdb login --user alice --base-url %s%n",
                     FakeTmdb.API_KEY, FakeTmdb.DEMO_PASSWORD, tmdb.baseUrl());
-            out.printf("  ETERNALTWIN_CLIENT_ID=%s ETERNALTWIN_CLIENT_SECRET=%s latchkey eternaltwin login --no-browser "
+            out.printf("  ETERNALTWIN_CLIENT_ID=%s ETERNALTWIN_CLIENT_SECRET=%s ./latchkey eternaltwin login --no-browser "
                     + "--base-url %s%n", FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET,
                     etwin.baseUrl());
-            out.printf("  KARAOKE_PASSWORD=%s KARAOKE_SECURITY_CODE=%s latchkey karaoke login --operator --user admin "
+            out.printf("  KARAOKE_PASSWORD=%s KARAOKE_SECURITY_CODE=%s ./latchkey karaoke login --operator --user admin "
                     + "--base-url %s%n", FakeKaraokeMugen.OPERATOR_PASSWORD, karaoke.securityCode(), karaoke.baseUrl());
             if (fleet != null) {
                 out.printf("Redis   %s%n        fleet mode: in every shell (or on every machine) that should share "

@@ -65,7 +65,7 @@ class DemoAndSandboxTest {
                 .containsPattern("Eternaltwin http://127\\.0\\.0\\.1:\\d+")
                 .containsPattern("Karaoke Mugen http://127\\.0\\.0\\.1:\\d+")
                 .containsPattern("security code \\d{6} \\(changes after each use\\)")
-                .contains("latchkey eternaltwin login --no-browser", "method=Etwin", "latchkey karaoke login --operator",
+                .contains("./latchkey eternaltwin login --no-browser", "method=Etwin", "./latchkey karaoke login --operator",
                         "Ctrl+C")
                 .doesNotContain("Redis");
     }

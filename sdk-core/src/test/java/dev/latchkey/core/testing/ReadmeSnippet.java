@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * README's first {@code java} block must be the code between the test's {@code // --- README ---} and
  * {@code // --- end ---} markers, comments, blank lines, lone closing braces and indentation aside. A test's line
  * that stands in for the outside world (a fake approving a token) ends in {@code // test only}; a README value the
- * test replaces (the real base URL for the fake's) is named in the substitutions.
+ * test replaces (the real base URL for the fake's) is named in the substitutions. The README's {@code import} lines
+ * (so a newcomer can paste the example) must each be one of the test's own imports.
  */
 public final class ReadmeSnippet {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
@@ -37,12 +38,28 @@ public final class ReadmeSnippet {
         Matcher t = MARKED.matcher(Files.readString(test));
         assertThat(t.find()).as("README markers in %s", test).isTrue();
         String readmeCode = r.group(1);
+        List<String> testImports = imports(Files.readString(test));
+        for (String imported : imports(readmeCode)) {
+            assertThat(testImports).as("%s's import, among %s's", readme, test).contains(imported);
+        }
+        readmeCode = readmeCode.replaceAll("(?m)^import [^\\n]*\\n", "");
         for (Map.Entry<String, String> e : readmeToTest.entrySet()) {
             assertThat(readmeCode).as("%s writes %s", readme, e.getKey()).contains(e.getKey());
             readmeCode = readmeCode.replace(e.getKey(), e.getValue());
         }
         assertThat(code(t.group(1))).as("the code %s runs, against %s's example", test, readme)
                 .containsExactlyElementsOf(code(readmeCode));
+    }
+
+    /** @return the {@code import} lines of a text, stripped */
+    static List<String> imports(String text) {
+        List<String> imports = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("import ")) {
+                imports.add(line.strip());
+            }
+        }
+        return imports;
     }
 
     /** @return the statements' lines, without comments, blank lines, lone braces and indentation */
