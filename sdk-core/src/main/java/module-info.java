@@ -13,8 +13,10 @@ module dev.latchkey.core {
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.core;
     requires org.slf4j;
-    requires com.nimbusds.jose.jwt;
-    requires io.github.bucket4j.core;
+    // Optional: only OAuthStates signs with nimbus (sdk-eternaltwin brings it), only RateBudget.local and the Redis
+    // budget take Bucket4j's bucket (sdk-redis brings it); see internal.OptionalDependency.
+    requires static com.nimbusds.jose.jwt;
+    requires static io.github.bucket4j.core;
     requires jdk.httpserver;
 
     exports dev.latchkey.core;

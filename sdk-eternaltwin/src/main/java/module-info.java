@@ -1,6 +1,8 @@
 /** Latchkey for Eternaltwin: OAuth login, the token's user, users by id, search and count. */
 module dev.latchkey.eternaltwin {
     requires transitive dev.latchkey.core;
+    // Resolves the optional module core's OAuthStates signs with (core only 'requires static' it).
+    requires com.nimbusds.jose.jwt;
 
     exports dev.latchkey.eternaltwin;
     exports dev.latchkey.eternaltwin.model;

@@ -1,6 +1,7 @@
 package dev.latchkey.core;
 
 import dev.latchkey.core.internal.LocalRateBudget;
+import dev.latchkey.core.internal.OptionalDependency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * then, so they back off together instead of each learning it alone; never longer than {@link #maxPause()}.
  *
  * <p>Built in: {@link #local} (this process) and {@code RedisFleet.rateBudget} of {@code sdk-redis} (every process on
- * one Redis), both on Bucket4j's token bucket.
+ * one Redis), both on Bucket4j's token bucket. Bucket4j is an optional dependency of sdk-core (sdk-redis brings it):
+ * to use {@link #local}, add {@code com.bucket4j:bucket4j_jdk17-core} to your build (without it, {@code local} throws
+ * {@link IllegalStateException} saying so).
  */
 public interface RateBudget {
 
@@ -62,9 +65,10 @@ public interface RateBudget {
      * @param name what it paces, for messages (for example {@code "kemono:alice"})
      * @param limit how fast
      * @return a budget for this process, on Bucket4j
+     * @throws IllegalStateException if Bucket4j ({@code com.bucket4j:bucket4j_jdk17-core}) is not there
      */
     static RateBudget local(String name, RateLimit limit) {
-        return new LocalRateBudget(name, limit, Clock.systemUTC());
+        return local(name, limit, Clock.systemUTC());
     }
 
     /**
@@ -72,8 +76,9 @@ public interface RateBudget {
      * @param limit how fast
      * @param clock the clock it refills by (tests inject one)
      * @return a budget for this process
+     * @throws IllegalStateException if Bucket4j ({@code com.bucket4j:bucket4j_jdk17-core}) is not there
      */
     static RateBudget local(String name, RateLimit limit, Clock clock) {
-        return new LocalRateBudget(name, limit, clock);
+        return OptionalDependency.BUCKET4J.require(() -> new LocalRateBudget(name, limit, clock));
     }
 }

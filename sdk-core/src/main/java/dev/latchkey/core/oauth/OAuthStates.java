@@ -1,13 +1,8 @@
 package dev.latchkey.core.oauth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.core.error.InvalidStateException;
+import dev.latchkey.core.internal.HmacJwt;
+import dev.latchkey.core.internal.OptionalDependency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,13 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe. Used states are remembered until they expire: in this object, or, with {@link #usedIn}, in a
  * session store that every sharer of the key uses, so that a fleet accepts each state once, not once per worker.
+ *
+ * <p>Signs with nimbus-jose-jwt, an optional dependency of sdk-core that {@code sdk-eternaltwin} brings; used on its
+ * own, add {@code com.nimbusds:nimbus-jose-jwt} (without it the factories throw {@link IllegalStateException} saying
+ * so).
  */
 public final class OAuthStates {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    private final HmacJwt jwt;
     private final Duration ttl;
     private final Clock clock;
     private final UsedStates used;
@@ -84,24 +82,21 @@ public final class OAuthStates {
         }
     }
 
-    private OAuthStates(byte[] key, Duration ttl, Clock clock) {
-        this(key, ttl, clock, Map.of(), new InMemory());
-    }
-
-    private OAuthStates(byte[] key, Duration ttl, Clock clock, Map<String, Object> fixed, UsedStates used) {
+    private OAuthStates(HmacJwt jwt, Duration ttl, Clock clock, Map<String, Object> fixed, UsedStates used) {
+        this.jwt = jwt;
         this.fixed = fixed;
         this.used = used;
-        try {
-            this.signer = new MACSigner(key);
-            this.verifier = new MACVerifier(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("state key must be at least 256 bits", e);
-        }
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive: " + ttl);
         }
+    }
+
+    /** Links the signer only once nimbus-jose-jwt is known to be there. */
+    private static OAuthStates on(byte[] key, Duration ttl, Clock clock) {
+        return new OAuthStates(OptionalDependency.NIMBUS_JOSE_JWT.require(() -> new HmacJwt(key)), ttl, clock,
+                Map.of(), new InMemory());
     }
 
     /**
@@ -115,14 +110,14 @@ public final class OAuthStates {
         if (key.length < 32) {
             throw new IllegalArgumentException("state key must be at least 32 bytes, got " + key.length);
         }
-        return new OAuthStates(key.clone(), ttl, clock);
+        return on(key.clone(), ttl, clock);
     }
 
     /** @return states signed with a fresh random key, valid 10 minutes, on the system clock */
     public static OAuthStates withRandomKey() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        return new OAuthStates(key, Duration.ofMinutes(10), Clock.systemUTC());
+        return on(key, Duration.ofMinutes(10), Clock.systemUTC());
     }
 
     /**
@@ -131,9 +126,9 @@ public final class OAuthStates {
      * @return states with those claims, on the same key, clock and record of used states
      */
     public OAuthStates withClaims(Map<String, Object> claims) {
-        Map<String, Object> all = new java.util.LinkedHashMap<>(fixed);
+        Map<String, Object> all = new LinkedHashMap<>(fixed);
         all.putAll(Objects.requireNonNull(claims, "claims"));
-        return new OAuthStates(signerKey(), ttl, clock, Map.copyOf(all), used);
+        return new OAuthStates(jwt, ttl, clock, Map.copyOf(all), used);
     }
 
     /**
@@ -143,11 +138,7 @@ public final class OAuthStates {
      * @return states on the same key, clock and claims, recording used states in the store
      */
     public OAuthStates usedIn(dev.latchkey.core.auth.SessionStore store) {
-        return new OAuthStates(signerKey(), ttl, clock, fixed, new InStore(Objects.requireNonNull(store, "store")));
-    }
-
-    private byte[] signerKey() {
-        return signer.getSecret();
+        return new OAuthStates(jwt, ttl, clock, fixed, new InStore(Objects.requireNonNull(store, "store")));
     }
 
     /** @return a new state to send with an authorization request, and to keep for {@link #verify} */
@@ -175,22 +166,15 @@ public final class OAuthStates {
             throw new IllegalArgumentException("lifetime must be positive: " + lifetime);
         }
         Instant now = clock.instant();
-        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder();
-        fixed.forEach(b::claim);
-        Objects.requireNonNull(claims, "claims").forEach(b::claim);
+        Map<String, Object> all = new LinkedHashMap<>(fixed);
+        all.putAll(Objects.requireNonNull(claims, "claims"));
+        String id = null;
         if (!claims.containsKey("nonce")) {
             byte[] nonce = new byte[32];
             RANDOM.nextBytes(nonce);
-            b.jwtID(B64URL.encodeToString(nonce));
+            id = B64URL.encodeToString(nonce);
         }
-        JWTClaimsSet set = b.issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), set);
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign OAuth state", e);
-        }
-        return jwt.serialize();
+        return jwt.sign(all, id, now, now.plus(lifetime));
     }
 
     /**
@@ -213,46 +197,38 @@ public final class OAuthStates {
                 received.getBytes(StandardCharsets.UTF_8))) {
             throw new InvalidStateException("OAuth state does not match the one issued for this flow");
         }
-        SignedJWT jwt;
-        JWTClaimsSet claims;
+        HmacJwt.Read state;
         try {
-            jwt = SignedJWT.parse(received);
-            claims = jwt.getJWTClaimsSet();
+            state = jwt.read(received);
         } catch (ParseException e) {
             throw new InvalidStateException("OAuth state is malformed");
         }
-        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
-            throw new InvalidStateException("OAuth state uses algorithm " + jwt.getHeader().getAlgorithm()
+        if (!"HS256".equals(state.algorithm())) {
+            throw new InvalidStateException("OAuth state uses algorithm " + state.algorithm()
                     + "; only HS256 is accepted");
         }
-        boolean valid;
-        try {
-            valid = jwt.verify(verifier);
-        } catch (JOSEException e) {
-            valid = false;
-        }
-        if (!valid) {
+        if (!state.signedWithKey()) {
             throw new InvalidStateException("OAuth state signature is invalid: it was not issued by this client or "
                     + "was altered");
         }
         Instant now = clock.instant();
-        Date exp = claims.getExpirationTime();
-        Object nonce = claims.getClaim("nonce");
-        String id = claims.getJWTID() != null ? claims.getJWTID() : nonce instanceof String n ? "nonce:" + n : null;
+        Instant exp = state.expiresAt();
+        Object nonce = state.claims().get("nonce");
+        String id = state.jwtId() != null ? state.jwtId() : nonce instanceof String n ? "nonce:" + n : null;
         if (exp == null || id == null) {
             throw new InvalidStateException("OAuth state lacks an id or expiry");
         }
         for (Map.Entry<String, Object> e : fixed.entrySet()) {
-            Object value = claims.getClaim(e.getKey());
+            Object value = state.claims().get(e.getKey());
             if (!sameValue(e.getValue(), value)) {
                 throw new InvalidStateException("OAuth state claim '" + e.getKey() + "' is not the one this client "
                         + "issues");
             }
         }
-        if (!now.isBefore(exp.toInstant())) {
-            throw new InvalidStateException("OAuth state expired at " + exp.toInstant());
+        if (!now.isBefore(exp)) {
+            throw new InvalidStateException("OAuth state expired at " + exp);
         }
-        if (!used.markUsed(id, exp.toInstant(), now)) {
+        if (!used.markUsed(id, exp, now)) {
             throw new InvalidStateException("OAuth state was already used: an authorization response is accepted once");
         }
     }
@@ -269,7 +245,7 @@ public final class OAuthStates {
         Objects.requireNonNull(state, "state");
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(signerKey(), "HmacSHA256"));
+            mac.init(new javax.crypto.spec.SecretKeySpec(jwt.key(), "HmacSHA256"));
             byte[] digest = mac.doFinal(("pkce:" + state).getBytes(StandardCharsets.UTF_8));
             return Pkce.fromVerifier(B64URL.encodeToString(digest));
         } catch (java.security.GeneralSecurityException e) {
