@@ -289,6 +289,29 @@ class ResearchRowsTest {
     }
 
     @Test
+    void theSeriesLanguagesAndTheTutorialFlagAreSetAsTheAppsProfileFormAndTutorialSetThem() {
+        KaraokeMugenAccount alice = alice();
+        User before = alice.myAccount();
+        assertThat(before.mainSeriesLang()).isNull(); // the app's INSERT leaves them out
+        assertThat(before.fallbackSeriesLang()).isNull();
+        assertThat(before.tutorialDone()).isFalse();
+
+        alice.editMyAccount(ProfileEdit.empty().mainSeriesLanguage("fre").fallbackSeriesLanguage("eng")
+                .tutorialDone(true));
+
+        User after = alice.myAccount();
+        assertThat(after.mainSeriesLang()).isEqualTo("fre");
+        assertThat(after.fallbackSeriesLang()).isEqualTo("eng");
+        assertThat(after.tutorialDone()).isTrue();
+        RecordedCall edit = fake.calls().stream().filter(c -> c.body().contains("\"editMyAccount\""))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(edit.body()).contains("\"main_series_lang\":\"fre\"", "\"fallback_series_lang\":\"eng\"",
+                "\"flag_tutorial_done\":true");
+        alice.editMyAccount(ProfileEdit.empty().tutorialDone(false)); // replays the tutorial; the languages stay
+        assertThat(alice.myAccount()).extracting(User::tutorialDone, User::mainSeriesLang).containsExactly(false, "fre");
+    }
+
+    @Test
     void row18AnUploadAnsweredAsTextHtmlIsRead() {
         KaraokeMugenAccount alice = alice();
         alice.editMyAccount(ProfileEdit.empty().avatar(new ProfileEdit.Avatar("me.png", new byte[] {1, 2}, "image/png")));

@@ -34,7 +34,8 @@ public final class TmdbAuth {
      * Approves a request token with the user's name and password. TMDb discourages this: prefer the user approving
      * it on TMDb's website.
      *
-     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     * @param token the request token to approve (from {@link #createRequestToken()}), sent with the user's name and
+     *     password to {@code POST /3/authentication/token/validate_with_login}
      * @param username the user name
      * @param password the password
      * @return the same token, now approved
@@ -126,7 +127,8 @@ public final class TmdbAuth {
     /**
      * Revokes a v4 access token.
      *
-     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     * @param token the user's v4 access token to revoke, sent in the body of {@code DELETE /4/auth/access_token} (the
+     *     call itself is authorized by the client's read access token)
      */
     public void deleteAccessToken(V4AccessToken token) {
         client.api.deleteAccessToken(token).execute(client.pipeline);

@@ -34,7 +34,8 @@ public final class TmdbAuthAsync {
     }
 
     /**
-     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     * @param token the request token to approve (from {@link TmdbAuth#createRequestToken()}), sent with the user's name and
+     *     password to {@code POST /3/authentication/token/validate_with_login}
      * @param username the user name
      * @param password the password
      * @return a future of the same token, now approved
@@ -129,7 +130,8 @@ public final class TmdbAuthAsync {
     }
 
     /**
-     * @param token the API read access token (a JWT), sent as a bearer token; needed for v4 authentication
+     * @param token the user's v4 access token to revoke, sent in the body of {@code DELETE /4/auth/access_token} (the
+     *     call itself is authorized by the client's read access token)
      * @return a future that completes when the call has succeeded, or fails with the exception the sync call throws
      * @see TmdbAuth#deleteAccessToken
      */

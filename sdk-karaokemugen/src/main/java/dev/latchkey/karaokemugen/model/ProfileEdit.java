@@ -110,6 +110,32 @@ public final class ProfileEdit {
     }
 
     /**
+     * @param language the language song and series titles are shown in first, as Karaoke Mugen's profile form sets it:
+     *     an ISO 639-2 code such as {@code "fre"} or {@code "eng"}
+     * @return this edit, with a new main series language ({@code main_series_lang})
+     */
+    public ProfileEdit mainSeriesLanguage(String language) {
+        return with("main_series_lang", language);
+    }
+
+    /**
+     * @param language the language titles are shown in when there is none in the main one (an ISO 639-2 code)
+     * @return this edit, with a new fallback series language ({@code fallback_series_lang})
+     */
+    public ProfileEdit fallbackSeriesLanguage(String language) {
+        return with("fallback_series_lang", language);
+    }
+
+    /**
+     * @param done whether the user went through the app's tutorial ({@code false} has it shown again)
+     * @return this edit, with the tutorial flag set ({@code flag_tutorial_done}, as the app's own tutorial sends it);
+     *     the one field besides the type that an operator's {@code editUser} keeps for an online account
+     */
+    public ProfileEdit tutorialDone(boolean done) {
+        return with("flag_tutorial_done", done);
+    }
+
+    /**
      * @param location where the user is
      * @return this edit, with a new location
      */

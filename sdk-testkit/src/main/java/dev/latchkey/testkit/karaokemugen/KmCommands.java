@@ -526,6 +526,8 @@ final class KmCommands {
         u.url = textOr(user, "url", u.url, true);
         u.email = textOr(user, "email", u.email, true);
         u.language = textOr(user, "language", u.language, false);
+        u.mainSeriesLang = textOr(user, "main_series_lang", u.mainSeriesLang, false);
+        u.fallbackSeriesLang = textOr(user, "fallback_series_lang", u.fallbackSeriesLang, false);
         u.location = textOr(user, "location", u.location, false);
         if (user.path("flag_public").isBoolean()) {
             u.flagPublic = user.get("flag_public").asBoolean();

@@ -45,6 +45,9 @@ final class KmState {
         String url;
         String email;
         String language;
+        /** NULL until an edit sets them: the INSERT leaves them out (app:src/dao/sql/user.ts:64-85). */
+        String mainSeriesLang;
+        String fallbackSeriesLang;
         String location;
         List<Integer> animeListIds = new ArrayList<>();
 
@@ -182,8 +185,8 @@ final class KmState {
     /** The full view ({@code getUser}, {@code getMyAccount}): the list view and the profile; never the password. */
     ObjectNode fullView(User u) {
         ObjectNode o = listView(u);
-        o.put("bio", u.bio).put("url", u.url).put("email", u.email).put("main_series_lang", "eng")
-                .put("fallback_series_lang", "jpn").put("flag_tutorial_done", u.flagTutorialDone)
+        o.put("bio", u.bio).put("url", u.url).put("email", u.email).put("main_series_lang", u.mainSeriesLang)
+                .put("fallback_series_lang", u.fallbackSeriesLang).put("flag_tutorial_done", u.flagTutorialDone)
                 .put("flag_sendstats", false).put("location", u.location).put("language", u.language)
                 .put("flag_parentsonly", false).put("flag_displayfavorites", false);
         o.putObject("social_networks").putNull("mastodon").putNull("instagram").putNull("bluesky")
