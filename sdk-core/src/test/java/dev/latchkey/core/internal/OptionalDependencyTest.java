@@ -7,14 +7,16 @@ import dev.latchkey.core.RateBudget;
 import dev.latchkey.core.RateLimit;
 import dev.latchkey.core.oauth.OAuthStates;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** nimbus-jose-jwt and Bucket4j are optional in core: present, they serve; absent, the message says what to add. */
 class OptionalDependencyTest {
@@ -39,20 +41,32 @@ class OptionalDependencyTest {
         assertThat(RateBudget.local("test", RateLimit.perSecond(1)).name()).isEqualTo("test");
     }
 
-    @Test
-    void withoutNimbusOAuthStatesSaysWhatToAdd() throws Exception {
-        Throwable t = callWithoutLibraries("dev.latchkey.core.oauth.OAuthStates", "withRandomKey");
-        assertThat(t).isInstanceOf(IllegalStateException.class).hasNoCause()
-                .hasMessageStartingWith("OAuth states (OAuthStates) needs com.nimbusds:nimbus-jose-jwt")
-                .hasMessageContaining("'requires com.nimbusds.jose.jwt;'");
+    /** Core's classes loaded alone (the JDK, no nimbus, no Bucket4j), as on a user's class path that lacks both. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "OAuthStates.withRandomKey(), OAuth states (OAuthStates) needs com.nimbusds:nimbus-jose-jwt, "
+                + "com.nimbusds.jose.jwt",
+        "RateBudget.local(...), A local rate budget (RateBudget.local) needs com.bucket4j:bucket4j_jdk17-core, "
+                + "io.github.bucket4j.core"})
+    void withoutItsLibraryAFeatureSaysWhatToAdd(String call, String message, String module) throws Exception {
+        URL core = OAuthStates.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader alone = new URLClassLoader(new URL[] {core}, ClassLoader.getPlatformClassLoader())) {
+            Callable<Object> invoke = call.startsWith("OAuthStates")
+                    ? () -> type(alone, "oauth.OAuthStates").getMethod("withRandomKey").invoke(null)
+                    : () -> {
+                        Class<?> rateLimit = type(alone, "RateLimit");
+                        Object limit = rateLimit.getMethod("perSecond", long.class).invoke(null, 5L);
+                        return type(alone, "RateBudget").getMethod("local", String.class, rateLimit)
+                                .invoke(null, "kemono:alice", limit);
+                    };
+            assertThatThrownBy(invoke::call).isInstanceOf(InvocationTargetException.class).cause()
+                    .isInstanceOf(IllegalStateException.class).hasNoCause().hasMessageStartingWith(message)
+                    .hasMessageContaining("'requires " + module + ";'");
+        }
     }
 
-    @Test
-    void withoutBucket4jALocalBudgetSaysWhatToAdd() throws Exception {
-        Throwable t = callWithoutLibraries("dev.latchkey.core.RateBudget", "local");
-        assertThat(t).isInstanceOf(IllegalStateException.class).hasNoCause()
-                .hasMessageStartingWith("A local rate budget (RateBudget.local) needs com.bucket4j:bucket4j_jdk17-core")
-                .hasMessageContaining("'requires io.github.bucket4j.core;'");
+    private static Class<?> type(ClassLoader loader, String name) throws ClassNotFoundException {
+        return Class.forName("dev.latchkey.core." + name, true, loader);
     }
 
     @Test
@@ -61,30 +75,6 @@ class OptionalDependencyTest {
         String bom = Files.readString(Path.of("../sdk-bom/pom.xml"));
         assertThat(managedVersion(bom, "bucket4j_jdk17-core")).isEqualTo(property(parent, "bucket4j.version"));
         assertThat(managedVersion(bom, "nimbus-jose-jwt")).isEqualTo(property(parent, "nimbus-jose-jwt.version"));
-    }
-
-    /**
-     * Calls a static method of core's compiled classes loaded alone (with the JDK, without nimbus or Bucket4j), as on
-     * a user's class path that lacks both.
-     */
-    private static Throwable callWithoutLibraries(String className, String method) throws Exception {
-        URL core = OAuthStates.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader alone = new URLClassLoader(new URL[] {core}, ClassLoader.getPlatformClassLoader())) {
-            Class<?> type = Class.forName(className, true, alone);
-            Method m = method.equals("local")
-                    ? type.getMethod(method, String.class, Class.forName("dev.latchkey.core.RateLimit", true, alone))
-                    : type.getMethod(method);
-            Object[] args = method.equals("local")
-                    ? new Object[] {"kemono:alice", Class.forName("dev.latchkey.core.RateLimit", true, alone)
-                            .getMethod("perSecond", long.class).invoke(null, 5L)}
-                    : new Object[0];
-            try {
-                m.invoke(null, args);
-            } catch (InvocationTargetException e) {
-                return e.getCause();
-            }
-            throw new AssertionError(className + "." + method + " worked without its library");
-        }
     }
 
     private static String managedVersion(String pom, String artifactId) {
