@@ -1,11 +1,22 @@
 package dev.latchkey.testkit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.testkit.internal.Admin;
 import dev.latchkey.testkit.internal.LoopbackHttpServer;
+import dev.latchkey.testkit.internal.Responses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -29,11 +40,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link #start()} and {@link #close()}; a closed fake starts again, with fresh state (a class run twice in one JVM,
  * as IDEs and mutation testers do, gets a working fake).
  *
+ * <p><b>From outside.</b> Every fake has the same admin interface, for tests written in any language: a seed file
+ * ({@link #seed(Path)}: users, OAuth clients, catalogue entries, per provider), HTTP routes under the reserved prefix
+ * {@code /_testkit} ({@code GET /_testkit} lists what a fake accepts; {@code POST /_testkit/{kind}} adds;
+ * {@code POST /_testkit/reset}; {@code GET /_testkit/credentials}), and the same in Java ({@link #admin(String, Map)}).
+ * The three go through one table per fake, so they accept the same fields. The fakes listen on 127.0.0.1 only: the
+ * admin routes are reachable from this machine alone, and never count against the rate limit or the call log.
+ *
  * @param <S> the concrete fake, for fluent setters
  */
 public abstract class FakeServer<S extends FakeServer<S>>
         implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private static final int MAX_CALLS_KEPT = 10_000;
+    /** A seed file's sections, one per fake: a key outside these is a typo, not another fake's. */
+    static final Set<String> SEED_SECTIONS = Set.of("kemono", "tmdb", "eternaltwin", "karaokemugen");
+    private static final String ADMIN_PREFIX = "/_testkit";
+    private static final Admin NO_ADMIN = new Admin("none");
 
     private final LoopbackHttpServer server = new LoopbackHttpServer(getClass().getSimpleName(), this::dispatch);
     private final Faults faults = new Faults(this::challengePage);
@@ -45,6 +67,12 @@ public abstract class FakeServer<S extends FakeServer<S>>
     private boolean startedForClass;
     private boolean keepStateBetweenTests;
     private boolean closedOnce;
+    /** The seed sections applied, re-applied after each reset: they are part of the seeded state. */
+    private final List<Seeded> seeds = new ArrayList<>();
+    private final List<String> credentials = new ArrayList<>();
+
+    private record Seeded(JsonNode section, String where) {
+    }
 
     /** Creates the server, not yet listening. */
     protected FakeServer() {
@@ -200,11 +228,169 @@ public abstract class FakeServer<S extends FakeServer<S>>
     public final void reset() {
         faults.clear();
         clearCalls();
+        List<Seeded> again;
         synchronized (this) {
             windowSecond = Long.MIN_VALUE;
             windowCount = 0;
+            credentials.clear();
+            again = List.copyOf(seeds);
         }
         resetState();
+        for (Seeded seed : again) {
+            adminTable().applySection(seed.section(), seed.where());
+        }
+    }
+
+    /**
+     * Seeds the fake from a seed file: its section for this provider ({@code "tmdb"}, {@code "kemono"},
+     * {@code "eternaltwin"}, {@code "karaokemugen"}), each kind a list of entries, as {@code GET /_testkit} lists
+     * them. The entries become part of the seeded state: {@link #reset()} keeps them. The format is in the testkit
+     * README ("A seed file").
+     *
+     * <pre>{@code
+     * { "eternaltwin": { "clients": [ { "key": "my_app@clients", "secret": "s3cret",
+     *                                   "callback_uri": "http://localhost:8000/callback" } ],
+     *                    "users": [ { "username": "bob", "password": "bob-secret" } ] } }
+     * }</pre>
+     *
+     * @param seedFile the file
+     * @return this fake
+     * @throws IllegalArgumentException naming the file, the entry and what is wrong, before anything is applied
+     *     when the file is not JSON or names an unknown section
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public final S seed(Path seedFile) {
+        String text;
+        try {
+            text = Files.readString(seedFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed file " + seedFile + ": " + e.getMessage(), e);
+        }
+        return seed(text, seedFile.toString());
+    }
+
+    /**
+     * Seeds the fake from a seed file's text; see {@link #seed(Path)}.
+     *
+     * @param seedJson the seed file's JSON
+     * @return this fake
+     */
+    public final S seed(String seedJson) {
+        return seed(seedJson, "seed");
+    }
+
+    private S seed(String seedJson, String where) {
+        JsonNode root;
+        try {
+            root = Responses.JSON.readTree(seedJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(where + " is not JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(where + ": a seed file is a JSON object with sections "
+                    + String.join(", ", new java.util.TreeSet<>(SEED_SECTIONS)));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!SEED_SECTIONS.contains(key)) {
+                throw new IllegalArgumentException(where + ": no section '" + key + "'; the sections are "
+                        + String.join(", ", new java.util.TreeSet<>(SEED_SECTIONS)));
+            }
+        }
+        JsonNode section = root.get(adminTable().section());
+        if (section != null) {
+            adminTable().applySection(section, where);
+            synchronized (this) {
+                seeds.add(new Seeded(section.deepCopy(), where));
+            }
+        }
+        return self();
+    }
+
+    /**
+     * Adds one entry of a kind now, as {@code POST /_testkit/{kind}} does: for example
+     * {@code admin("users", Map.of("username", "bob", "password", "bob-secret"))}. Unlike a seed, it is state:
+     * {@link #reset()} forgets it.
+     *
+     * @param kind the kind, as {@code GET /_testkit} lists them ({@code "users"}, {@code "clients"}, {@code "movies"})
+     * @param fields the entry's fields, in the seed file's names
+     * @return what was created (an {@code id}), in wire names
+     * @throws IllegalArgumentException for an unknown kind, a missing or unknown field, or an entry the fake refuses
+     */
+    public final Map<String, Object> admin(String kind, Map<String, ?> fields) {
+        JsonNode entry = Responses.JSON.valueToTree(fields);
+        return adminTable().apply(kind, entry, name() + ".admin(" + kind + ")").get(0);
+    }
+
+    /**
+     * @return every credential the fake accepts now, one line each ({@code user alice / alice-demo-pass}): the demo
+     *     data's, a seed's and the admin interface's, in the order they were added
+     */
+    public final List<String> credentials() {
+        synchronized (this) {
+            return List.copyOf(credentials);
+        }
+    }
+
+    /**
+     * Notes a credential for {@link #credentials()}; the fakes call it wherever they create one.
+     *
+     * @param line the credential, as a person would type it
+     */
+    protected final void credential(String line) {
+        synchronized (this) {
+            credentials.add(line);
+        }
+    }
+
+    /**
+     * @return the fake's admin table: the kinds it can be given from outside, behind all three doors; none unless a
+     *     provider's fake says
+     */
+    protected Admin adminTable() {
+        return NO_ADMIN;
+    }
+
+    /** {@code /_testkit/...}: the admin interface over HTTP, JSON in and out. */
+    private FakeResponse adminRoute(FakeRequest request) {
+        String path = request.path();
+        String rest = path.length() <= ADMIN_PREFIX.length() ? "" : path.substring(ADMIN_PREFIX.length() + 1);
+        String method = request.method();
+        try {
+            if (rest.isEmpty() && method.equals("GET")) {
+                return Responses.json(200, adminTable().describe(), "application/json");
+            }
+            if (rest.equals("credentials") && method.equals("GET")) {
+                ObjectNode o = Responses.object();
+                credentials().forEach(o.putArray("credentials")::add);
+                return Responses.json(200, o, "application/json");
+            }
+            if (rest.equals("reset") && method.equals("POST")) {
+                reset();
+                return FakeResponse.builder().code(204).build();
+            }
+            if (!rest.isEmpty() && !rest.contains("/") && method.equals("POST") && adminTable().has(rest)) {
+                JsonNode body;
+                try {
+                    body = request.body().isBlank() ? null : Responses.JSON.readTree(request.body());
+                } catch (JsonProcessingException e) {
+                    return adminError(400, "POST " + path + ": the body is not JSON: " + e.getOriginalMessage());
+                }
+                List<Map<String, Object>> created = adminTable().apply(rest, body, "POST " + path);
+                JsonNode answer = body != null && body.isArray() ? Responses.JSON.valueToTree(created)
+                        : Responses.JSON.valueToTree(created.get(0));
+                return Responses.json(201, answer, "application/json");
+            }
+            return adminError(404, method + " " + path + " is not an admin route; GET " + ADMIN_PREFIX
+                    + " lists them");
+        } catch (IllegalArgumentException e) {
+            return adminError(400, e.getMessage());
+        }
+    }
+
+    private static FakeResponse adminError(int status, String message) {
+        return Responses.json(status, Responses.object().put("error", message), "application/json");
     }
 
     /** Restores the provider state to its seeded initial form. */
@@ -246,12 +432,14 @@ public abstract class FakeServer<S extends FakeServer<S>>
 
     private FakeResponse dispatch(LoopbackHttpServer.Received received) {
         FakeRequest request = new FakeRequest(received);
+        if (request.path().equals(ADMIN_PREFIX) || request.path().startsWith(ADMIN_PREFIX + "/")) {
+            return adminRoute(request); // not the provider's traffic: no faults, no rate limit, not in calls()
+        }
         Faults.Kind fault = faults.take(request.method(), request.path());
         FakeResponse response = fault == null ? null : fault.replace();
         if (response == null) {
             try {
-                // Every fake's rate limit, in one place; the testkit's own endpoints never count.
-                int over = request.path().startsWith("/_testkit/") ? 0 : overRateLimit(now());
+                int over = overRateLimit(now()); // every fake's rate limit, in one place
                 response = over > 0 ? rateLimited(request, over) : handle(request);
             } catch (RuntimeException e) {
                 // A fake's own bug shows as a 500 naming it, never as a hung client.

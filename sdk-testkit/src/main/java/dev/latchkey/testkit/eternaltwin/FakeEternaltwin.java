@@ -7,8 +7,10 @@ import dev.latchkey.testkit.FakeServer;
 import dev.latchkey.testkit.accounts.AccountStore;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import dev.latchkey.testkit.accounts.UserRecord;
+import dev.latchkey.testkit.internal.Admin;
 import dev.latchkey.testkit.internal.Router;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import dev.latchkey.testkit.FakeResponse;
@@ -62,6 +64,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
     private final EtwinOAuthRoutes oauth;
     private final Router router;
     private final EtwinUserRoutes users;
+    private final Admin admin;
 
     private FakeEternaltwin(Builder b) {
         this.seeded = b.seeded();
@@ -84,6 +87,19 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
                                 .setHeader("Allow", "POST").build())
                 .add("GET", "/api/v1/users/{id}", users::user);
         this.users = users;
+        this.admin = new Admin("eternaltwin")
+                .kind("clients", "an OAuth client: its key (<name>@clients), secret and one callback URI",
+                        "key, secret, callback_uri, display_name?", e -> {
+                            String key = e.text("key");
+                            return Map.of("id", registerClient(key, e.text("display_name", key),
+                                    e.text("callback_uri"), e.text("secret")), "key", key);
+                        })
+                .kind("users", "a user (password of 8 characters or more)",
+                        "username, password, display_name?, administrator?", e -> {
+                            String username = e.text("username");
+                            return Map.of("id", addUser(username, e.text("password"),
+                                    e.text("display_name", username), e.bool("administrator", false)));
+                        });
         resetState();
     }
 
@@ -130,6 +146,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
             EtwinState.Client c = new EtwinState.Client(EtwinState.newId(), key, displayName, callbackUri, secret);
             state.clientsById.put(c.id(), c);
             state.clientsByKey.put(key, c);
+            credential("OAuth client " + key + " / " + secret + " (id " + c.id() + "), callback " + callbackUri);
             return c.id();
         }
     }
@@ -149,6 +166,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
             EtwinState.User user = new EtwinState.User(EtwinState.newId(), u.userId(), displayName, administrator,
                     u.createdAt());
             state.usersById.put(user.id, user);
+            credential("user " + username + " / " + password + (administrator ? " (administrator)" : ""));
             return user.id;
         }
     }
@@ -263,6 +281,11 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
                 addUser("demurgos", "demurgos-demo-pass", "Demurgos", true);
             }
         }
+    }
+
+    @Override
+    protected Admin adminTable() {
+        return admin;
     }
 
     @Override

@@ -34,6 +34,13 @@ public final class Router {
         return this;
     }
 
+    /** @return every route, {@code "GET /3/movie/{id}"}, in the table's order */
+    public List<String> templates() {
+        List<String> all = new ArrayList<>();
+        routes.forEach(r -> all.add(r.method() + " /" + String.join("/", r.segments())));
+        return all;
+    }
+
     public FakeResponse route(FakeRequest request) {
         List<String> path = request.segments();
         boolean pathMatched = false;

@@ -7,9 +7,11 @@ import dev.latchkey.testkit.FakeServer;
 import dev.latchkey.testkit.accounts.AccountStore;
 import dev.latchkey.testkit.accounts.NameRule;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
+import dev.latchkey.testkit.internal.Admin;
 import dev.latchkey.testkit.internal.Responses;
 import dev.latchkey.testkit.internal.Router;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +65,16 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     private final KmState state;
     private final KmCommands commands;
     private final Router router;
+    private final Admin admin = new Admin("karaokemugen")
+            .kind("users", "a local user: type 0 operator, 1 user (the default), 2 guest",
+                    "username, password, type?, public?", e -> Map.of("id", addUser(e.text("username"),
+                            e.text("password"), e.integer("type", KmCommands.USER), e.bool("public", true))))
+            .kind("online_accounts", "an account on a Karaoke Mugen Server instance, for name@instance logins",
+                    "instance, username, password, anime_ids?", e -> {
+                        addOnlineAccount(e.text("instance"), e.text("username"), e.text("password"),
+                                e.integers("anime_ids", List.of()));
+                        return Map.of("login", e.text("username") + "@" + e.text("instance"));
+                    });
 
     private FakeKaraokeMugen(Builder b) {
         this.seeded = b.seeded();
@@ -182,10 +194,35 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
      * @return the user's id: Karaoke Mugen's is the login
      */
     public String addUser(String login, String password, int type, boolean publicProfile) {
+        if (type < KmCommands.ADMIN || type > KmCommands.GUEST) {
+            throw new IllegalArgumentException("a type is 0 (operator), 1 (user) or 2 (guest), not " + type);
+        }
         synchronized (state) {
+            if (state.user(login).isPresent()) {
+                throw new IllegalArgumentException("a user " + login + " exists already");
+            }
             state.add(login, password, type, login).flagPublic = publicProfile;
         }
+        credential(userLine(login, password, type));
         return login;
+    }
+
+    private static String userLine(String login, String password, int type) {
+        return (type == KmCommands.ADMIN ? "operator " : type == KmCommands.GUEST ? "guest " : "user ") + login
+                + " / " + password;
+    }
+
+    /**
+     * Adds an account on a Karaoke Mugen Server instance, for online logins ({@code name@instance}).
+     *
+     * @param instance the instance's host name, for example {@code kara.moe}
+     * @param name the account's name there
+     * @param password its password
+     * @param animeIds its anime list
+     */
+    public void addOnlineAccount(String instance, String name, String password, List<Integer> animeIds) {
+        instance(instance).addAccount(name, password, animeIds);
+        credential("online account " + name + "@" + instance + " / " + password);
     }
 
     /**
@@ -244,9 +281,13 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
                 return;
             }
             state.add(OPERATOR, OPERATOR_PASSWORD, KmCommands.ADMIN, "Operator");
+            credential(userLine(OPERATOR, OPERATOR_PASSWORD, KmCommands.ADMIN)
+                    + " (and the security code, which changes after each use)");
             KmState.User alice = state.add(DEMO_USER, DEMO_PASSWORD, KmCommands.USER, "Alice");
+            credential(userLine(DEMO_USER, DEMO_PASSWORD, KmCommands.USER));
             alice.animeListIds.addAll(List.of(1, 2, 3));
             state.add("bob", "bob-demo-pass", KmCommands.USER, "Bob").flagPublic = false;
+            credential(userLine("bob", "bob-demo-pass", KmCommands.USER) + " (private profile)");
             for (String g : List.of("akari", "miku", "rin")) {
                 // the app's default guests: created without flag_temporary, so NULL (app:src/dao/user.ts:48)
                 state.add("guest-" + g, KmState.randomPassword(), KmCommands.GUEST,
@@ -259,7 +300,13 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
             }
             FakeOnlineInstance server = state.instances.computeIfAbsent(INSTANCE, FakeOnlineInstance::new);
             server.addAccount(ONLINE_USER, ONLINE_PASSWORD, List.of(2, 4));
+            credential("online account " + ONLINE_USER + "@" + INSTANCE + " / " + ONLINE_PASSWORD);
         }
+    }
+
+    @Override
+    protected Admin adminTable() {
+        return admin;
     }
 
     @Override

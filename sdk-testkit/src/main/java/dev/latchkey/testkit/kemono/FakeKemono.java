@@ -10,11 +10,13 @@ import dev.latchkey.testkit.FakeServer;
 import dev.latchkey.testkit.accounts.AccountStore;
 import dev.latchkey.testkit.accounts.NameRule;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
+import dev.latchkey.testkit.internal.Admin;
 import dev.latchkey.testkit.internal.Responses;
 import dev.latchkey.testkit.internal.Router;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import dev.latchkey.testkit.FakeResponse;
 
@@ -72,6 +74,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     private final AccountStore accounts;
     private final KemonoState state;
     private final Router router;
+    private final Admin admin;
 
     private FakeKemono(Builder b) {
         this.clock = b.clock();
@@ -102,6 +105,25 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
                 .add("GET", "/api/v1/{service}/user/{id}/profile", creators::profile)
                 .add("GET", "/api/v1/{service}/user/{id}/post/{post}", creators::post)
                 .add("GET", "/api/v1/{service}/post/{post}", creators::postById);
+        this.admin = new Admin("kemono")
+                .kind("users", "a registered user (role consumer, moderator or administrator)",
+                        "username, password, role?", e -> Map.of("id", Integer.parseInt(
+                                addUser(e.text("username"), e.text("password"), e.text("role", "consumer")))))
+                .kind("creators", "a creator on a service (" + String.join(", ", new java.util.TreeSet<>(SERVICES))
+                        + ")", "service, id, name", e -> {
+                            addCreator(e.text("service"), e.text("id"), e.text("name"));
+                            return Map.of();
+                        })
+                .kind("posts", "a post of a creator added before", "service, creator_id, id, title", e -> {
+                    addPost(e.text("service"), e.text("creator_id"), e.text("id"), e.text("title"));
+                    return Map.of();
+                })
+                .kind("favorites", "a creator, or with post_id one of its posts, among a user's favorites",
+                        "username, service, creator_id, post_id?", e -> {
+                            addFavorite(e.text("username"), e.text("service"), e.text("creator_id"),
+                                    e.text("post_id", null));
+                            return Map.of();
+                        });
         resetState();
     }
 
@@ -139,9 +161,13 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
      * @return the account's id
      */
     public String addUser(String username, String password, String role) {
+        if (!Set.of("consumer", "moderator", "administrator").contains(role)) {
+            throw new IllegalArgumentException("a role is consumer, moderator or administrator, not " + role);
+        }
         dev.latchkey.testkit.accounts.UserRecord u = accounts.createAccount(password, null, username);
         synchronized (state) {
             state.addMember(u, role);
+            credential("user " + username + " / " + password + (role.equals("consumer") ? "" : " (" + role + ")"));
             return String.valueOf(state.member(u.userId()).id);
         }
     }
@@ -165,6 +191,10 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
      * @param name the display name
      */
     public void addCreator(String service, String id, String name) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("no service " + service + "; Kemono's are "
+                    + String.join(", ", new java.util.TreeSet<>(SERVICES)));
+        }
         String at = timestamp(clock.instant().minus(400, ChronoUnit.DAYS));
         ObjectNode c = Responses.object();
         c.put("id", id).put("name", name).put("service", service).put("indexed", at)
@@ -202,6 +232,31 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
             p.putNull("incomplete_rewards");
             state.posts.put(key(service, creatorId, postId), p);
             creator.put("post_count", creator.get("post_count").asInt() + 1);
+        }
+    }
+
+    /**
+     * Puts a creator, or one of its posts, among a user's favorites, as if they had clicked the star.
+     *
+     * @param username the user
+     * @param service the creator's service
+     * @param creatorId the creator's id
+     * @param postId the post's id, or {@code null} for the creator itself
+     */
+    public void addFavorite(String username, String service, String creatorId, String postId) {
+        synchronized (state) {
+            KemonoState.Member m = state.member(accounts.toUser(username).userId());
+            if (state.creator(service, creatorId) == null) {
+                throw new IllegalArgumentException("no creator " + service + "/" + creatorId + "; add it first");
+            }
+            if (postId == null) {
+                m.favoriteCreators.put(key(service, creatorId), state.nextFavedSeq());
+            } else if (!state.posts.containsKey(key(service, creatorId, postId))) {
+                throw new IllegalArgumentException("no post " + service + "/" + creatorId + "/" + postId
+                        + "; add it first");
+            } else {
+                m.favoritePosts.put(key(service, creatorId, postId), state.nextFavedSeq());
+            }
         }
     }
 
@@ -314,6 +369,11 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
                 .body("<!DOCTYPE html><html><head><title>DDoS-Guard</title></head><body>"
                         + "<script src=\"/.well-known/ddos-guard/js-challenge/index.js\"></script>"
                         + "<p>Checking your browser before accessing kemono.cr.</p></body></html>").build();
+    }
+
+    @Override
+    protected Admin adminTable() {
+        return admin;
     }
 
     @Override

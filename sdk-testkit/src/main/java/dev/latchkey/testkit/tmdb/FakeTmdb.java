@@ -10,9 +10,13 @@ import dev.latchkey.testkit.accounts.AccountStore;
 import dev.latchkey.testkit.accounts.NameRule;
 import dev.latchkey.testkit.accounts.PasswordPolicy;
 import dev.latchkey.testkit.accounts.UserRecord;
+import dev.latchkey.testkit.internal.Admin;
 import dev.latchkey.testkit.internal.Responses;
 import dev.latchkey.testkit.internal.Router;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.latchkey.testkit.FakeResponse;
@@ -58,6 +62,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     private final TmdbState state;
     private final TmdbAuthRoutes auth;
     private final Router router;
+    private final Admin admin;
 
     private FakeTmdb(Builder b) {
         this.clock = b.clock();
@@ -70,6 +75,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         this.state = new TmdbState(clock, accounts);
         this.auth = new TmdbAuthRoutes(state, b.unapprovedIs422);
         TmdbAccountRoutes account = new TmdbAccountRoutes(state);
+        TmdbCatalogRoutes catalog = new TmdbCatalogRoutes(state);
         this.router = new Router(r -> error(34), r -> error(4))
                 .add("GET", "/3/authentication", (r, p) -> status(200, 1))
                 .add("GET", "/3/authentication/token/new", auth::newRequestToken)
@@ -96,10 +102,49 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
                 .add("POST", "/3/tv/{id}/rating", (r, p) -> account.rate(r, p, "tv"))
                 .add("DELETE", "/3/tv/{id}/rating", (r, p) -> account.deleteRating(r, p, "tv"))
                 .add("GET", "/3/movie/{id}/account_states", account::accountStates)
-                .add("GET", "/3/movie/{id}", account::movie)
+                .add("GET", "/3/genre/movie/list", catalog::genres)
+                .add("GET", "/3/movie/latest", catalog::latest)
+                .add("GET", "/3/movie/now_playing", catalog::nowPlaying)
+                .add("GET", "/3/movie/popular", catalog::popular)
+                .add("GET", "/3/movie/top_rated", catalog::topRated)
+                .add("GET", "/3/movie/upcoming", catalog::upcoming)
+                .add("GET", "/3/movie/{id}", catalog::movie)
                 .add("GET", "/3/guest_session/{guest_session_id}/rated/movies", (r, p) -> account.guestRated(r, p, "movie"))
-                .add("GET", "/3/guest_session/{guest_session_id}/rated/tv", (r, p) -> account.guestRated(r, p, "tv"))
-                .add("POST", "/_testkit/approve", auth::approveOverHttp);
+                .add("GET", "/3/guest_session/{guest_session_id}/rated/tv", (r, p) -> account.guestRated(r, p, "tv"));
+        this.admin = new Admin("tmdb")
+                .kind("api_keys", "a v3 API key the fake accepts, beside FakeTmdb.API_KEY", "key", e -> {
+                    addApiKey(e.text("key"));
+                    return Map.of();
+                })
+                .kind("users", "a user with a verified email", "username, password", e -> {
+                    String username = e.text("username");
+                    int id = Integer.parseInt(addUser(username, e.text("password")));
+                    return Map.of("id", id, "object_id", accountObjectId(username));
+                })
+                .kind("movies", "a movie: a list item, and its details at GET /3/movie/{id}",
+                        "id, title, release_date?, overview?, genre_ids?, vote_average?, vote_count?, popularity?, "
+                                + "runtime?, imdb_id?, tagline?, budget?, revenue?", e -> {
+                            addMovie(e);
+                            return Map.of("id", e.integer("id"));
+                        })
+                .kind("tv", "a TV show (a list item)", "id, name, first_air_date?, vote_average?, vote_count?", e -> {
+                    int id = e.integer("id");
+                    synchronized (state) {
+                        state.catalog.addShow(id, e.text("name"), e.text("first_air_date", "2020-01-01"),
+                                e.decimal("vote_average", 0), e.integer("vote_count", 0));
+                    }
+                    return Map.of("id", id);
+                })
+                .kind("favorites", "a movie or show among a user's favorites (media_type movie or tv)",
+                        "username, media_type, media_id", e -> {
+                            addFavorite(e.text("username"), e.text("media_type"), e.integer("media_id"));
+                            return Map.of();
+                        })
+                .kind("approve", "approves a v3 request token as the user would on the website",
+                        "request_token, username", e -> {
+                            approveRequestToken(e.text("request_token"), e.text("username"));
+                            return Map.of("success", true);
+                        });
         resetState();
     }
 
@@ -144,8 +189,80 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         UserRecord u = accounts.createAccount(password, username + "@example.org", username);
         accounts.confirmEmail(username + "@example.org", accounts.lastConfirmationCode(username + "@example.org")
                 .orElseThrow());
+        credential("user " + username + " / " + password);
         synchronized (state) {
             return String.valueOf(state.register(u).id);
+        }
+    }
+
+    /**
+     * Accepts another v3 API key (query {@code api_key}), as a test suite that brings its own would need.
+     *
+     * @param key the key
+     */
+    public void addApiKey(String key) {
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("an API key is not blank");
+        }
+        synchronized (state) {
+            state.apiKeys.add(key);
+        }
+        credential("API key " + key + " (query api_key)");
+    }
+
+    /**
+     * Adds a movie to the catalogue (or replaces one), the newest: {@code GET /3/movie/latest} answers it.
+     *
+     * @param id its TMDb id
+     * @param title its title
+     * @param releaseDate its release date, {@code yyyy-MM-dd}
+     */
+    public void addMovie(int id, String title, String releaseDate) {
+        admin("movies", Map.of("id", id, "title", title, "release_date", releaseDate));
+    }
+
+    private void addMovie(Admin.Entry e) {
+        int id = e.integer("id");
+        String date = e.text("release_date", "2020-01-01");
+        LocalDate.parse(date); // a date TMDb could send; the admin names the entry when it is not
+        double voteAverage = e.decimal("vote_average", 0);
+        int voteCount = e.integer("vote_count", 0);
+        List<Integer> genres = e.integers("genre_ids", List.of(18));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("runtime", e.integer("runtime", 0));
+        details.put("imdb_id", e.text("imdb_id", null));
+        details.put("tagline", e.text("tagline", ""));
+        details.put("budget", e.integer("budget", 0));
+        details.put("revenue", e.integer("revenue", 0));
+        synchronized (state) {
+            var m = state.catalog.addMovie(id, e.text("title"), date, voteAverage, voteCount);
+            if (e.has("overview")) {
+                m.put("overview", e.text("overview"));
+            }
+            if (e.has("popularity")) {
+                m.put("popularity", e.decimal("popularity", 0));
+            }
+            var ids = m.putArray("genre_ids");
+            genres.forEach(ids::add);
+            state.catalog.details(id).setAll((com.fasterxml.jackson.databind.node.ObjectNode)
+                    Responses.JSON.valueToTree(details));
+        }
+    }
+
+    /**
+     * Puts a movie or show among a user's favorites, as if they had marked it.
+     *
+     * @param username the user
+     * @param mediaType {@code movie} or {@code tv}
+     * @param mediaId the catalogue id
+     */
+    public void addFavorite(String username, String mediaType, int mediaId) {
+        synchronized (state) {
+            if (state.catalog.find(mediaType, mediaId) == null) {
+                throw new IllegalArgumentException("no " + mediaType + " " + mediaId + " in the catalogue ("
+                        + "media_type is movie or tv; add it first)");
+            }
+            state.requireAccount(username).favorites.put(mediaType + ":" + mediaId, state.next());
         }
     }
 
@@ -227,7 +344,10 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     @Override
     protected void resetState() {
         synchronized (state) {
-            state.clear(seeded ? TmdbCatalog.seeded() : new TmdbCatalog());
+            state.clear(seeded ? TmdbCatalog.seeded(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    : new TmdbCatalog());
+            credential("API key " + API_KEY + " (query api_key)");
+            credential("read access token " + readAccessToken + " (Authorization: Bearer)");
             if (seeded) {
                 seed();
             }
@@ -238,6 +358,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     private void seed() {
         addUser(DEMO_USER, DEMO_PASSWORD);
         state.register(accounts.createAccount("carol-demo-pass", "carol@example.org", UNVERIFIED_USER));
+        credential("user " + UNVERIFIED_USER + " / carol-demo-pass (email not verified: login answers code 32)");
         TmdbState.Account alice = state.requireAccount(DEMO_USER);
         int n = 0;
         for (Integer id : state.catalog.movies.keySet()) {
@@ -251,6 +372,16 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         alice.ratings.put("movie:550", new TmdbState.Rating(8.5, state.next()));
         alice.ratings.put("movie:680", new TmdbState.Rating(9.0, state.next()));
         alice.ratings.put("tv:1396", new TmdbState.Rating(10.0, state.next()));
+    }
+
+    /** @return the routes the fake serves, {@code "GET /3/movie/{id}"} (for the test that checks them all) */
+    List<String> routes() {
+        return router.templates();
+    }
+
+    @Override
+    protected Admin adminTable() {
+        return admin;
     }
 
     @Override
@@ -269,9 +400,6 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
     @Override
     protected FakeResponse handle(FakeRequest request) {
         synchronized (state) {
-            if (request.path().startsWith("/_testkit/")) {
-                return router.route(request);
-            }
             if (!auth.authorized(request, readAccessToken)) {
                 return error(7);
             }

@@ -17,7 +17,6 @@ import dev.latchkey.testkit.tmdb.TmdbState.GuestSession;
 import dev.latchkey.testkit.tmdb.TmdbState.Rating;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,19 +56,19 @@ final class TmdbAccountRoutes {
             return error(3);
         }
         if (kind.equals("rated")) {
-            return page(r, rated(a.ratings, mediaType));
+            return TmdbWire.page(r, rated(a.ratings, mediaType), true);
         }
         List<ObjectNode> items = new ArrayList<>();
         Map<String, Long> source = kind.equals("favorite") ? a.favorites : a.watchlist;
         source.entrySet().stream().filter(e -> e.getKey().startsWith(mediaType + ':'))
                 .sorted(Map.Entry.comparingByValue())
                 .forEach(e -> Optional.ofNullable(item(e.getKey())).map(ObjectNode::deepCopy).ifPresent(items::add));
-        return page(r, items);
+        return TmdbWire.page(r, items, true);
     }
 
     FakeResponse guestRated(FakeRequest r, Map<String, String> p, String mediaType) {
         GuestSession g = state.liveGuestSession(p.get("guest_session_id"));
-        return g == null ? error(3) : page(r, rated(g.ratings, mediaType));
+        return g == null ? error(3) : TmdbWire.page(r, rated(g.ratings, mediaType), true);
     }
 
     /** {@code POST /3/account/{account_id}/{favorite|watchlist}}. */
@@ -168,46 +167,6 @@ final class TmdbAccountRoutes {
      * list item's fields with {@code genres} for {@code genre_ids}, and the details a list does not carry, empty or
      * unknown here (our own choice of values).
      */
-    FakeResponse movie(FakeRequest r, Map<String, String> p) {
-        Integer id = parseId(p.get("id"));
-        ObjectNode m = id == null ? null : state.catalog.movies.get(id);
-        return m == null ? error(34) : json(TmdbCatalog.details(m));
-    }
-
-    // --- paging ------------------------------------------------------------------------------------------------
-
-    /** TMDb's page: 20 items, {@code page} from 1, 422 past page 500, {@code sort_by=created_at.asc|desc}. */
-    private static FakeResponse page(FakeRequest r, List<ObjectNode> items) {
-        int page;
-        try {
-            page = Integer.parseInt(r.query("page").orElse("1"));
-        } catch (NumberFormatException e) {
-            return error(22);
-        }
-        if (page < 1) {
-            return error(22);
-        }
-        if (page > 500) {
-            ObjectNode o = Responses.object();
-            o.putArray("errors").add("page must be less than or equal to 500");
-            return Responses.json(422, o, TmdbWire.JSON_TYPE);
-        }
-        String sort = r.query("sort_by").orElse("created_at.asc");
-        if (sort.equals("created_at.desc")) {
-            Collections.reverse(items);
-        } else if (!sort.equals("created_at.asc")) {
-            return error(5);
-        }
-        int total = items.size();
-        int size = FakeTmdb.PAGE_SIZE;
-        int from = Math.min(total, (page - 1) * size);
-        int to = Math.min(total, from + size);
-        ObjectNode o = Responses.object().put("page", page);
-        ArrayNode results = o.putArray("results");
-        items.subList(from, to).forEach(results::add);
-        o.put("total_pages", (total + size - 1) / size).put("total_results", total);
-        return json(o);
-    }
 
     private List<ObjectNode> rated(Map<String, Rating> ratings, String mediaType) {
         List<ObjectNode> items = new ArrayList<>();

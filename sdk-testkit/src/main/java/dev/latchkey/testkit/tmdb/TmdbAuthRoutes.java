@@ -38,7 +38,7 @@ final class TmdbAuthRoutes {
 
     /** Every call needs the API key or a bearer token TMDb accepts there. */
     boolean authorized(FakeRequest r, String readAccessToken) {
-        if (r.query("api_key").map(FakeTmdb.API_KEY::equals).orElse(false)) {
+        if (r.query("api_key").map(k -> k.equals(FakeTmdb.API_KEY) || state.apiKeys.contains(k)).orElse(false)) {
             // "For GET based calls on v4, you can still use your v3 api_key"; writes on v4 need a bearer token.
             return !r.path().startsWith("/4/") || r.method().equals("GET");
         }
@@ -171,15 +171,6 @@ final class TmdbAuthRoutes {
     }
 
     /** {@code POST /_testkit/approve}: the user's click on "Approve", over HTTP (for clients in other processes). */
-    FakeResponse approveOverHttp(FakeRequest r, Map<String, String> p) {
-        try {
-            approve(state.requestTokens, r.jsonText("request_token").orElse(""), r.jsonText("username").orElse(""));
-            return json(Responses.object().put("success", true));
-        } catch (IllegalArgumentException e) {
-            return error(34);
-        }
-    }
-
     void approve(Map<String, RequestToken> tokens, String token, String username) {
         TmdbState.requireToken(tokens, token).approvedFor = state.requireAccount(username).id;
     }

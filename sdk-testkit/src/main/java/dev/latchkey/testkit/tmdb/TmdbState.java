@@ -73,6 +73,8 @@ final class TmdbState {
     final Map<String, GuestSession> guestSessions = new LinkedHashMap<>();
     final Map<String, RequestToken> v4RequestTokens = new LinkedHashMap<>();
     final Map<String, Integer> v4AccessTokens = new LinkedHashMap<>();
+    /** API keys accepted beside {@link FakeTmdb#API_KEY} (the admin interface's {@code api_keys}). */
+    final java.util.Set<String> apiKeys = new java.util.LinkedHashSet<>();
     private long sequence;
     private int nextAccountId;
 
@@ -91,6 +93,7 @@ final class TmdbState {
         guestSessions.clear();
         v4RequestTokens.clear();
         v4AccessTokens.clear();
+        apiKeys.clear();
         nextAccountId = 547;
         catalog = newCatalog;
     }

@@ -1,11 +1,15 @@
 package dev.latchkey.testkit.tmdb;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.testkit.FakeRequest;
 import dev.latchkey.testkit.internal.Responses;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import dev.latchkey.testkit.FakeResponse;
 
@@ -75,5 +79,49 @@ final class TmdbWire {
     /** A JWT of TMDb's shape (v4 tokens): the claims readable, signed with a key only this fake knows. */
     static String jwt(Map<String, Object> claims) {
         return Responses.jwt(claims, SIGNING_KEY);
+    }
+
+    /**
+     * TMDb's page: 20 items, {@code page} from 1, 422 past page 500; an account's lists also take
+     * {@code sort_by=created_at.asc|desc} (the catalogue's lists have no such parameter and ignore it).
+     */
+    static FakeResponse page(FakeRequest r, List<ObjectNode> items, boolean byCreation) {
+        return page(r, items, byCreation, Responses.object());
+    }
+
+    /**
+     * @param head the fields TMDb puts before {@code page} (now_playing's {@code dates})
+     * @return the page, or the error its parameters earn
+     */
+    static FakeResponse page(FakeRequest r, List<ObjectNode> items, boolean byCreation, ObjectNode head) {
+        int page;
+        try {
+            page = Integer.parseInt(r.query("page").orElse("1"));
+        } catch (NumberFormatException e) {
+            return error(22);
+        }
+        if (page < 1) {
+            return error(22);
+        }
+        if (page > 500) {
+            ObjectNode o = Responses.object();
+            o.putArray("errors").add("page must be less than or equal to 500");
+            return Responses.json(422, o, TmdbWire.JSON_TYPE);
+        }
+        String sort = byCreation ? r.query("sort_by").orElse("created_at.asc") : "created_at.asc";
+        if (sort.equals("created_at.desc")) {
+            Collections.reverse(items);
+        } else if (!sort.equals("created_at.asc")) {
+            return error(5);
+        }
+        int total = items.size();
+        int size = FakeTmdb.PAGE_SIZE;
+        int from = Math.min(total, (page - 1) * size);
+        int to = Math.min(total, from + size);
+        ObjectNode o = head.put("page", page);
+        ArrayNode results = o.putArray("results");
+        items.subList(from, to).forEach(results::add);
+        o.put("total_pages", (total + size - 1) / size).put("total_results", total);
+        return json(o);
     }
 }

@@ -127,7 +127,7 @@ class FakeTmdbTest {
     void approvalOverHttpForSandboxes() {
         String token = requestToken();
         assertThat(http.post(tmdb.baseUrl() + "/_testkit/approve", "{\"request_token\":\"" + token
-                + "\",\"username\":\"alice\"}").code()).isEqualTo(200);
+                + "\",\"username\":\"alice\"}").code()).isEqualTo(201);
         assertThat(http.post(url("/3/authentication/session/new"), "{\"request_token\":\"" + token + "\"}").code())
                 .isEqualTo(200);
     }
