@@ -5,8 +5,13 @@ import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import dev.latchkey.testkit.kemono.FakeKemono;
 import dev.latchkey.testkit.redis.LocalRedis;
 import dev.latchkey.testkit.tmdb.FakeTmdb;
+import dev.latchkey.testkit.FakeServer;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code latchkey sandbox}: the fake servers, up until interrupted, for trying commands and for integration tests. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Start the fake Kemono, TMDb, Eternaltwin and Karaoke Mugen servers on 127.0.0.1 (and with "
-                + "--redis a redis-server) and keep them up until Ctrl+C.")
+        description = {"Start the fake Kemono, TMDb, Eternaltwin and Karaoke Mugen servers on 127.0.0.1 (and with "
+                + "--redis a redis-server) and keep them up until Ctrl+C.",
+            "Any project's tests can use them: --seed adds their users, OAuth clients and catalogue entries, and "
+                    + "every fake answers GET /_testkit with what its admin routes accept."})
 public final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,6 +38,11 @@ public final class SandboxCommand implements Callable<Integer> {
             + "every command run with LATCHKEY_SESSION_STORE set to its URL shares logins.")
     boolean redis;
 
+    @Option(names = "--seed", paramLabel = "FILE", description = "A seed file (JSON): per provider (kemono, tmdb, "
+            + "eternaltwin, karaokemugen), the users, OAuth clients and catalogue entries to add to the demo data. "
+            + "The format is in the testkit README; every credential seeded is printed.")
+    Path seed;
+
     @Option(names = "--for", paramLabel = "DURATION", hidden = true,
             description = "Stop after this long (ISO-8601, e.g. PT10S); for tests.")
     Duration duration;
@@ -38,36 +50,34 @@ public final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (seed != null && !Files.isRegularFile(seed)) {
+            throw new ExitCodes.UsageException("--seed: no file " + seed);
+        }
         CountDownLatch stop = new CountDownLatch(1);
-        try (FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().start(port);
-                FakeTmdb tmdb = FakeTmdb.create().start(port == 0 ? 0 : port + 1);
-                FakeEternaltwin etwin = FakeEternaltwin.builder().asGitlabMaster2026().build()
+        try (FakeKemono kemono = seeded(FakeKemono.builder().strictAccept(true).build()).start(port);
+                FakeTmdb tmdb = seeded(FakeTmdb.create()).start(port == 0 ? 0 : port + 1);
+                FakeEternaltwin etwin = seeded(FakeEternaltwin.builder().asGitlabMaster2026().build())
                         .start(port == 0 ? 0 : port + 2);
-                FakeKaraokeMugen karaoke = FakeKaraokeMugen.create().start(port == 0 ? 0 : port + 3);
+                FakeKaraokeMugen karaoke = seeded(FakeKaraokeMugen.create()).start(port == 0 ? 0 : port + 3);
                 LocalRedis fleet = redis ? LocalRedis.start(port == 0 ? 0 : port + 4) : null) {
             Thread hook = new Thread(stop::countDown, "latchkey-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            out.printf("Kemono  %s%n        demo user %s / %s (moderator: %s / %s)%n", kemono.baseUrl(),
-                    FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD, FakeKemono.DEMO_MODERATOR,
-                    FakeKemono.DEMO_MODERATOR_PASSWORD);
-            out.printf("TMDb    %s%n        demo user %s / %s, API key %s%n", tmdb.baseUrl(), FakeTmdb.DEMO_USER,
-                    FakeTmdb.DEMO_PASSWORD, FakeTmdb.API_KEY);
+            fake(out, "Kemono  ", kemono);
+            fake(out, "TMDb    ", tmdb);
             out.printf("        approve a request token: curl -X POST %s/_testkit/approve -d "
                     + "'{\"request_token\":\"...\",\"username\":\"alice\"}'%n", tmdb.baseUrl());
-            out.printf("Eternaltwin %s%n        demo client %s / %s, callback %s%n        demo user %s / %s%n",
-                    etwin.baseUrl(), FakeEternaltwin.DEMO_CLIENT, FakeEternaltwin.DEMO_CLIENT_SECRET,
-                    FakeEternaltwin.DEMO_CALLBACK, FakeEternaltwin.DEMO_USER, FakeEternaltwin.DEMO_PASSWORD);
+            fake(out, "Eternaltwin ", etwin);
             out.printf("        approve a login as alice (the browser's part), with the URL 'eternaltwin login' prints:%n"
                     + "          curl -s -c jar -X PUT '%s/api/v1/auth/self?method=Etwin' -H 'Content-Type: "
                     + "application/json' -d '{\"login\":\"%s\",\"password\":\"%s\"}' >/dev/null%n"
                     + "          curl -s -L -b jar 'AUTHORIZATION_URL'%n", etwin.baseUrl(), FakeEternaltwin.DEMO_USER,
-                    java.util.HexFormat.of().formatHex(FakeEternaltwin.DEMO_PASSWORD.getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8)));
-            out.printf("Karaoke Mugen %s%n        operator %s / %s, security code %s (changes after each use)%n"
-                    + "        demo user %s / %s; instance %s with %s / %s%n", karaoke.baseUrl(),
-                    FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD, karaoke.securityCode(),
-                    FakeKaraokeMugen.DEMO_USER, FakeKaraokeMugen.DEMO_PASSWORD, FakeKaraokeMugen.INSTANCE,
-                    FakeKaraokeMugen.ONLINE_USER, FakeKaraokeMugen.ONLINE_PASSWORD);
+                    HexFormat.of().formatHex(FakeEternaltwin.DEMO_PASSWORD.getBytes(StandardCharsets.UTF_8)));
+            out.printf("Karaoke Mugen %s%n        security code %s (changes after each use)%n", karaoke.baseUrl(),
+                    karaoke.securityCode());
+            karaoke.credentials().forEach(c -> out.printf("        %s%n", c));
+            out.printf("%nEvery fake's admin routes (loopback only): GET /_testkit lists what it accepts, "
+                    + "POST /_testkit/{kind} adds,%nGET /_testkit/credentials lists every credential, "
+                    + "POST /_testkit/reset goes back to the seeded state.%n");
             out.printf("%nTry:%n  KEMONO_PASSWORD=%s ./latchkey kemono login --user alice --base-url %s%n"
                     + "  ./latchkey kemono favorites --base-url %s%n", FakeKemono.DEMO_PASSWORD, kemono.baseUrl(),
                     kemono.baseUrl());
@@ -96,5 +106,16 @@ public final class SandboxCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Seeds a fake from --seed, if given; a mistake in the file names the file, the entry and the field. */
+    private <F extends FakeServer<F>> F seeded(F fake) {
+        return seed == null ? fake : fake.seed(seed);
+    }
+
+    /** A fake's URL, then every credential it accepts: the demo data's and the seed's. */
+    private static void fake(PrintWriter out, String label, FakeServer<?> fake) {
+        out.printf("%s%s%n", label, fake.baseUrl());
+        fake.credentials().forEach(c -> out.printf("        %s%n", c));
     }
 }

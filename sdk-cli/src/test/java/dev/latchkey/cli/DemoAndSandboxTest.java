@@ -71,6 +71,18 @@ class DemoAndSandboxTest {
     }
 
     @Test
+    void aSeedFileWithAMistakeExitsAsAUsageErrorNamingTheEntryAndField() throws Exception {
+        Path seed = java.nio.file.Files.writeString(dir.resolve("seed.json"),
+                "{\"tmdb\": {\"movies\": [{\"id\": 1, \"title\": \"ok\"}, {\"id\": \"two\", \"title\": \"x\"}]}}");
+        Cli.Run bad = new Cli(dir).run("sandbox", "--seed", seed.toString(), "--for", "PT0.1S");
+        assertThat(bad.exit()).as(bad.all()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains(seed + ": tmdb.movies[1]: 'id' must be an integer, not \"two\"");
+        Cli.Run missing = new Cli(dir).run("sandbox", "--seed", dir.resolve("none.json").toString(), "--for", "PT0.1S");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("--seed: no file " + dir.resolve("none.json"));
+    }
+
+    @Test
     void sandboxWithRedisStartsARealServerForFleetMode() {
         Cli.Run sandbox = new Cli(dir).run("sandbox", "--redis", "--for", "PT0.3S");
         assertThat(sandbox.exit()).as(sandbox.all()).isZero();
