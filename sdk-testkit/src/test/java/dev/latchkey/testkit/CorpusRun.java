@@ -70,6 +70,35 @@ public final class CorpusRun {
         return nodes.stream();
     }
 
+    /**
+     * Every route a fake serves is played by at least one exchange of its corpus, or named with where else its shape
+     * is checked: a route added to a fake without an exchange fails here.
+     *
+     * @param provider the corpus's provider
+     * @param routes the fake's routes, {@code "GET /api/v1/account"}
+     * @param elsewhere routes not in the corpus, each with where its answers are checked instead
+     */
+    public static DynamicTest everyRouteIsPlayed(String provider, List<String> routes, java.util.Map<String, String> elsewhere) {
+        return DynamicTest.dynamicTest("every route the fake serves is played by the corpus", () -> {
+            List<String> played = new ArrayList<>();
+            for (Cassette c : Cassette.corpus(provider)) {
+                for (Exchange x : c.exchanges()) {
+                    played.add(x.request().method() + " " + x.request().path().replaceFirst("\\?.*", ""));
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (String route : routes) {
+                String[] parts = route.split(" ", 2);
+                String pattern = "\\Q" + parts[0] + " " + parts[1].replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
+                if (played.stream().noneMatch(p -> p.matches(pattern)) && !elsewhere.containsKey(route)) {
+                    missing.add(route);
+                }
+            }
+            assertThat(missing).as("routes no exchange plays (add one, with its source)").isEmpty();
+            assertThat(routes).as("routes named as checked elsewhere are the fake's").containsAll(elsewhere.keySet());
+        });
+    }
+
     private static <F extends FakeServer<F>> void record(String provider, Function<Cassette, F> fake,
             BiFunction<F, String, Optional<JsonNode>> values) {
         Path dir = Path.of("src/main/resources/dev/latchkey/testkit/conformance", provider);

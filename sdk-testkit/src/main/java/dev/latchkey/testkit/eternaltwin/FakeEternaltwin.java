@@ -10,6 +10,7 @@ import dev.latchkey.testkit.accounts.UserRecord;
 import dev.latchkey.testkit.internal.Admin;
 import dev.latchkey.testkit.internal.Router;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -281,6 +282,11 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
                 addUser("demurgos", "demurgos-demo-pass", "Demurgos", true);
             }
         }
+    }
+
+    /** @return the routes the fake serves, {@code "GET /api/v1/account"} (for the test that checks them all) */
+    List<String> routes() {
+        return router.templates();
     }
 
     @Override

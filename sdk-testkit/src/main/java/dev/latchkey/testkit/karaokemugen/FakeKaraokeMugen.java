@@ -304,6 +304,16 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
         }
     }
 
+    /** @return the routes the fake serves, {@code "GET /api/v1/account"} (for the test that checks them all) */
+    List<String> routes() {
+        return router.templates();
+    }
+
+    /** @return the commands {@code POST /api/command} runs (for the test that checks them all) */
+    java.util.Set<String> commands() {
+        return commands.names();
+    }
+
     @Override
     protected Admin adminTable() {
         return admin;

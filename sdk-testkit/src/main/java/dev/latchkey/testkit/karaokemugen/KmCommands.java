@@ -80,6 +80,11 @@ final class KmCommands {
     private final KmState state;
     private final Map<String, Command> commands;
 
+    /** @return the commands' names, as {@code cmd} gives them */
+    java.util.Set<String> names() {
+        return new java.util.TreeSet<>(commands.keySet());
+    }
+
     KmCommands(KmState state) {
         this.state = state;
         // Roles, modes and optional tokens: app:src/controllers/auth.ts:18,48,71 and

@@ -371,6 +371,11 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
                         + "<p>Checking your browser before accessing kemono.cr.</p></body></html>").build();
     }
 
+    /** @return the routes the fake serves, {@code "GET /api/v1/account"} (for the test that checks them all) */
+    List<String> routes() {
+        return router.templates();
+    }
+
     @Override
     protected Admin adminTable() {
         return admin;

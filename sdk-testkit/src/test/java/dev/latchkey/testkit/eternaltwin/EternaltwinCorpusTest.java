@@ -6,6 +6,7 @@ import dev.latchkey.testkit.ManualClock;
 import dev.latchkey.testkit.exchange.Cassette;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -17,7 +18,9 @@ class EternaltwinCorpusTest {
 
     @TestFactory
     Stream<DynamicNode> theFakeAnswersTheCorpus() {
-        return CorpusRun.tests("eternaltwin", 20, EternaltwinCorpusTest::fake, (f, name) -> Optional.<JsonNode>empty());
+        return Stream.concat(
+                CorpusRun.tests("eternaltwin", 20, EternaltwinCorpusTest::fake, (f, name) -> Optional.<JsonNode>empty()),
+                Stream.of(CorpusRun.everyRouteIsPlayed("eternaltwin", FakeEternaltwin.create().routes(), Map.of())));
     }
 
     static FakeEternaltwin fake(Cassette c) {

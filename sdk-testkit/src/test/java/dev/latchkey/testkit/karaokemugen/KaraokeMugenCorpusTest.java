@@ -13,7 +13,20 @@ import org.junit.jupiter.api.TestFactory;
 class KaraokeMugenCorpusTest {
     @TestFactory
     Stream<DynamicNode> theFakeAnswersTheCorpus() {
-        return CorpusRun.tests("karaokemugen", 40, KaraokeMugenCorpusTest::fake, KaraokeMugenCorpusTest::value);
+        FakeKaraokeMugen table = FakeKaraokeMugen.create();
+        return Stream.concat(
+                CorpusRun.tests("karaokemugen", 40, KaraokeMugenCorpusTest::fake, KaraokeMugenCorpusTest::value),
+                Stream.of(CorpusRun.everyRouteIsPlayed("karaokemugen", table.routes(), java.util.Map.of()),
+                        org.junit.jupiter.api.DynamicTest.dynamicTest("every command is played by the corpus", () -> {
+                            java.util.Set<String> played = new java.util.TreeSet<>();
+                            Cassette.corpus("karaokemugen").forEach(c -> c.exchanges().forEach(x -> {
+                                if (x.request().body() != null && x.request().body().has("cmd")) {
+                                    played.add(x.request().body().get("cmd").asText());
+                                }
+                            }));
+                            org.assertj.core.api.Assertions.assertThat(played).as("commands the corpus plays")
+                                    .containsAll(table.commands());
+                        })));
     }
 
     static FakeKaraokeMugen fake(Cassette c) {

@@ -5,6 +5,7 @@ import dev.latchkey.testkit.CorpusRun;
 import dev.latchkey.testkit.ManualClock;
 import dev.latchkey.testkit.exchange.Cassette;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -17,7 +18,9 @@ class KemonoCorpusTest {
 
     @TestFactory
     Stream<DynamicNode> theFakeAnswersTheCorpus() {
-        return CorpusRun.tests("kemono", 25, KemonoCorpusTest::fake, (f, name) -> Optional.<JsonNode>empty());
+        return Stream.concat(
+                CorpusRun.tests("kemono", 25, KemonoCorpusTest::fake, (f, name) -> Optional.<JsonNode>empty()),
+                Stream.of(CorpusRun.everyRouteIsPlayed("kemono", FakeKemono.create().routes(), Map.of())));
     }
 
     static FakeKemono fake(Cassette c) {
