@@ -96,7 +96,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
                                     e.text("callback_uri"), e.text("secret")), "key", key);
                         })
                 .kind("users", "a user (password of 8 characters or more)",
-                        "username, password, display_name?, administrator?", e -> {
+                        "username, password, display_name?, administrator:bool?", e -> {
                             String username = e.text("username");
                             return Map.of("id", addUser(username, e.text("password"),
                                     e.text("display_name", username), e.bool("administrator", false)));

@@ -28,8 +28,20 @@ public final class Admin {
         Map<String, Object> apply(Entry entry);
     }
 
-    private record Kind(String summary, List<String> required, List<String> optional, Action action) {
+    private record Kind(String summary, List<String> required, List<String> optional, Map<String, String> types,
+            Action action) {
     }
+
+    /** The field types a kind can declare ({@code count:int}), each with what it accepts; text is the default. */
+    private static final Map<String, java.util.function.Predicate<JsonNode>> TYPES = Map.of(
+            "text", n -> n.isTextual() || n.isNumber(),
+            "int", n -> n.isIntegralNumber() && n.canConvertToInt(),
+            "number", JsonNode::isNumber,
+            "bool", JsonNode::isBoolean,
+            "ints", n -> n.isArray() && java.util.stream.StreamSupport.stream(n.spliterator(), false)
+                    .allMatch(i -> i.isIntegralNumber() && i.canConvertToInt()));
+    private static final Map<String, String> TYPE_WORDS = Map.of("text", "text", "int", "an integer",
+            "number", "a number", "bool", "true or false", "ints", "a list of integers");
 
     private final String section;
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
@@ -44,22 +56,32 @@ public final class Admin {
      *
      * @param name its name, the route's last segment and the seed file's key ({@code "users"})
      * @param summary what an entry adds, for {@code GET /_testkit}
-     * @param fields its fields, comma-separated; a trailing {@code ?} marks an optional one
+     * @param fields its fields, comma-separated: {@code name}, {@code name:type} (int, number, bool, ints; text by
+     *     default), a trailing {@code ?} marks an optional one ({@code runtime:int?})
      * @param action the fake's method behind it
      * @return this table
      */
     public Admin kind(String name, String summary, String fields, Action action) {
         List<String> required = new ArrayList<>();
         List<String> optional = new ArrayList<>();
+        Map<String, String> types = new LinkedHashMap<>();
         for (String f : fields.split(",")) {
             String field = f.strip();
-            if (field.endsWith("?")) {
-                optional.add(field.substring(0, field.length() - 1));
-            } else if (!field.isEmpty()) {
-                required.add(field);
+            boolean isOptional = field.endsWith("?");
+            field = isOptional ? field.substring(0, field.length() - 1) : field;
+            if (field.isEmpty()) {
+                continue;
             }
+            int colon = field.indexOf(':');
+            String type = colon < 0 ? "text" : field.substring(colon + 1);
+            field = colon < 0 ? field : field.substring(0, colon);
+            if (!TYPES.containsKey(type)) {
+                throw new IllegalArgumentException("no field type " + type + "; the types are " + TYPES.keySet());
+            }
+            types.put(field, type);
+            (isOptional ? optional : required).add(field);
         }
-        kinds.put(name, new Kind(summary, List.copyOf(required), List.copyOf(optional), action));
+        kinds.put(name, new Kind(summary, List.copyOf(required), List.copyOf(optional), Map.copyOf(types), action));
         return this;
     }
 
@@ -94,7 +116,7 @@ public final class Admin {
         } else {
             entries.add(json);
         }
-        // Every entry is checked before any is applied: a typo in the tenth does not leave nine behind.
+        // Every entry's fields are checked before any is applied: a typo in the tenth does not leave nine behind.
         List<Entry> checked = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             String at = json != null && json.isArray() ? where + "[" + i + "]" : where;
@@ -106,7 +128,8 @@ public final class Admin {
                 created.add(k.action().apply(e));
             } catch (RuntimeException ex) {
                 // The fake's refusals (a name taken, a password too short, a bad callback URL), named by entry.
-                throw new IllegalArgumentException(e.where + ": " + ex.getMessage(), ex);
+                String m = String.valueOf(ex.getMessage());
+                throw new IllegalArgumentException(m.startsWith(e.where + ": ") ? m : e.where + ": " + m, ex);
             }
         }
         return created;
@@ -151,6 +174,8 @@ public final class Admin {
             k.required().forEach(required::add);
             ArrayNode optional = d.putArray("optional");
             k.optional().forEach(optional::add);
+            ObjectNode types = d.putObject("types");
+            k.types().forEach((field, type) -> types.put(field, type));
         });
         ArrayNode routes = o.putArray("routes");
         routes.add("GET /_testkit: this description");
@@ -185,6 +210,13 @@ public final class Admin {
                             + fieldList(kind));
                 }
             }
+            kind.types().forEach((field, type) -> {
+                JsonNode v = json.get(field);
+                if (v != null && !v.isNull() && !TYPES.get(type).test(v)) {
+                    throw new IllegalArgumentException(where + ": '" + field + "' must be " + TYPE_WORDS.get(type)
+                            + ", not " + (type.equals("text") ? v.getNodeType() : v));
+                }
+            });
             this.json = json;
         }
 
@@ -218,14 +250,8 @@ public final class Admin {
 
         /** @return an integer field, or the default when absent */
         public int integer(String field, int absent) {
-            if (!has(field)) {
-                return absent;
-            }
-            JsonNode v = json.get(field);
-            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-                throw new IllegalArgumentException(where + ": '" + field + "' must be an integer, not " + v);
-            }
-            return v.intValue();
+            JsonNode v = typed(field, n -> n.isIntegralNumber() && n.canConvertToInt(), "an integer");
+            return v == null ? absent : v.intValue();
         }
 
         /** @return a required integer field */
@@ -238,26 +264,26 @@ public final class Admin {
 
         /** @return a number field, or the default when absent */
         public double decimal(String field, double absent) {
-            if (!has(field)) {
-                return absent;
-            }
-            JsonNode v = json.get(field);
-            if (!v.isNumber()) {
-                throw new IllegalArgumentException(where + ": '" + field + "' must be a number, not " + v);
-            }
-            return v.doubleValue();
+            JsonNode v = typed(field, JsonNode::isNumber, "a number");
+            return v == null ? absent : v.doubleValue();
         }
 
         /** @return a boolean field, or the default when absent */
         public boolean bool(String field, boolean absent) {
+            JsonNode v = typed(field, JsonNode::isBoolean, "true or false");
+            return v == null ? absent : v.booleanValue();
+        }
+
+        /** @return the field's value, {@code null} when absent; one of the type, or a message saying what it must be */
+        private JsonNode typed(String field, java.util.function.Predicate<JsonNode> type, String what) {
             if (!has(field)) {
-                return absent;
+                return null;
             }
             JsonNode v = json.get(field);
-            if (!v.isBoolean()) {
-                throw new IllegalArgumentException(where + ": '" + field + "' must be true or false, not " + v);
+            if (!type.test(v)) {
+                throw new IllegalArgumentException(where + ": '" + field + "' must be " + what + ", not " + v);
             }
-            return v.booleanValue();
+            return v;
         }
 
         /** @return a list of integers, or the default when absent */

@@ -67,10 +67,10 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
     private final Router router;
     private final Admin admin = new Admin("karaokemugen")
             .kind("users", "a local user: type 0 operator, 1 user (the default), 2 guest",
-                    "username, password, type?, public?", e -> Map.of("id", addUser(e.text("username"),
+                    "username, password, type:int?, public:bool?", e -> Map.of("id", addUser(e.text("username"),
                             e.text("password"), e.integer("type", KmCommands.USER), e.bool("public", true))))
             .kind("online_accounts", "an account on a Karaoke Mugen Server instance, for name@instance logins",
-                    "instance, username, password, anime_ids?", e -> {
+                    "instance, username, password, anime_ids:ints?", e -> {
                         addOnlineAccount(e.text("instance"), e.text("username"), e.text("password"),
                                 e.integers("anime_ids", List.of()));
                         return Map.of("login", e.text("username") + "@" + e.text("instance"));

@@ -122,12 +122,12 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
                     return Map.of("id", id, "object_id", accountObjectId(username));
                 })
                 .kind("movies", "a movie: a list item, and its details at GET /3/movie/{id}",
-                        "id, title, release_date?, overview?, genre_ids?, vote_average?, vote_count?, popularity?, "
-                                + "runtime?, imdb_id?, tagline?, budget?, revenue?", e -> {
+                        "id:int, title, release_date?, overview?, genre_ids:ints?, vote_average:number?, "
+                                + "vote_count:int?, popularity:number?, runtime:int?, imdb_id?, tagline?, budget:int?, revenue:int?", e -> {
                             addMovie(e);
                             return Map.of("id", e.integer("id"));
                         })
-                .kind("tv", "a TV show (a list item)", "id, name, first_air_date?, vote_average?, vote_count?", e -> {
+                .kind("tv", "a TV show (a list item)", "id:int, name, first_air_date?, vote_average:number?, vote_count:int?", e -> {
                     int id = e.integer("id");
                     synchronized (state) {
                         state.catalog.addShow(id, e.text("name"), e.text("first_air_date", "2020-01-01"),
@@ -136,7 +136,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
                     return Map.of("id", id);
                 })
                 .kind("favorites", "a movie or show among a user's favorites (media_type movie or tv)",
-                        "username, media_type, media_id", e -> {
+                        "username, media_type, media_id:int", e -> {
                             addFavorite(e.text("username"), e.text("media_type"), e.integer("media_id"));
                             return Map.of();
                         })
