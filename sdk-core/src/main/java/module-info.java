@@ -25,6 +25,7 @@ module dev.latchkey.core {
     exports dev.latchkey.core.http;
     exports dev.latchkey.core.json;
     exports dev.latchkey.core.oauth;
+    exports dev.latchkey.core.observe;
     exports dev.latchkey.core.page;
     // The token-bucket reservation the Redis budget shares with the local one; not an API.
     exports dev.latchkey.core.internal to dev.latchkey.redis;

@@ -58,6 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--metrics", description = "End with a table per provider and operation: "
+            + "calls, errors, p50 and p95 times, retries, and re-logins, as an observer of every client saw them.")
+    boolean metrics;
+
+    /** Sees every client of the demo when --metrics is on. */
+    private final DemoMetrics observer = new DemoMetrics();
 
     @Override
     public Integer call() {
@@ -115,8 +121,21 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("%n%d steps, %s, in %d ms.%n", steps, failures == 0 ? "all as expected"
                 : failures + " not as expected", (System.nanoTime() - start) / 1_000_000);
+        if (metrics) {
+            try {
+                dev.latchkey.core.observe.Observers.drain(java.time.Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            observer.print(out);
+        }
         out.flush();
         return failures == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** @return the builder, observed by the metrics table when --metrics is on */
+    private <B extends dev.latchkey.core.ClientBuilder<B>> B observed(B builder) {
+        return metrics ? builder.observer(observer) : builder;
     }
 
     /** One provider's part of the demo: its lines, kept until it is printed, and its counts. */
@@ -183,7 +202,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void kemono(Section sec, FakeKemono fake) {
         sec.title("Kemono", fake.baseUrl());
-        try (KemonoClient kemono = KemonoClient.builder().baseUrl(fake.baseUrl()).sessionStore(SessionStore.inMemory())
+        try (KemonoClient kemono = observed(KemonoClient.builder()).baseUrl(fake.baseUrl())
+                .sessionStore(SessionStore.inMemory())
                 .build()) {
             KemonoAccount me = sec.step("log in as alice", () -> kemono.login(FakeKemono.DEMO_USER,
                     FakeKemono.DEMO_PASSWORD), a -> "account " + a.id() + ", " + a.role() + ", session cookie kept");
@@ -229,7 +249,8 @@ public final class DemoCommand implements Callable<Integer> {
                 for (int i = 0; i < 3; i++) {
                     RedisFleet fleet = RedisFleet.connect(redis.url());
                     fleets.add(fleet);
-                    workers.add(KemonoClient.builder().baseUrl(fake.baseUrl()).sessionStore(fleet.sessionStore())
+                    workers.add(observed(KemonoClient.builder()).baseUrl(fake.baseUrl())
+                            .sessionStore(fleet.sessionStore())
                             .rateBudget(fleet.rateBudget("kemono:alice", RateLimit.perSecond(20)))
                             .reloginOnExpiry(true).build());
                 }
@@ -268,7 +289,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void tmdb(Section sec, FakeTmdb fake) {
         sec.title("TMDb", fake.baseUrl());
-        try (TmdbClient tmdb = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(fake.baseUrl())
+        try (TmdbClient tmdb = observed(TmdbClient.builder()).apiKey(FakeTmdb.API_KEY).baseUrl(fake.baseUrl())
                 .sessionStore(SessionStore.inMemory()).build()) {
             RequestToken token = sec.step("create a request token", () -> tmdb.auth().createRequestToken(),
                     t -> "valid until " + t.expiresAt());
@@ -318,7 +339,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void eternaltwin(Section sec, FakeEternaltwin fake) {
         sec.title("Eternaltwin", fake.baseUrl());
-        try (EternaltwinClient etwin = EternaltwinClient.builder().baseUrl(fake.baseUrl())
+        try (EternaltwinClient etwin = observed(EternaltwinClient.builder()).baseUrl(fake.baseUrl())
                 .sessionStore(SessionStore.inMemory()).clientId(FakeEternaltwin.DEMO_CLIENT)
                 .clientSecret(FakeEternaltwin.DEMO_CLIENT_SECRET).redirectUri(FakeEternaltwin.DEMO_CALLBACK).build()) {
             Authorization start = sec.step("start the login (signed state, PKCE)", etwin::startAuthorization,
@@ -355,7 +376,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void karaoke(Section sec, FakeKaraokeMugen fake) {
         sec.title("Karaoke Mugen", fake.baseUrl());
-        try (KaraokeMugenClient km = KaraokeMugenClient.builder().baseUrl(fake.baseUrl())
+        try (KaraokeMugenClient km = observed(KaraokeMugenClient.builder()).baseUrl(fake.baseUrl())
                 .sessionStore(SessionStore.inMemory()).build()) {
             KaraokeMugenAccount op = sec.step("log in as operator with the security code", () -> km.login(
                     FakeKaraokeMugen.OPERATOR, FakeKaraokeMugen.OPERATOR_PASSWORD, fake.securityCode()),

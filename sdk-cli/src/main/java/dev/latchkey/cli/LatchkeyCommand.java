@@ -38,8 +38,9 @@ public final class LatchkeyCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Log HTTP exchanges to standard error (secrets redacted).")
-    boolean verbose;
+            description = "One line per call on standard error: operation, status, attempts, time, rate-budget "
+                    + "waits, request id (secrets redacted). Twice (-vv): the HTTP exchanges' headers too.")
+    boolean[] verbose = new boolean[0];
 
     @Option(names = "--config-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Where sessions are kept (default: $LATCHKEY_CONFIG_DIR, $XDG_CONFIG_HOME/latchkey, "
@@ -265,7 +266,7 @@ public final class LatchkeyCommand implements Runnable {
                     commandLine.getErr().println("latchkey: " + hint);
                 }
             }
-            if (root.verbose) {
+            if (root.verbose.length > 0) {
                 e.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();

@@ -49,6 +49,12 @@ final class Cli {
         all.addAll(List.of(args));
         long logStart = logSize();
         int exit = cl.execute(all.toArray(String[]::new));
+        try {
+            // The call log's lines come from an observer's thread: all of this run's, before reading them.
+            dev.latchkey.core.observe.Observers.drain(java.time.Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return new Run(exit, out.toString(), err + logSince(logStart));
     }
 

@@ -57,6 +57,31 @@ class DemoAndSandboxTest {
     }
 
     @Test
+    void theDemoWithMetricsEndsWithATableOfWhatItsObserverSaw() {
+        Cli.Run demo = new Cli(dir).run("demo", "--metrics");
+        assertThat(demo.exit()).as(demo.all()).isZero();
+        String table = demo.out().substring(demo.out().indexOf("Calls, as the demo's observer saw them"));
+        assertThat(table).containsPattern("operation +calls +errors +p50 +p95 +retries")
+                // the favorites behind a 429 were retried once; the wrong password is an error
+                .containsPattern("kemono\\.favorites +\\d+ +\\d+ +[\\d.]+ +[\\d.]+ +[1-9]")
+                .containsPattern("kemono\\.login +\\d+ +[1-9]")
+                .contains("tmdb.newSession", "eternaltwin.token", "karaokemugen.login")
+                .containsPattern("Re-logins: .*kemono [1-9]\\d* led, [1-9]\\d* followed");
+    }
+
+    @Test
+    void verboseIsOneLinePerCallOnStandardError() {
+        try (FakeKemono kemono = FakeKemono.builder().strictAccept(true).build().start()) {
+            Cli cli = new Cli(dir).env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD);
+            cli.run("kemono", "login", "--user", "alice", "--base-url", kemono.baseUrl());
+            Cli.Run run = cli.run("-v", "kemono", "favorites", "--base-url", kemono.baseUrl());
+            assertThat(run.exit()).as(run.all()).isZero();
+            assertThat(run.err()).containsPattern("kemono\\.favorites GET http://127\\.0\\.0\\.1:\\d+/api/v1/account/"
+                    + "favorites\\?type=artist -> 200 in \\d+ ms, 1 attempt");
+        }
+    }
+
+    @Test
     void theSandboxPrintsItsUrlsAndStops() {
         Cli.Run sandbox = new Cli(dir).run("sandbox", "--for", "PT0.2S");
         assertThat(sandbox.exit()).as(sandbox.all()).isZero();

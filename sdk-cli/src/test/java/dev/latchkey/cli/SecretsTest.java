@@ -95,23 +95,25 @@ class SecretsTest {
         // Issue 27: at TRACE, Lettuce's own logger writes the bytes it sends, the Redis AUTH password among them.
         String before = System.getProperty(Main.LETTUCE_LEVEL);
         String http = System.getProperty("org.slf4j.simpleLogger.log.dev.latchkey.http");
+        String call = System.getProperty("org.slf4j.simpleLogger.log.dev.latchkey.call");
         String file = System.getProperty("org.slf4j.simpleLogger.logFile");
         String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
         try {
             for (String asked : new String[] {"trace", "TRACE", "all"}) {
                 System.setProperty(Main.LETTUCE_LEVEL, asked);
-                Main.configureLogging(true);
+                Main.configureLogging(2);
                 assertThat(System.getProperty(Main.LETTUCE_LEVEL)).isEqualTo("debug");
             }
             System.clearProperty(Main.LETTUCE_LEVEL);
-            Main.configureLogging(true);
+            Main.configureLogging(2);
             assertThat(System.getProperty(Main.LETTUCE_LEVEL)).isEqualTo("warn");
             System.setProperty(Main.LETTUCE_LEVEL, "info");
-            Main.configureLogging(false);
+            Main.configureLogging(0);
             assertThat(System.getProperty(Main.LETTUCE_LEVEL)).isEqualTo("info");
         } finally {
             restore(Main.LETTUCE_LEVEL, before);
             restore("org.slf4j.simpleLogger.log.dev.latchkey.http", http);
+            restore("org.slf4j.simpleLogger.log.dev.latchkey.call", call);
             restore("org.slf4j.simpleLogger.logFile", file);
             restore("org.slf4j.simpleLogger.defaultLogLevel", level);
         }

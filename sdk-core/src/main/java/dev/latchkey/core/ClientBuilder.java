@@ -63,6 +63,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * @param observer sees every call, attempt, retry, rate-budget wait, re-login and store access of the client,
+     *     redacted ({@link dev.latchkey.core.observe.CallObserver}); several may be added
+     * @return this builder
+     */
+    public B observer(dev.latchkey.core.observe.CallObserver observer) {
+        options.observer(observer);
+        return self();
+    }
+
+    /**
      * @param change any other option: timeouts, retries, user agent, clock, sleeper, headers
      * @return this builder
      */

@@ -1,10 +1,13 @@
 package dev.latchkey.core;
 
 import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.observe.CallObserver;
 import dev.latchkey.core.internal.BaseUrls;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +65,7 @@ public final class ClientOptions {
     private final long maxResponseBytes;
     private final RateBudget rateBudget;
     private final boolean waitForRateBudget;
+    private final List<CallObserver> observers;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -89,6 +93,7 @@ public final class ClientOptions {
         this.maxResponseBytes = b.maxResponseBytes;
         this.rateBudget = b.rateBudget;
         this.waitForRateBudget = b.waitForRateBudget;
+        this.observers = List.copyOf(b.observers);
     }
 
     private static Duration effective(Duration set, int callersMillis, Duration fallback) {
@@ -123,7 +128,13 @@ public final class ClientOptions {
         b.maxResponseBytes = maxResponseBytes;
         b.rateBudget = rateBudget;
         b.waitForRateBudget = waitForRateBudget;
+        b.observers.addAll(observers);
         return b;
+    }
+
+    /** @return the observers that see every call of the client, in the order added; empty by default */
+    public List<CallObserver> observers() {
+        return observers;
     }
 
     /** @return whether plain http to private-network addresses was allowed ({@link Builder#allowPlainHttpOnPrivateNetwork}) */
@@ -220,7 +231,7 @@ public final class ClientOptions {
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout="
                 + writeTimeout + ", callTimeout=" + callTimeout + ", totalTimeout=" + totalTimeout + ", retryPolicy="
                 + retryPolicy + ", userAgent=" + userAgent + ", sessionStore=" + sessionStore + ", rateBudget="
-                + rateBudget + ", headers=" + headers.keySet() + '}';
+                + rateBudget + ", headers=" + headers.keySet() + ", observers=" + observers.size() + '}';
     }
 
     /** Builds {@link ClientOptions}. */
@@ -238,6 +249,7 @@ public final class ClientOptions {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private final List<CallObserver> observers = new ArrayList<>();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean privateNetwork;
         private RateBudget rateBudget;
@@ -431,6 +443,18 @@ public final class ClientOptions {
                 throw new dev.latchkey.core.error.InvalidInputException("maxResponseBytes must be positive: " + maxBytes);
             }
             this.maxResponseBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Adds an observer that sees every call of the client, its attempts, retries, rate-budget waits, re-logins and
+         * session store accesses, redacted ({@link CallObserver}); several may be added, each sees every event.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(CallObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

@@ -17,12 +17,14 @@ public final class RequestOptions {
     private final Integer maxRetries;
     private final Map<String, String> headers;
     private final String idempotencyKey;
+    private final java.util.List<dev.latchkey.core.observe.CallObserver> observers;
 
     private RequestOptions(Builder b) {
         this.timeout = b.timeout;
         this.maxRetries = b.maxRetries;
         this.headers = Map.copyOf(b.headers);
         this.idempotencyKey = b.idempotencyKey;
+        this.observers = java.util.List.copyOf(b.observers);
     }
 
     /** @return options that override nothing */
@@ -55,10 +57,15 @@ public final class RequestOptions {
         return Optional.ofNullable(idempotencyKey);
     }
 
+    /** @return observers of this call alone, beside the client's */
+    public java.util.List<dev.latchkey.core.observe.CallObserver> observers() {
+        return observers;
+    }
+
     /**
      * @param over options that win where they set something
      * @return these options with {@code over}'s timeout, retries and idempotency key where it sets them, and both
-     *     sets of headers ({@code over}'s replacing a header of the same name)
+     *     sets of headers ({@code over}'s replacing a header of the same name) and of observers
      */
     public RequestOptions overriddenBy(RequestOptions over) {
         Objects.requireNonNull(over, "over");
@@ -74,6 +81,8 @@ public final class RequestOptions {
         b.idempotencyKey = over.idempotencyKey != null ? over.idempotencyKey : idempotencyKey;
         b.headers.putAll(headers);
         b.headers.putAll(over.headers);
+        b.observers.addAll(observers);
+        b.observers.addAll(over.observers);
         return b.build();
     }
 
@@ -81,7 +90,7 @@ public final class RequestOptions {
     public String toString() {
         // Header values may be credentials: names only.
         return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet()
-                + ", idempotencyKey=" + (idempotencyKey == null ? null : "set") + '}';
+                + ", idempotencyKey=" + (idempotencyKey == null ? null : "set") + ", observers=" + observers.size() + '}';
     }
 
     /** Builds {@link RequestOptions}. */
@@ -90,8 +99,21 @@ public final class RequestOptions {
         private Integer maxRetries;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String idempotencyKey;
+        private final java.util.List<dev.latchkey.core.observe.CallObserver> observers = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds an observer of this call alone (its start and end, attempts, retries and rate-budget waits), beside the
+         * client's own.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(dev.latchkey.core.observe.CallObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
         }
 
         /**

@@ -67,7 +67,7 @@ public final class EternaltwinClient implements AutoCloseable {
     private EternaltwinClient(HttpPipeline pipeline, OAuthFlow oauth) {
         this.pipeline = pipeline;
         this.api = new EternaltwinApi(pipeline.options().clock());
-        this.oauth = oauth == null ? null : oauth.on(pipeline.baseUrl(), pipeline.options().sessionStore());
+        this.oauth = oauth == null ? null : oauth.on(pipeline.baseUrl(), pipeline.sessionStore());
     }
 
     /** @return a builder: Eternaltwin's production origin, default options, no OAuth client */
@@ -162,8 +162,8 @@ public final class EternaltwinClient implements AutoCloseable {
      */
     public Optional<EternaltwinAccount> resume(String userId) {
         String key = storeKey(EternaltwinApi.requireId(userId));
-        return pipeline.options().sessionStore().load(key).map(s -> new EternaltwinAccount(this,
-                new SessionHolder(key, pipeline.options().sessionStore(), s, null), EternaltwinApi.userOf(key, s)));
+        return pipeline.sessionStore().load(key).map(s -> new EternaltwinAccount(this,
+                new SessionHolder(key, pipeline.sessionStore(), s, null), EternaltwinApi.userOf(key, s)));
     }
 
     // --- users ---------------------------------------------------------------------------------------------------
@@ -307,7 +307,7 @@ public final class EternaltwinClient implements AutoCloseable {
 
     EternaltwinAccount account(EternaltwinApi.Grant grant) {
         String key = storeKey(grant.user().id());
-        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), grant.session(), null);
+        SessionHolder holder = new SessionHolder(key, pipeline.sessionStore(), grant.session(), null);
         holder.replace(grant.session());
         return new EternaltwinAccount(this, holder, grant.user());
     }

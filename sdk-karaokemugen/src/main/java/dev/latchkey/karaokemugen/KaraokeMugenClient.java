@@ -119,9 +119,9 @@ public final class KaraokeMugenClient implements AutoCloseable {
      */
     public Optional<KaraokeMugenAccount> resume(String username) {
         String key = storeKey(KaraokeMugenApi.requireLogin(username));
-        return pipeline.options().sessionStore().load(key).map(s -> {
+        return pipeline.sessionStore().load(key).map(s -> {
             KaraokeMugenApi.usernameOf(key, s);
-            return new KaraokeMugenAccount(this, new SessionHolder(key, pipeline.options().sessionStore(), s, null));
+            return new KaraokeMugenAccount(this, new SessionHolder(key, pipeline.sessionStore(), s, null));
         });
     }
 
@@ -243,7 +243,7 @@ public final class KaraokeMugenClient implements AutoCloseable {
 
     KaraokeMugenAccount account(KaraokeMugenApi.Login login) {
         String key = storeKey(login.username());
-        SessionHolder holder = new SessionHolder(key, pipeline.options().sessionStore(), login.session(), null);
+        SessionHolder holder = new SessionHolder(key, pipeline.sessionStore(), login.session(), null);
         holder.replace(login.session());
         return new KaraokeMugenAccount(this, holder);
     }

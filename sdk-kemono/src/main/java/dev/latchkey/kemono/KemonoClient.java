@@ -121,7 +121,7 @@ public final class KemonoClient implements AutoCloseable {
     public KemonoAccount resumeOrLogin(Credentials credentials) {
         Credentials c = InvalidInputException.require(credentials, "credentials");
         String key = storeKey(c.username());
-        Session s = pipeline.options().sessionStore().renew(key, null,
+        Session s = pipeline.sessionStore().renew(key, null,
                 () -> api.login(c.username(), c.password()).execute(pipeline).session());
         return resumed(key, s, c);
     }
@@ -159,8 +159,8 @@ public final class KemonoClient implements AutoCloseable {
             throw new InvalidInputException("username is blank");
         }
         String key = storeKey(username);
-        return pipeline.options().sessionStore().load(key).map(s -> new KemonoAccount(this,
-                new SessionHolder(key, pipeline.options().sessionStore(), s, null), KemonoApi.infoOf(key, s)));
+        return pipeline.sessionStore().load(key).map(s -> new KemonoAccount(this,
+                new SessionHolder(key, pipeline.sessionStore(), s, null), KemonoApi.infoOf(key, s)));
     }
 
     /**
@@ -332,7 +332,7 @@ public final class KemonoClient implements AutoCloseable {
 
     private SessionHolder holder(String key, Session session, Credentials credentials) {
         boolean relogin = reloginOnExpiry && credentials != null;
-        return new SessionHolder(key, pipeline.options().sessionStore(), session,
+        return new SessionHolder(key, pipeline.sessionStore(), session,
                 relogin ? () -> api.login(credentials.username(), credentials.password()).execute(pipeline).session()
                         : null,
                 relogin ? () -> loginAsync(credentials) : null);

@@ -69,7 +69,7 @@ public final class KemonoClientAsync {
         return Async.start(() -> {
             Credentials c = InvalidInputException.require(credentials, "credentials");
             String key = client.storeKey(c.username());
-            return Async.map(client.pipeline.options().sessionStore().renewAsync(key, null,
+            return Async.map(client.pipeline.sessionStore().renewAsync(key, null,
                     () -> client.loginAsync(c)), s -> client.resumed(key, s, c));
         });
     }

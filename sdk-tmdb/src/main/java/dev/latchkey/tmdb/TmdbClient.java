@@ -192,7 +192,7 @@ public final class TmdbClient implements AutoCloseable {
     }
 
     SessionStore store() {
-        return pipeline.options().sessionStore();
+        return pipeline.sessionStore();
     }
 
     String storeKey(String name) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -44,6 +45,8 @@ public final class ApiRequest {
     private final ErrorMapper errorMapper;
     private final RequestOptions options;
     private final List<String> extraSecrets;
+    /** What the call does, for observers ({@code favorites}); {@code null}: named by method and template. */
+    private final String operation;
     private volatile String redactedPath;
 
     record Param(String name, String value, boolean secret) {
@@ -63,6 +66,7 @@ public final class ApiRequest {
         this.errorMapper = b.errorMapper;
         this.options = b.options;
         this.extraSecrets = List.copyOf(b.extraSecrets);
+        this.operation = b.operation;
         for (String name : PathTemplate.names(pathTemplate)) {
             if (!pathParams.containsKey(name)) {
                 throw new IllegalArgumentException("path parameter {" + name + "} of " + pathTemplate + " is not set");
@@ -88,6 +92,12 @@ public final class ApiRequest {
         this.errorMapper = o.errorMapper;
         this.options = options;
         this.extraSecrets = o.extraSecrets;
+        this.operation = o.operation;
+    }
+
+    /** @return what the call does ({@code favorites}), as the provider module named it, if it did */
+    public Optional<String> operation() {
+        return Optional.ofNullable(operation);
     }
 
     /**
@@ -210,6 +220,16 @@ public final class ApiRequest {
                 : new Param(q.name(), q.value(), true)).toList());
     }
 
+    /** @return whether a query parameter of this name carries a secret */
+    boolean isSecretQueryName(String name) {
+        for (Param q : query) {
+            if (q.secret() && q.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the full URL below the base */
     HttpUrl url(HttpUrl base) {
         HttpUrl.Builder b = PathTemplate.addSegments(base.newBuilder(), pathTemplate, pathParams);
@@ -286,6 +306,7 @@ public final class ApiRequest {
         private ErrorMapper errorMapper;
         private RequestOptions options = RequestOptions.none();
         private final List<String> extraSecrets = new ArrayList<>();
+        private String operation;
 
         private Builder(String method, String pathTemplate) {
             if (method == null || method.isBlank()) {
@@ -488,6 +509,18 @@ public final class ApiRequest {
          */
         public Builder options(RequestOptions options) {
             this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Names what the call does, for observers: the provider's name and this make the operation
+         * ({@code kemono.favorites}); without one it is named by method and path template.
+         *
+         * @param name a short, fixed name (low cardinality: never an id or a user name)
+         * @return this builder
+         */
+        public Builder operation(String name) {
+            this.operation = InvalidInputException.require(name, "operation");
             return this;
         }
 

@@ -40,6 +40,9 @@ final class BudgetGate {
         if (wait.isZero()) {
             return;
         }
+        if (p.trace != null) {
+            p.trace.budgetWaited(budget.name(), wait);
+        }
         try {
             options.sleeper().sleep(wait);
         } catch (InterruptedException ie) {
@@ -67,7 +70,11 @@ final class BudgetGate {
             if (error != null) {
                 throw typed(Async.unwrap(error));
             }
-            return wait.orElseThrow(() -> spent(p));
+            Duration w = wait.orElseThrow(() -> spent(p));
+            if (!w.isZero() && p.trace != null) {
+                p.trace.budgetWaited(budget.name(), w);
+            }
+            return w;
         });
     }
 

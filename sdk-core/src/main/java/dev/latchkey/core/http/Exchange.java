@@ -66,6 +66,9 @@ final class Exchange {
 
     /** Maps an error status, or hands a success to the handler; closes the response unless the handler keeps it. */
     static <T> T handle(PreparedCall p, Call call, Response response, Handler<T> handler) {
+        if (p.trace != null) {
+            p.trace.answered(response, p.origin);
+        }
         Exchange exchange = new Exchange(response, p);
         // An answer given up on mid-body (malformed, too large, endless) is not drained for reuse: OkHttp would spend
         // up to 100 ms reading what a hostile server keeps sending. Cancelling closes its connection at once.

@@ -53,6 +53,10 @@ public final class HttpPipeline implements AutoCloseable {
     private final java.util.Set<String> secretQueryNames;
     /** The last call's secrets, reused while the credentials stay the same. */
     private final SecretsMemo secretsMemo = new SecretsMemo();
+    /** The options' session store, as the client's observers see it. */
+    private final dev.latchkey.core.auth.SessionStore sessionStore;
+    /** The options' observers, and the call log's when its logger is at DEBUG. */
+    private final java.util.List<dev.latchkey.core.observe.CallObserver> observers;
 
     private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, Lifecycle lifecycle,
             boolean root, RequestOptions callOptions, Consumer<ResponseInfo> observer) {
@@ -82,6 +86,8 @@ public final class HttpPipeline implements AutoCloseable {
                 .build();
         this.retries = new RetryLoop(options, provider.name());
         this.secretQueryNames = provider.allSecretQueryNames();
+        this.observers = dev.latchkey.core.internal.LoggingObserver.with(options.observers());
+        this.sessionStore = dev.latchkey.core.internal.ObservedSessionStore.of(options.sessionStore(), observers);
         this.userAgent = options.userAgent().map(u -> u + ' ').orElse("") + "latchkey-java/" + VERSION + " ("
                 + provider.name() + ')';
     }
@@ -163,6 +169,14 @@ public final class HttpPipeline implements AutoCloseable {
     /** @return the provider spec */
     public ProviderSpec provider() {
         return provider;
+    }
+
+    /**
+     * @return the session store a provider client keeps its sessions in: the options' store, seen by the client's
+     *     observers (every load, save, delete, compare-and-set and renewal) when it has any
+     */
+    public dev.latchkey.core.auth.SessionStore sessionStore() {
+        return sessionStore;
     }
 
     /** @return the base URL in use */
@@ -333,6 +347,10 @@ public final class HttpPipeline implements AutoCloseable {
 
     RetryLoop retries() {
         return retries;
+    }
+
+    java.util.List<dev.latchkey.core.observe.CallObserver> observers() {
+        return observers;
     }
 
     private PreparedCall prepare(ApiRequest request) {

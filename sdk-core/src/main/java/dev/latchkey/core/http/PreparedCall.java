@@ -22,16 +22,21 @@ final class PreparedCall {
     final Retry retry;
     final ClientOptions options;
     final ProviderSpec provider;
+    /** The client's observers (the call log's among them when it is on). */
+    final java.util.List<dev.latchkey.core.observe.CallObserver> observers;
     private final OkHttpClient client;
     /** {@link Long#MAX_VALUE}: no deadline. */
     private final long deadlineMillis;
     /** 0: no per-attempt limit (OkHttp's meaning), only the whole call's deadline. */
     private final long attemptTimeoutMillis;
+    /** What observers are told, or {@code null} when none watch (set by the loop that runs the call). */
+    CallTrace trace;
 
     PreparedCall(ApiRequest api, HttpPipeline pipeline) {
         this.api = api;
         this.options = pipeline.options();
         this.provider = pipeline.provider();
+        this.observers = pipeline.observers();
         this.client = pipeline.client();
         this.origin = new Origin(api, pipeline.provider().requestIdHeaders(),
                 callerHeaderValues(options, api), pipeline.secretsMemo(), pipeline.provider());
@@ -62,7 +67,7 @@ final class PreparedCall {
 
     /** @return a new OkHttp call for one attempt, which never outlives the whole call's deadline */
     Call newCall() {
-        Call call = client.newCall(request);
+        Call call = client.newCall(trace == null ? request : trace.request);
         call.timeout().timeout(attemptLimitMillis(attemptTimeoutMillis, deadlineMillis, options.clock().millis()),
                 TimeUnit.MILLISECONDS);
         return call;

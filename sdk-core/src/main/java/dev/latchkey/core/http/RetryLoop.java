@@ -56,20 +56,48 @@ final class RetryLoop {
 
     /** The blocking loop. */
     <T> T run(PreparedCall p, Exchange.Handler<T> handler) {
+        CallTrace trace = p.trace = CallTrace.of(p, false);
+        if (trace == null) {
+            return loop(p, handler, null);
+        }
+        trace.started();
+        try {
+            T result = loop(p, handler, trace);
+            trace.ended(null);
+            return result;
+        } catch (RuntimeException | Error e) {
+            trace.ended(e);
+            throw e;
+        }
+    }
+
+    private <T> T loop(PreparedCall p, Exchange.Handler<T> handler, CallTrace trace) {
         Retry.AsyncContext<Object> context = p.retry == null ? null : p.retry.asyncContext();
         while (true) {
             gate.await(p);
+            if (trace != null) {
+                trace.attemptStarted();
+            }
             try {
                 T result = Exchange.send(p, handler);
+                if (trace != null) {
+                    trace.attemptEnded(null);
+                }
                 if (context != null) {
                     context.onComplete();
                 }
                 return result;
             } catch (LatchkeyException e) {
+                if (trace != null) {
+                    trace.attemptEnded(e);
+                }
                 gate.pauseFor(e).join();
                 long delay = nextDelay(context, e, p);
                 if (delay < 0) {
                     throw e;
+                }
+                if (trace != null) {
+                    trace.retry(e, delay);
                 }
                 try {
                     options.sleeper().sleep(Duration.ofMillis(delay));
@@ -84,7 +112,11 @@ final class RetryLoop {
 
     /** The async loop: the same decisions, with waits scheduled instead of slept. */
     <T> CompletableFuture<T> runAsync(PreparedCall p, ResponseParser<T> parser) {
+        CallTrace trace = p.trace = CallTrace.of(p, true);
         AsyncLoop<T> loop = new AsyncLoop<>(p, parser);
+        if (trace != null) {
+            trace.started();
+        }
         loop.attempt();
         return loop.future;
     }
@@ -98,6 +130,9 @@ final class RetryLoop {
         final CompletableFuture<T> future = new CompletableFuture<>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
+                if (p.trace != null && !isDone()) {
+                    p.trace.ended(new java.util.concurrent.CancellationException());
+                }
                 boolean cancelled = super.cancel(mayInterruptIfRunning);
                 Call c = current;
                 if (c != null) {
@@ -106,6 +141,21 @@ final class RetryLoop {
                 return cancelled;
             }
         };
+
+        /** The call's end is told to its observers before anyone waiting on the future can see it. */
+        private void succeed(T value) {
+            if (p.trace != null && !future.isDone()) {
+                p.trace.ended(null);
+            }
+            future.complete(value);
+        }
+
+        private void fail(Throwable error) {
+            if (p.trace != null && !future.isDone()) {
+                p.trace.ended(error);
+            }
+            future.completeExceptionally(error);
+        }
 
         AsyncLoop(PreparedCall p, ResponseParser<T> parser) {
             this.p = p;
@@ -120,14 +170,14 @@ final class RetryLoop {
             }
             gate.permitAsync(p).whenComplete((wait, error) -> {
                 if (error != null) {
-                    future.completeExceptionally(dev.latchkey.core.Async.unwrap(error));
+                    fail(dev.latchkey.core.Async.unwrap(error));
                 } else if (wait.isZero()) {
                     send();
                 } else {
                     try {
                         options.sleeper().schedule(wait, this::send);
                     } catch (RuntimeException scheduling) {
-                        future.completeExceptionally(scheduling);
+                        fail(scheduling);
                     }
                 }
             });
@@ -143,6 +193,9 @@ final class RetryLoop {
                 call.cancel();
                 return;
             }
+            if (p.trace != null) {
+                p.trace.attemptStarted();
+            }
             call.enqueue(this);
         }
 
@@ -151,7 +204,7 @@ final class RetryLoop {
             try {
                 failed(Failures.transport(p.origin, e, call.isCanceled() || future.isCancelled()));
             } catch (Throwable t) {
-                future.completeExceptionally(t);
+                fail(t);
             }
         }
 
@@ -167,16 +220,25 @@ final class RetryLoop {
                 // Whatever happens on OkHttp's thread (even an OutOfMemoryError) must end the future, not the thread
                 // and the caller's wait with it.
                 Exchange.closeQuietly(response);
-                future.completeExceptionally(t);
+                if (p.trace != null) {
+                    p.trace.attemptEnded(t);
+                }
+                fail(t);
                 return;
+            }
+            if (p.trace != null) {
+                p.trace.attemptEnded(null);
             }
             if (context != null) {
                 context.onComplete();
             }
-            future.complete(value);
+            succeed(value);
         }
 
         private void failed(LatchkeyException e) {
+            if (p.trace != null) {
+                p.trace.attemptEnded(e);
+            }
             if (future.isDone()) {
                 return;
             }
@@ -189,14 +251,17 @@ final class RetryLoop {
             }
             long delay = nextDelay(context, e, p);
             if (delay < 0) {
-                future.completeExceptionally(e);
+                fail(e);
                 return;
+            }
+            if (p.trace != null) {
+                p.trace.retry(e, delay);
             }
             try {
                 options.sleeper().schedule(Duration.ofMillis(delay), this::attempt);
             } catch (RuntimeException scheduling) {
                 e.addSuppressed(scheduling);
-                future.completeExceptionally(e);
+                fail(e);
             }
         }
     }

@@ -29,10 +29,19 @@ public final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    /** @return every captured line, with exception messages and causes */
+    /**
+     * @return every captured line, with exception messages and causes; the call log's lines come from an observer's
+     *     thread, so its events are delivered first
+     */
     public String text() {
+        try {
+            dev.latchkey.core.observe.Observers.drain(java.time.Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         StringBuilder sb = new StringBuilder();
-        synchronized (appender.list) {
+        // The appender adds under its own lock (AppenderBase.doAppend), from any thread.
+        synchronized (appender) {
             for (ILoggingEvent e : appender.list) {
                 sb.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(' ')
                         .append(e.getFormattedMessage()).append('\n');

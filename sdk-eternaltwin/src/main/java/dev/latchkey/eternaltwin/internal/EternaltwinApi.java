@@ -86,7 +86,7 @@ public final class EternaltwinApi {
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
         form.put("code_verifier", codeVerifier);
-        ApiRequest request = ApiRequest.post("/oauth/token")
+        ApiRequest request = ApiRequest.post("/oauth/token").operation("token")
                 .secretHeader("Authorization", okhttp3.Credentials.basic(clientId, clientSecret.reveal(),
                         StandardCharsets.UTF_8))
                 .secret(clientSecret.reveal()).secret(code).secret(codeVerifier).formBody(form).sensitive()
@@ -138,7 +138,7 @@ public final class EternaltwinApi {
      *     exchange; {@code null} for a token from elsewhere
      */
     public ApiCall<Grant> self(Session s, String expectedClient) {
-        return new ApiCall<>(withToken(ApiRequest.get("/api/v1/auth/self"), s).build(), r -> {
+        return new ApiCall<>(withToken(ApiRequest.get("/api/v1/auth/self").operation("self"), s).build(), r -> {
             SelfAnswer self = r.json(SelfAnswer.class);
             if (!"AccessToken".equals(self.type())) {
                 throw new UnauthorizedException(r.error(self.type(), "Eternaltwin answered as to "
@@ -189,13 +189,13 @@ public final class EternaltwinApi {
 
     /** {@code GET /api/v1/users/{id}}: 404 is "no such user" (empty, through {@code executeOptional}). */
     public ApiCall<User> user(String id) {
-        return new ApiCall<>(ApiRequest.get("/api/v1/users/{id}").pathParam("id", requireId(id)).build(),
+        return new ApiCall<>(ApiRequest.get("/api/v1/users/{id}").operation("user").pathParam("id", requireId(id)).build(),
                 r -> r.json(User.class));
     }
 
     /** {@code GET /api/v1/users?q&limit&offset}: one page of a search, and how many match in all. */
     public ApiCall<OffsetPages.Slice<User>> search(String query, int limit, long offset) {
-        ApiRequest request = ApiRequest.get("/api/v1/users").query("q", query == null ? "" : query)
+        ApiRequest request = ApiRequest.get("/api/v1/users").operation("searchUsers").query("q", query == null ? "" : query)
                 .query("limit", limit).query("offset", offset).errorMapper(EternaltwinErrors.SEARCH).build();
         return new ApiCall<>(request, EternaltwinApi::readList);
     }

@@ -97,7 +97,7 @@ public final class KaraokeMugenApi {
     private static ApiRequest.Builder command(String cmd, Session s, Map<String, ?> body, boolean replayable) {
         Map<String, Object> apiData = new LinkedHashMap<>();
         apiData.put("body", body);
-        ApiRequest.Builder b = ApiRequest.post("/api/command");
+        ApiRequest.Builder b = ApiRequest.post("/api/command").operation(cmd);
         if (s != null) {
             String token = s.token(TOKEN).orElseThrow(() -> new InvalidInputException("the session has no token"));
             apiData.put("authorization", token);
@@ -440,7 +440,7 @@ public final class KaraokeMugenApi {
     /** {@code POST /api/importFile}: the raw token in {@code authorization}; the file object for {@code avatar}. */
     public ApiCall<JsonNode> importFile(Session s, ProfileEdit.Avatar avatar) {
         String token = s.token(TOKEN).orElseThrow(() -> new InvalidInputException("the session has no token"));
-        ApiRequest request = ApiRequest.post("/api/importFile").secretHeader("authorization", token)
+        ApiRequest request = ApiRequest.post("/api/importFile").operation("importFile").secretHeader("authorization", token)
                 .multipartFile("file", avatar.filename(), avatar.content(), avatar.contentType()).replayable(false)
                 .build();
         return new ApiCall<>(request, r -> {

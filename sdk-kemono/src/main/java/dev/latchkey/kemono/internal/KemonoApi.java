@@ -69,7 +69,7 @@ public final class KemonoApi {
 
     public ApiCall<Login> login(String username, Secret password) {
         requireName(username);
-        ApiRequest.Builder b = ApiRequest.post("/v1/authentication/login")
+        ApiRequest.Builder b = ApiRequest.post("/v1/authentication/login").operation("login")
                 .jsonBody(Map.of("username", username, "password", password.reveal()))
                 .secret(password.reveal()).sensitive().replayable(false).errorMapper(KemonoErrors.LOGIN);
         extraCookies(b);
@@ -94,7 +94,7 @@ public final class KemonoApi {
         body.put("password", password.reveal());
         body.put("confirm_password", password.reveal());
         body.put("favorites_json", "");
-        ApiRequest.Builder b = ApiRequest.post("/v1/authentication/register").jsonBody(body)
+        ApiRequest.Builder b = ApiRequest.post("/v1/authentication/register").operation("register").jsonBody(body)
                 .secret(password.reveal()).sensitive().replayable(false);
         extraCookies(b);
         ResponseParser<Void> discard = ResponseParser.discard();
@@ -105,12 +105,12 @@ public final class KemonoApi {
     }
 
     public ApiCall<Void> logout(Session s) {
-        return new ApiCall<>(withSession(ApiRequest.post("/v1/authentication/logout"), s).replayable(false).build(),
+        return new ApiCall<>(withSession(ApiRequest.post("/v1/authentication/logout").operation("logout"), s).replayable(false).build(),
                 ResponseParser.discard());
     }
 
     public ApiCall<AccountInfo> account(Session s) {
-        return new ApiCall<>(withSession(ApiRequest.get("/v1/account"), s).build(), KemonoApi::accountInfo);
+        return new ApiCall<>(withSession(ApiRequest.get("/v1/account").operation("account"), s).build(), KemonoApi::accountInfo);
     }
 
     private static AccountInfo accountInfo(ResponseView r) throws IOException {
@@ -122,7 +122,7 @@ public final class KemonoApi {
         body.put("current-password", current.reveal());
         body.put("new-password", next.reveal());
         body.put("new-password-confirmation", next.reveal());
-        return new ApiCall<>(withSession(ApiRequest.post("/v1/account/change_password"), s).jsonBody(body)
+        return new ApiCall<>(withSession(ApiRequest.post("/v1/account/change_password").operation("changePassword"), s).jsonBody(body)
                 .secret(current.reveal()).secret(next.reveal()).sensitive().replayable(false)
                 .errorMapper(KemonoErrors.CHANGE_PASSWORD).build(), ResponseParser.discard());
     }
@@ -157,7 +157,7 @@ public final class KemonoApi {
     // --- favorites ---------------------------------------------------------------------------------------------
 
     public ApiRequest favoritesRequest(Session s, String type) {
-        return withSession(ApiRequest.get("/v1/account/favorites"), s).query("type", type).build();
+        return withSession(ApiRequest.get("/v1/account/favorites").operation("favorites"), s).query("type", type).build();
     }
 
     public ApiCall<List<FavoriteCreator>> favoriteCreators(Session s) {
@@ -170,6 +170,7 @@ public final class KemonoApi {
 
     public ApiCall<Void> favoriteCreator(Session s, boolean add, Service service, String creatorId) {
         ApiRequest.Builder b = ApiRequest.builder(add ? "POST" : "DELETE", "/v1/favorites/creator/{service}/{id}")
+                .operation(add ? "addFavoriteCreator" : "removeFavoriteCreator")
                 .pathParam("service", require(service, "service").value()).pathParam("id", creatorId);
         // Adding a favorite twice leaves one: safe to replay.
         return new ApiCall<>(withSession(b, s).replayable(true).build(), ResponseParser.discard());
@@ -177,7 +178,8 @@ public final class KemonoApi {
 
     public ApiCall<Void> favoritePost(Session s, boolean add, Service service, String creatorId, String postId) {
         ApiRequest.Builder b = ApiRequest.builder(add ? "POST" : "DELETE",
-                "/v1/favorites/post/{service}/{id}/{post}").pathParam("service", require(service, "service").value())
+                "/v1/favorites/post/{service}/{id}/{post}").operation(add ? "addFavoritePost" : "removeFavoritePost")
+                .pathParam("service", require(service, "service").value())
                 .pathParam("id", creatorId).pathParam("post", postId);
         return new ApiCall<>(withSession(b, s).replayable(true).build(), ResponseParser.discard());
     }
@@ -185,23 +187,23 @@ public final class KemonoApi {
     // --- public pages ------------------------------------------------------------------------------------------
 
     public ApiCall<Creator> creator(Session s, Service service, String creatorId) {
-        ApiRequest.Builder b = ApiRequest.get("/v1/{service}/user/{id}/profile").pathParam("service", require(service, "service").value())
+        ApiRequest.Builder b = ApiRequest.get("/v1/{service}/user/{id}/profile").operation("creator").pathParam("service", require(service, "service").value())
                 .pathParam("id", creatorId);
         return new ApiCall<>(maybeSession(b, s).build(), ResponseParser.json(Creator.class));
     }
 
     public ApiCall<RandomPost> randomPost(Session s) {
-        return new ApiCall<>(maybeSession(ApiRequest.get("/v1/posts/random"), s).build(),
+        return new ApiCall<>(maybeSession(ApiRequest.get("/v1/posts/random").operation("randomPost"), s).build(),
                 ResponseParser.json(RandomPost.class));
     }
 
     public ApiCall<RandomCreator> randomCreator(Session s) {
-        return new ApiCall<>(maybeSession(ApiRequest.get("/v1/artists/random"), s).build(),
+        return new ApiCall<>(maybeSession(ApiRequest.get("/v1/artists/random").operation("randomCreator"), s).build(),
                 ResponseParser.json(RandomCreator.class));
     }
 
     public ApiCall<Post> post(Session s, Service service, String creatorId, String postId) {
-        ApiRequest.Builder b = ApiRequest.get("/v1/{service}/user/{id}/post/{post}")
+        ApiRequest.Builder b = ApiRequest.get("/v1/{service}/user/{id}/post/{post}").operation("post")
                 .pathParam("service", require(service, "service").value()).pathParam("id", creatorId).pathParam("post", postId);
         return new ApiCall<>(maybeSession(b, s).build(), KemonoApi::readPost);
     }
@@ -229,7 +231,7 @@ public final class KemonoApi {
      */
     public ApiCall<Login> sessionCookie(String cookie, String asked) {
         Session probe = Session.builder("kemono").cookie(SESSION_COOKIE, cookie).build();
-        return new ApiCall<>(withSession(ApiRequest.get("/v1/account"), probe).build(), r -> {
+        return new ApiCall<>(withSession(ApiRequest.get("/v1/account").operation("checkSession"), probe).build(), r -> {
             AccountInfo info = accountInfo(r);
             r.loggedInAs(asked, info.username(), false);
             return new Login(info, session(info, cookie));

@@ -107,11 +107,11 @@ public final class TmdbApi {
     // --- v3 authentication -------------------------------------------------------------------------------------
 
     public ApiCall<Void> validateKey() {
-        return new ApiCall<>(app(ApiRequest.get("/3/authentication")).build(), TmdbApi::checkStatus);
+        return new ApiCall<>(app(ApiRequest.get("/3/authentication").operation("checkKey")).build(), TmdbApi::checkStatus);
     }
 
     public ApiCall<RequestToken> createRequestToken() {
-        return new ApiCall<>(app(ApiRequest.get("/3/authentication/token/new")).sensitive().replayable(false)
+        return new ApiCall<>(app(ApiRequest.get("/3/authentication/token/new").operation("newRequestToken")).sensitive().replayable(false)
                 .build(), TmdbApi::readToken);
     }
 
@@ -124,7 +124,7 @@ public final class TmdbApi {
         body.put("username", username);
         body.put("password", password.reveal());
         body.put("request_token", token.value());
-        return new ApiCall<>(app(ApiRequest.post("/3/authentication/token/validate_with_login")).jsonBody(body)
+        return new ApiCall<>(app(ApiRequest.post("/3/authentication/token/validate_with_login").operation("validateWithLogin")).jsonBody(body)
                 .secret(password.reveal()).secret(token.value()).sensitive().replayable(false).build(),
                 TmdbApi::readToken);
     }
@@ -139,13 +139,13 @@ public final class TmdbApi {
             throw new InvalidInputException("request token is blank");
         }
         // The session is made inside the parser: an unusable id from the server is an invalid answer, with its path.
-        return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/new"))
+        return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/new").operation("newSession"))
                 .jsonBody(Map.of("request_token", requestToken)).secret(requestToken).sensitive()
                 .replayable(false).build(), r -> new TmdbSession(r.json(SessionShape.class).sessionId()));
     }
 
     public ApiCall<Guest> createGuestSession() {
-        return new ApiCall<>(app(ApiRequest.get("/3/authentication/guest_session/new")).sensitive()
+        return new ApiCall<>(app(ApiRequest.get("/3/authentication/guest_session/new").operation("newGuestSession")).sensitive()
                 .replayable(false).build(), r -> {
                     GuestShape g = r.json(GuestShape.class);
                     return new Guest(new TmdbSession(g.guestSessionId()).sessionId(), parseExpiry(r, g.expiresAt()));
@@ -154,13 +154,13 @@ public final class TmdbApi {
 
     public ApiCall<TmdbSession> convertV4(V4AccessToken token) {
         require(token, "accessToken");
-        return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/convert/4"))
+        return new ApiCall<>(app(ApiRequest.post("/3/authentication/session/convert/4").operation("convertV4Session"))
                 .jsonBody(Map.of("access_token", token.value())).secret(token.value()).sensitive().replayable(false)
                 .build(), r -> new TmdbSession(r.json(SessionShape.class).sessionId()));
     }
 
     public ApiCall<Void> deleteSession(String sessionId) {
-        return new ApiCall<>(app(ApiRequest.delete("/3/authentication/session"))
+        return new ApiCall<>(app(ApiRequest.delete("/3/authentication/session").operation("deleteSession"))
                 .jsonBody(Map.of("session_id", sessionId)).secret(sessionId).sensitive().build(),
                 TmdbApi::checkStatus);
     }
@@ -169,13 +169,13 @@ public final class TmdbApi {
 
     public ApiCall<V4RequestToken> createV4RequestToken(String redirectTo) {
         Map<String, String> body = redirectTo == null ? Map.of() : Map.of("redirect_to", redirectTo);
-        return new ApiCall<>(v4(ApiRequest.post("/4/auth/request_token")).jsonBody(body).sensitive()
+        return new ApiCall<>(v4(ApiRequest.post("/4/auth/request_token").operation("v4RequestToken")).jsonBody(body).sensitive()
                 .replayable(false).build(), r -> new V4RequestToken(r.json(TokenShape.class).requestToken()));
     }
 
     public ApiCall<V4AccessToken> createAccessToken(V4RequestToken token) {
         require(token, "approved");
-        return new ApiCall<>(v4(ApiRequest.post("/4/auth/access_token"))
+        return new ApiCall<>(v4(ApiRequest.post("/4/auth/access_token").operation("v4AccessToken"))
                 .jsonBody(Map.of("request_token", token.value())).secret(token.value()).sensitive()
                 .replayable(false).build(), r -> {
                     AccessShape a = r.json(AccessShape.class);
@@ -185,7 +185,7 @@ public final class TmdbApi {
 
     public ApiCall<Void> deleteAccessToken(V4AccessToken token) {
         require(token, "token");
-        return new ApiCall<>(v4(ApiRequest.delete("/4/auth/access_token"))
+        return new ApiCall<>(v4(ApiRequest.delete("/4/auth/access_token").operation("v4DeleteAccessToken"))
                 .jsonBody(Map.of("access_token", token.value())).secret(token.value()).sensitive().build(),
                 TmdbApi::checkStatus);
     }
@@ -194,8 +194,9 @@ public final class TmdbApi {
 
     /** @param accountId the account id, or {@code null} for the session's own ({@code GET /3/account}) */
     public ApiCall<AccountDetails> accountDetails(String sessionId, Integer accountId) {
-        ApiRequest.Builder b = accountId == null ? ApiRequest.get("/3/account")
-                : ApiRequest.get("/3/account/{account_id}").pathParam("account_id", String.valueOf(accountId));
+        ApiRequest.Builder b = (accountId == null ? ApiRequest.get("/3/account")
+                : ApiRequest.get("/3/account/{account_id}").pathParam("account_id", String.valueOf(accountId)))
+                .operation("account");
         return new ApiCall<>(app(b).query("session_id", sessionId).build(), r -> {
             AccountDetails d = r.json(AccountDetails.class);
             if (accountId == null) {
@@ -239,7 +240,7 @@ public final class TmdbApi {
         body.put("media_id", mediaId);
         body.put(list, on);
         // Setting the same flag twice leaves the same state: safe to replay.
-        return new ApiCall<>(app(ApiRequest.post("/3/account/{account_id}/" + list)
+        return new ApiCall<>(app(ApiRequest.post("/3/account/{account_id}/" + list).operation(list)
                 .pathParam("account_id", String.valueOf(accountId))).query("session_id", sessionId).jsonBody(body)
                 .replayable(true).build(), TmdbApi::checkStatus);
     }
@@ -250,7 +251,7 @@ public final class TmdbApi {
         if (!(value > 0 && value <= 10) || Math.rint(value * 2) != value * 2) {
             throw new InvalidInputException("a TMDb rating is 0.5 to 10 in steps of 0.5, not " + value);
         }
-        ApiRequest.Builder b = app(ApiRequest.post("/3/" + type.wire() + "/{id}/rating")
+        ApiRequest.Builder b = app(ApiRequest.post("/3/" + type.wire() + "/{id}/rating").operation("rate")
                 .pathParam("id", String.valueOf(mediaId))).secretQuery(actor.param(), actor.id())
                 .jsonBody(Map.of("value", value)).replayable(true);
         return new ApiCall<>(guestAware(b, actor).build(), TmdbApi::checkStatus);
@@ -259,14 +260,14 @@ public final class TmdbApi {
     public ApiCall<Void> deleteRating(Actor actor, MediaType type, int mediaId) {
         require(type, "type");
         requireId(mediaId);
-        ApiRequest.Builder b = app(ApiRequest.delete("/3/" + type.wire() + "/{id}/rating")
+        ApiRequest.Builder b = app(ApiRequest.delete("/3/" + type.wire() + "/{id}/rating").operation("deleteRating")
                 .pathParam("id", String.valueOf(mediaId))).secretQuery(actor.param(), actor.id());
         return new ApiCall<>(guestAware(b, actor).build(), TmdbApi::checkStatus);
     }
 
     public ApiCall<AccountStates> movieStates(Actor actor, int movieId) {
         requireId(movieId);
-        ApiRequest.Builder b = app(ApiRequest.get("/3/movie/{id}/account_states")
+        ApiRequest.Builder b = app(ApiRequest.get("/3/movie/{id}/account_states").operation("accountStates")
                 .pathParam("id", String.valueOf(movieId))).secretQuery(actor.param(), actor.id());
         return new ApiCall<>(guestAware(b, actor).build(), ResponseParser.json(AccountStates.class));
     }
@@ -288,13 +289,13 @@ public final class TmdbApi {
 
     private ApiRequest accountList(String list, String media, int accountId, String sessionId, int page,
             boolean newestFirst) {
-        return app(ApiRequest.get("/3/account/{account_id}/" + list + "/" + media)
+        return app(ApiRequest.get("/3/account/{account_id}/" + list + "/" + media).operation(list)
                 .pathParam("account_id", String.valueOf(accountId))).query("session_id", sessionId)
                 .query("page", page).query("sort_by", newestFirst ? "created_at.desc" : "created_at.asc").build();
     }
 
     private ApiRequest guestList(String guestId, String media, int page) {
-        return app(ApiRequest.get("/3/guest_session/{guest_session_id}/rated/" + media)
+        return app(ApiRequest.get("/3/guest_session/{guest_session_id}/rated/" + media).operation("guestRated")
                 .secretPathParam("guest_session_id", guestId)).query("page", page)
                 .errorMapper(TmdbErrors.GUEST).build();
     }

@@ -192,6 +192,50 @@ public abstract class ProviderContract {
         });
     }
 
+    /**
+     * Issue 30: every call of the module is seen by an observer, whole and in order (started; each attempt started
+     * and ended; each retry; ended, counting its attempts), named {@code <provider>.<operation>}, and nothing any
+     * observer receives holds a planted secret: not the URL, not a request id a server echoed, not a store key.
+     */
+    @TestFactory
+    Stream<DynamicNode> everyCallIsObservedWholeAndRedacted() {
+        dev.latchkey.core.testing.RecordingObserver recorder = new dev.latchkey.core.testing.RecordingObserver();
+        OkHttpClient http = noReuse().build();
+        Subject subject = subject(HOSTILE.url(), http, contractOptions().andThen(b -> b.observer(recorder)
+                .retryPolicy(RetryPolicy.builder().maxRetries(1).build())));
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (HostileAnswer answer : List.of(HostileAnswers.jsonSuccessEcho(), HostileAnswers.headerEcho(200),
+                HostileAnswers.jsonErrorEcho(401), HostileAnswers.jsonErrorEcho(503), HostileAnswers.resetMidBody())) {
+            List<DynamicTest> tests = new ArrayList<>();
+            for (ContractCall call : subject.calls()) {
+                tests.add(DynamicTest.dynamicTest(call.name(), () -> {
+                    HOSTILE.reset();
+                    HOSTILE.answer(answer);
+                    subject.restoreSession();
+                    recorder.delivered().clear();
+                    outcome(call);
+                    List<Object> events = recorder.delivered().events();
+                    for (var e : recorder.byCall().entrySet()) {
+                        assertThat(dev.latchkey.core.testing.RecordingObserver.wellFormed(e.getValue()))
+                                .as("%s / %s: the events of %s", answer, call.name(), e.getKey().operation()).isNull();
+                        assertThat(e.getKey().operation()).as("%s / %s", answer, call.name())
+                                .startsWith(e.getKey().provider() + ".");
+                        assertThat(e.getKey().async()).as("%s / %s: %s", answer, call.name(),
+                                e.getKey().operation()).isEqualTo(call.async());
+                    }
+                    String leak = Leaks.find(events.toString(), subject.secrets());
+                    assertThat(leak).as("%s / %s: an observer was given a secret: %s", answer, call.name(), leak)
+                            .isNull();
+                }));
+            }
+            nodes.add(DynamicContainer.dynamicContainer(answer.toString(), tests));
+        }
+        return nodes.stream().onClose(() -> {
+            subject.close();
+            http.dispatcher().executorService().shutdown();
+        });
+    }
+
     private static void check(Subject subject, OpenResponseCounter counter, HostileAnswer answer, ContractCall call)
             throws Exception {
         // The short deadlines can fire on a busy machine even for an answer sent at once: a well-formed answer that
