@@ -48,52 +48,44 @@ public final class ObservedSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> load(String key) {
-        long start = System.nanoTime();
-        try {
-            Optional<Session> s = store.load(key);
-            access(key, StoreAccess.Operation.LOAD, s.isPresent(), null, start);
-            return s;
-        } catch (RuntimeException e) {
-            access(key, StoreAccess.Operation.LOAD, false, e, start);
-            throw e;
-        }
+        return access(key, StoreAccess.Operation.LOAD, () -> store.load(key), Optional::isPresent);
     }
 
     @Override
     public void save(String key, Session session) {
-        long start = System.nanoTime();
-        try {
+        access(key, StoreAccess.Operation.SAVE, () -> {
             store.save(key, session);
-            access(key, StoreAccess.Operation.SAVE, true, null, start);
-        } catch (RuntimeException e) {
-            access(key, StoreAccess.Operation.SAVE, false, e, start);
-            throw e;
-        }
+            return Boolean.TRUE;
+        }, done -> true);
     }
 
     @Override
     public void delete(String key) {
-        long start = System.nanoTime();
-        try {
+        access(key, StoreAccess.Operation.DELETE, () -> {
             store.delete(key);
-            access(key, StoreAccess.Operation.DELETE, true, null, start);
-        } catch (RuntimeException e) {
-            access(key, StoreAccess.Operation.DELETE, false, e, start);
-            throw e;
-        }
+            return Boolean.TRUE;
+        }, done -> true);
     }
 
     @Override
     public boolean compareAndSet(String key, Session expected, Session replacement) {
+        return access(key, StoreAccess.Operation.COMPARE_AND_SET,
+                () -> store.compareAndSet(key, expected, replacement), stored -> stored);
+    }
+
+    /** Runs one store operation and tells the observers how it went, whichever way it went. */
+    private <T> T access(String key, StoreAccess.Operation op, Supplier<T> action,
+            java.util.function.Predicate<T> found) {
         long start = System.nanoTime();
+        T result;
         try {
-            boolean stored = store.compareAndSet(key, expected, replacement);
-            access(key, StoreAccess.Operation.COMPARE_AND_SET, stored, null, start);
-            return stored;
+            result = action.get();
         } catch (RuntimeException e) {
-            access(key, StoreAccess.Operation.COMPARE_AND_SET, false, e, start);
+            access(key, op, false, e, start);
             throw e;
         }
+        access(key, op, found.test(result), null, start);
+        return result;
     }
 
     @Override
