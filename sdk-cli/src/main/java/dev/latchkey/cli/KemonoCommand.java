@@ -34,8 +34,20 @@ public final class KemonoCommand extends ProviderCommand.Group {
 
     /** The Kemono part every Kemono command shares: its client and its stored account. */
     abstract static class Sub extends ProviderCommand {
+        @picocli.CommandLine.Option(names = "--cookies", paramLabel = "FILE", description = "A browser's cookies "
+                + "(a Netscape cookies.txt, as browser extensions, curl and yt-dlp write it): those for the site are "
+                + "sent with every call, DDoS-Guard's __ddg1_ and __ddg2_ among them.")
+        java.nio.file.Path cookies;
+
         KemonoClient client() {
-            return KemonoClient.builder().baseUrl(baseUrl()).sessionStore(root().sessionStore()).build();
+            KemonoClient.Builder b = KemonoClient.builder().baseUrl(baseUrl()).sessionStore(root().sessionStore());
+            if (cookies != null) {
+                if (!java.nio.file.Files.isRegularFile(cookies)) {
+                    throw new ExitCodes.UsageException("--cookies: no file " + cookies);
+                }
+                b.cookies(dev.latchkey.core.auth.Cookies.fromNetscape(cookies));
+            }
+            return b.build();
         }
 
         KemonoAccount account(KemonoClient client) {

@@ -27,6 +27,31 @@ class KemonoCommandTest {
     }
 
     @Test
+    void cookiesFromABrowserGetEveryCommandPastDdosGuard() throws Exception {
+        try (FakeKemono guarded = FakeKemono.builder().ddosGuard(true).strictAccept(true).build().start()) {
+            java.util.Map<String, String> solved = guarded.passDdosGuard();
+            Path cookies = Files.writeString(dir.resolve("cookies.txt"), "# Netscape HTTP Cookie File\n"
+                    + "127.0.0.1\tFALSE\t/\tFALSE\t0\t__ddg1_\t" + solved.get("__ddg1_") + "\n"
+                    + "#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\t__ddg2_\t" + solved.get("__ddg2_") + "\n");
+            Cli.Run refused = cli.env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD).run("kemono", "login",
+                    "--base-url", guarded.baseUrl(), "--user", "alice");
+            assertThat(refused.exit()).isNotZero();
+            assertThat(refused.err()).contains("--cookies FILE");
+            Cli.Run login = cli.run("kemono", "login", "--base-url", guarded.baseUrl(), "--user", "alice",
+                    "--cookies", cookies.toString());
+            assertThat(login.exit()).as(login.all()).isZero();
+            Cli.Run favorites = cli.run("-v", "kemono", "favorites", "--base-url", guarded.baseUrl(), "--cookies",
+                    cookies.toString());
+            assertThat(favorites.exit()).as(favorites.all()).isZero();
+            assertThat(favorites.out()).contains("someone");
+            assertThat(login.all() + favorites.all()).doesNotContain(solved.get("__ddg1_"), solved.get("__ddg2_"));
+            Cli.Run missing = cli.run("kemono", "favorites", "--base-url", guarded.baseUrl(), "--cookies",
+                    dir.resolve("nope.txt").toString());
+            assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+        }
+    }
+
+    @Test
     void loginKeepsTheSessionInAFileOnlyTheUserCanRead() throws Exception {
         Cli.Run r = cli.env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD).run("kemono", "login", "--base-url",
                 fake.baseUrl(), "--user", "alice");

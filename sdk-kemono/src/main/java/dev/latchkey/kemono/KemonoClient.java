@@ -346,6 +346,7 @@ public final class KemonoClient implements AutoCloseable {
     /** Builds a {@link KemonoClient}. */
     public static final class Builder extends ClientBuilder<Builder> {
         private final Map<String, String> cookies = new LinkedHashMap<>();
+        private final java.util.List<dev.latchkey.core.auth.Cookie> browserCookies = new java.util.ArrayList<>();
         private boolean reloginOnExpiry;
 
         private Builder() {
@@ -365,6 +366,26 @@ public final class KemonoClient implements AutoCloseable {
         }
 
         /**
+         * Sends a browser's cookies with every call: those for the client's host and its parent domains, unexpired
+         * (judged when the client is built, by its clock), DDoS-Guard's {@code __ddg*} among them, as gallery-dl's
+         * {@code --cookies cookies.txt} does. A {@code session} cookie among them is left out: resume a browser's login
+         * with {@link KemonoClient#withSessionCookie}. Secrets, like every cookie.
+         *
+         * <pre>{@code
+         * KemonoClient kemono = KemonoClient.builder()
+         *         .cookies(Cookies.fromNetscape(Path.of("cookies.txt")))
+         *         .build();
+         * }</pre>
+         *
+         * @param cookies cookies, as {@link Cookies#fromNetscape(java.nio.file.Path)} reads a browser's export
+         * @return this builder
+         */
+        public Builder cookies(java.util.Collection<dev.latchkey.core.auth.Cookie> cookies) {
+            cookies.forEach(c -> browserCookies.add(java.util.Objects.requireNonNull(c, "cookie")));
+            return this;
+        }
+
+        /**
          * Keeps the password of a {@link KemonoClient#login} in memory so that a session Kemono rejects is renewed by
          * one automatic re-login (never a loop). Off by default.
          *
@@ -378,7 +399,12 @@ public final class KemonoClient implements AutoCloseable {
 
         /** @return the client */
         public KemonoClient build() {
-            return new KemonoClient(HttpPipeline.create(clientOptions(), SPEC), cookies, reloginOnExpiry);
+            HttpPipeline pipeline = HttpPipeline.create(clientOptions(), SPEC);
+            Map<String, String> sent = new LinkedHashMap<>(Cookies.forHost(browserCookies, pipeline.baseUrl().host(),
+                    pipeline.options().clock().instant()));
+            sent.remove(KemonoApi.SESSION_COOKIE); // the session travels as the account's, never twice
+            sent.putAll(cookies);
+            return new KemonoClient(pipeline, sent, reloginOnExpiry);
         }
     }
 }

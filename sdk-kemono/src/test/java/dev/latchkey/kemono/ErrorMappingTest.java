@@ -72,7 +72,7 @@ class ErrorMappingTest {
                 NotFoundException.class, "HTTP 404 on GET /v1/fanbox/user/1/profile: not found"),
             row("any", "GET", "/v1/posts/random", 403, "Server: ddos-guard",
                 "<html><script src=\"/.well-known/ddos-guard/js-challenge/index.js\"></script></html>",
-                BotChallengeException.class, "fresh __ddg* cookies"),
+                BotChallengeException.class, "bring a browser's cookies (__ddg1_ and __ddg2_"),
             row("any", "GET", "/v1/posts/random", 403, "", "{\"error\":\"Forbidden\"}",
                 ForbiddenException.class, "HTTP 403 on GET /v1/posts/random: Forbidden"),
             row("any", "GET", "/v1/posts/random", 429, "Retry-After: 5", "",

@@ -110,7 +110,7 @@ class FaultsTest {
     void theDdosGuardPageSaysWhatToDo() {
         fake.faults().next().htmlChallenge();
         assertThatThrownBy(me::favoriteCreators).isInstanceOf(BotChallengeException.class)
-                .hasMessageContaining("DDoS-Guard").hasMessageContaining("cookie(...)")
+                .hasMessageContaining("DDoS-Guard").hasMessageContaining("cookies(Cookies.fromNetscape(path))")
                 .hasMessageContaining("code: ddos-guard");
     }
 

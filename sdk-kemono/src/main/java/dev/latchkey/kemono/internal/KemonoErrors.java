@@ -30,9 +30,10 @@ public final class KemonoErrors {
     /** The provider-wide mapper: anti-bot wall, missing session, role-only pages, input errors. */
     public static final ErrorMapper PROVIDER = r -> {
         if (isDdosGuard(r)) {
+            // Short: a message is capped, and the way out must survive the cap.
             return new BotChallengeException(r.error("ddos-guard", "DDoS-Guard refused the request before it reached "
-                    + "Kemono. Latchkey sends 'Accept: text/css' as the site asks; if this persists, pass fresh "
-                    + "__ddg* cookies from a browser session with KemonoClient.builder().cookie(...), or slow down"));
+                    + "Kemono: slow down, and bring a browser's cookies (__ddg1_ and __ddg2_, a cookies.txt): "
+                    + "builder().cookies(Cookies.fromNetscape(path)), or latchkey --cookies FILE"));
         }
         int s = r.status();
         if (s == 401 || (s == 302 || s == 303) && r.header("Location").map(l -> l.contains("login")).orElse(false)) {

@@ -69,6 +69,9 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
 
     private final Clock clock;
     private final boolean strictAccept;
+    private final boolean ddosGuard;
+    /** The {@code __ddg2_} values of browsers that solved the challenge ({@link #passDdosGuard}). */
+    private final java.util.Set<String> ddgCleared = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final boolean flask2023;
     private final boolean seeded;
     private final AccountStore accounts;
@@ -79,6 +82,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     private FakeKemono(Builder b) {
         this.clock = b.clock();
         this.strictAccept = b.strictAccept;
+        this.ddosGuard = b.ddosGuard;
         this.flask2023 = b.flask2023;
         this.seeded = b.seeded();
         this.accounts = AccountStore.builder().nameRule(NameRule.KEMONO).caseSensitiveNames()
@@ -145,6 +149,19 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     @Override
     public String baseUrl() {
         return rootUrl().resolve("/api").toString();
+    }
+
+    /**
+     * A browser solves DDoS-Guard's challenge: the cookies it then holds for the site, which pass the fake's
+     * {@linkplain Builder#ddosGuard DDoS-Guard mode} from now on (write them to a cookies.txt, as a browser extension
+     * would). Reset forgets them.
+     *
+     * @return the cookies, {@code __ddg1_} and {@code __ddg2_}, by name
+     */
+    public Map<String, String> passDdosGuard() {
+        String two = KemonoWire.newToken().substring(0, 24);
+        ddgCleared.add(two);
+        return Map.of("__ddg1_", KemonoWire.newToken().substring(0, 20), "__ddg2_", two);
     }
 
     /** @return the account store behind the fake, to add or inspect users directly */
@@ -324,6 +341,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
 
     @Override
     protected void resetState() {
+        ddgCleared.clear();
         synchronized (state) {
             state.clear();
             state.flask2023 = flask2023;
@@ -388,6 +406,10 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
 
     @Override
     protected FakeResponse handle(FakeRequest request) {
+        if (ddosGuard && !request.cookie("__ddg2_").map(ddgCleared::contains).orElse(false)) {
+            // No browser solved the challenge for these cookies: the JS challenge page, and a fresh __ddg1_.
+            return challengePage(null);
+        }
         if (strictAccept && !request.header("Accept").map(a -> a.contains("text/css")).orElse(false)) {
             return FakeResponse.builder().code(403).setHeader("Server", "ddos-guard")
                     .setHeader("Content-Type", "application/octet-stream").body(DDG_MESSAGE).build();
@@ -401,6 +423,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
     public static final class Builder extends dev.latchkey.testkit.FakeBuilder<Builder, FakeKemono> {
         private boolean strictAccept;
         private boolean flask2023;
+        private boolean ddosGuard;
 
         private Builder() {
         }
@@ -416,6 +439,20 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
         }
 
 
+
+        /**
+         * DDoS-Guard in front of every route, as users of gallery-dl meet it (mikf/gallery-dl#1370, #7634): a request
+         * without the {@code __ddg2_} cookie of a browser that solved the challenge ({@link FakeKemono#passDdosGuard})
+         * gets the JS challenge page, 403 with {@code Server: ddos-guard} and a fresh {@code __ddg1_} cookie.
+         * Own choice: which cookie the fake checks; the real check is not public.
+         *
+         * @param on whether the challenge stands in front of the site
+         * @return this builder
+         */
+        public Builder ddosGuard(boolean on) {
+            this.ddosGuard = on;
+            return this;
+        }
 
         /**
          * The site as Kemono2's newest public source builds it (KaneTW/Kemono2 @ 2cf7a32, 2023-03-23, Flask 2.0):
