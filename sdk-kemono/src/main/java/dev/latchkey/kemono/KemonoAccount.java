@@ -33,12 +33,30 @@ import java.util.stream.Stream;
 public final class KemonoAccount implements AutoCloseable {
     private final KemonoClient client;
     private final SessionHolder holder;
+    /** The client's pipeline, seeing every answer of this account's calls: the cookies the site sets are kept. */
+    private final dev.latchkey.core.http.HttpPipeline pipeline;
     private volatile AccountInfo info;
 
     KemonoAccount(KemonoClient client, SessionHolder holder, AccountInfo info) {
         this.client = client;
         this.holder = holder;
         this.info = info;
+        this.pipeline = keepingCookies(client, holder);
+    }
+
+    /**
+     * @return the client's pipeline, keeping in the account's session (and its store) every cookie the site sets on
+     *     the account's successful calls: a refreshed session, DDoS-Guard's {@code __ddg*}
+     */
+    static dev.latchkey.core.http.HttpPipeline keepingCookies(KemonoClient client, SessionHolder holder) {
+        // Only a successful answer's: a failed call leaves the session as it was (a challenge's cookies are no use).
+        return client.pipeline.onAnswers(answer -> holder.current().filter(s -> answer.status() < 400).ifPresent(s -> {
+            dev.latchkey.core.auth.Session kept = dev.latchkey.core.auth.ServerCookies.merged(s,
+                    client.pipeline.baseUrl(), answer.headers(), java.time.Instant.now());
+            if (kept != s) {
+                holder.replace(kept);
+            }
+        }));
     }
 
     /** @return the account id */
@@ -82,7 +100,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @return the account's details, fresh from the server
      */
     public AccountInfo refresh() {
-        info = holder.call(s -> client.api.account(s).execute(client.pipeline));
+        info = holder.call(s -> client.api.account(s).execute(pipeline));
         return info;
     }
 
@@ -92,7 +110,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @return the creators
      */
     public List<FavoriteCreator> favoriteCreators() {
-        return holder.call(s -> client.api.favoriteCreators(s).execute(client.pipeline));
+        return holder.call(s -> client.api.favoriteCreators(s).execute(pipeline));
     }
 
     /**
@@ -111,13 +129,13 @@ public final class KemonoAccount implements AutoCloseable {
      * @return the creators
      */
     public Stream<FavoriteCreator> streamFavoriteCreators() {
-        return holder.call(s -> client.pipeline.stream(client.api.favoritesRequest(s, "artist"),
+        return holder.call(s -> pipeline.stream(client.api.favoritesRequest(s, "artist"),
                 FavoriteCreator.class));
     }
 
     /** @return the account's favorite posts (pykemo's {@code favorite_posts}) */
     public List<FavoritePost> favoritePosts() {
-        return holder.call(s -> client.api.favoritePosts(s).execute(client.pipeline));
+        return holder.call(s -> client.api.favoritePosts(s).execute(pipeline));
     }
 
     /**
@@ -127,7 +145,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @param creatorId the creator's id ({@code artist_id} on the wire)
      */
     public void addFavoriteCreator(Service service, String creatorId) {
-        holder.call(s -> client.api.favoriteCreator(s, true, service, creatorId).execute(client.pipeline));
+        holder.call(s -> client.api.favoriteCreator(s, true, service, creatorId).execute(pipeline));
     }
 
     /**
@@ -137,7 +155,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @param creatorId the creator's id ({@code artist_id} on the wire)
      */
     public void removeFavoriteCreator(Service service, String creatorId) {
-        holder.call(s -> client.api.favoriteCreator(s, false, service, creatorId).execute(client.pipeline));
+        holder.call(s -> client.api.favoriteCreator(s, false, service, creatorId).execute(pipeline));
     }
 
     /**
@@ -148,7 +166,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @param postId the post id
      */
     public void addFavoritePost(Service service, String creatorId, String postId) {
-        holder.call(s -> client.api.favoritePost(s, true, service, creatorId, postId).execute(client.pipeline));
+        holder.call(s -> client.api.favoritePost(s, true, service, creatorId, postId).execute(pipeline));
     }
 
     /**
@@ -159,7 +177,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @param postId the post id
      */
     public void removeFavoritePost(Service service, String creatorId, String postId) {
-        holder.call(s -> client.api.favoritePost(s, false, service, creatorId, postId).execute(client.pipeline));
+        holder.call(s -> client.api.favoritePost(s, false, service, creatorId, postId).execute(pipeline));
     }
 
     /**
@@ -170,7 +188,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @return the creator, or empty if there is none with that id
      */
     public Optional<Creator> creator(Service service, String creatorId) {
-        return holder.call(s -> client.api.creator(s, service, creatorId).executeOptional(client.pipeline));
+        return holder.call(s -> client.api.creator(s, service, creatorId).executeOptional(pipeline));
     }
 
     /**
@@ -204,7 +222,7 @@ public final class KemonoAccount implements AutoCloseable {
         Secret current = Secret.of(currentPassword);
         Secret next = Secret.of(newPassword);
         try {
-            holder.call(s -> client.api.changePassword(s, current, next).execute(client.pipeline));
+            holder.call(s -> client.api.changePassword(s, current, next).execute(pipeline));
         } catch (RuntimeException e) {
             if (closeOnFail) {
                 close();
@@ -237,7 +255,7 @@ public final class KemonoAccount implements AutoCloseable {
      * kept, so it can be tried again.
      */
     public void logout() {
-        client.api.logout(holder.require()).execute(client.pipeline);
+        client.api.logout(holder.require()).execute(pipeline);
         holder.clear();
     }
 
@@ -252,7 +270,7 @@ public final class KemonoAccount implements AutoCloseable {
      * @return the answer
      */
     public <T> T request(String method, String path, Class<T> type) {
-        return holder.call(s -> client.api.raw(s, method, path, null, null, type).execute(client.pipeline));
+        return holder.call(s -> client.api.raw(s, method, path, null, null, type).execute(pipeline));
     }
 
     /**
@@ -275,7 +293,7 @@ public final class KemonoAccount implements AutoCloseable {
      */
     public <T> WithResponse<T> withResponse(Function<KemonoAccount, T> call) {
         InvalidInputException.require(call, "call");
-        return client.pipeline.withResponse(p -> call.apply(on(client.on(p))));
+        return pipeline.withResponse(p -> call.apply(on(client.on(p))));
     }
 
     /** @return this account, its session shared, making its calls through another client */

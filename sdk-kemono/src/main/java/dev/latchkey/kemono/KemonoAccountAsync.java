@@ -23,11 +23,13 @@ import java.util.function.Function;
 public final class KemonoAccountAsync {
     private final KemonoClient client;
     private final SessionHolder holder;
+    private final dev.latchkey.core.http.HttpPipeline pipeline;
     private final KemonoAccount account;
 
     KemonoAccountAsync(KemonoClient client, SessionHolder holder, KemonoAccount account) {
         this.client = client;
         this.holder = holder;
+        this.pipeline = KemonoAccount.keepingCookies(client, holder);
         this.account = account;
     }
 
@@ -36,7 +38,7 @@ public final class KemonoAccountAsync {
      * @see KemonoAccount#refresh()
      */
     public CompletableFuture<AccountInfo> refresh() {
-        return Async.map(holder.callAsync(s -> client.api.account(s).executeAsync(client.pipeline)), info -> {
+        return Async.map(holder.callAsync(s -> client.api.account(s).executeAsync(pipeline)), info -> {
             account.info(info);
             return info;
         });
@@ -47,7 +49,7 @@ public final class KemonoAccountAsync {
      * @see KemonoAccount#favoriteCreators()
      */
     public CompletableFuture<List<FavoriteCreator>> favoriteCreators() {
-        return holder.callAsync(s -> client.api.favoriteCreators(s).executeAsync(client.pipeline));
+        return holder.callAsync(s -> client.api.favoriteCreators(s).executeAsync(pipeline));
     }
 
     /**
@@ -63,7 +65,7 @@ public final class KemonoAccountAsync {
      * @see KemonoAccount#favoritePosts()
      */
     public CompletableFuture<List<FavoritePost>> favoritePosts() {
-        return holder.callAsync(s -> client.api.favoritePosts(s).executeAsync(client.pipeline));
+        return holder.callAsync(s -> client.api.favoritePosts(s).executeAsync(pipeline));
     }
 
     /**
@@ -74,7 +76,7 @@ public final class KemonoAccountAsync {
      */
     public CompletableFuture<Void> addFavoriteCreator(Service service, String creatorId) {
         return holder.callAsync(s -> client.api.favoriteCreator(s, true, service, creatorId)
-                .executeAsync(client.pipeline));
+                .executeAsync(pipeline));
     }
 
     /**
@@ -85,7 +87,7 @@ public final class KemonoAccountAsync {
      */
     public CompletableFuture<Void> removeFavoriteCreator(Service service, String creatorId) {
         return holder.callAsync(s -> client.api.favoriteCreator(s, false, service, creatorId)
-                .executeAsync(client.pipeline));
+                .executeAsync(pipeline));
     }
 
     /**
@@ -97,7 +99,7 @@ public final class KemonoAccountAsync {
      */
     public CompletableFuture<Void> addFavoritePost(Service service, String creatorId, String postId) {
         return holder.callAsync(s -> client.api.favoritePost(s, true, service, creatorId, postId)
-                .executeAsync(client.pipeline));
+                .executeAsync(pipeline));
     }
 
     /**
@@ -109,7 +111,7 @@ public final class KemonoAccountAsync {
      */
     public CompletableFuture<Void> removeFavoritePost(Service service, String creatorId, String postId) {
         return holder.callAsync(s -> client.api.favoritePost(s, false, service, creatorId, postId)
-                .executeAsync(client.pipeline));
+                .executeAsync(pipeline));
     }
 
     /**
@@ -119,7 +121,7 @@ public final class KemonoAccountAsync {
      * @see KemonoAccount#creator
      */
     public CompletableFuture<Optional<Creator>> creator(Service service, String creatorId) {
-        return holder.callAsync(s -> client.api.creator(s, service, creatorId).executeOptionalAsync(client.pipeline));
+        return holder.callAsync(s -> client.api.creator(s, service, creatorId).executeOptionalAsync(pipeline));
     }
 
     /**
@@ -145,7 +147,7 @@ public final class KemonoAccountAsync {
             Secret current = Secret.of(currentPassword);
             Secret next = Secret.of(newPassword);
             return Async.recover(holder.callAsync(s -> client.api.changePassword(s, current, next)
-                    .executeAsync(client.pipeline)), error -> {
+                    .executeAsync(pipeline)), error -> {
                         if (closeOnFail) {
                             account.close();
                         }
@@ -160,7 +162,7 @@ public final class KemonoAccountAsync {
      */
     public CompletableFuture<Void> logout() {
         // As the sync logout: no re-login just to log out.
-        return Async.map(Async.start(() -> client.api.logout(holder.require()).executeAsync(client.pipeline)), v -> {
+        return Async.map(Async.start(() -> client.api.logout(holder.require()).executeAsync(pipeline)), v -> {
             holder.clear();
             return null;
         });
@@ -175,7 +177,7 @@ public final class KemonoAccountAsync {
      * @see KemonoAccount#request(String, String, Class)
      */
     public <T> CompletableFuture<T> request(String method, String path, Class<T> type) {
-        return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(client.pipeline));
+        return holder.callAsync(s -> client.api.raw(s, method, path, null, null, type).executeAsync(pipeline));
     }
 
     /**
@@ -186,7 +188,7 @@ public final class KemonoAccountAsync {
      */
     public <T> CompletableFuture<WithResponse<T>> withResponse(
             Function<KemonoAccountAsync, CompletableFuture<T>> call) {
-        return client.pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
+        return pipeline.withResponseAsync(p -> InvalidInputException.require(call, "call")
                 .apply(account.on(client.on(p)).async()));
     }
 }

@@ -76,4 +76,35 @@ class BrowserCookiesTest {
         assertThat(Leaks.find(printed, List.of(solved.get("__ddg1_"), solved.get("__ddg2_"))))
                 .as("a browser cookie in a log, a message, a toString or an observer event").isNull();
     }
+
+    @Test
+    void theCookiesDdosGuardSetsAreKeptInTheSessionAndSurviveARestartSealedInTheStore() throws Exception {
+        Map<String, String> solved = kemono.passDdosGuard();
+        Path cookies = Files.writeString(dir.resolve("cookies.txt"), "# Netscape HTTP Cookie File\n"
+                + "127.0.0.1\tFALSE\t/\tFALSE\t0\t__ddg1_\t" + solved.get("__ddg1_") + "\n"
+                + "127.0.0.1\tFALSE\t/\tFALSE\t0\t__ddg2_\t" + solved.get("__ddg2_") + "\n");
+        dev.latchkey.core.auth.SessionCipher cipher = dev.latchkey.core.auth.SessionCipher.fromBase64(
+                dev.latchkey.core.auth.SessionCipher.newBase64Key());
+        Path store = dir.resolve("sessions.json");
+        String ddg9;
+        try (KemonoClient first = KemonoClient.builder().baseUrl(kemono.baseUrl())
+                .cookies(Cookies.fromNetscape(cookies))
+                .sessionStore(dev.latchkey.core.auth.SessionStore.file(store, cipher)).build()) {
+            KemonoAccount alice = first.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
+            ddg9 = alice.session().cookie("__ddg9_").orElseThrow(); // set by DDoS-Guard on the login's answer
+            alice.favoriteCreators();
+            assertThat(kemono.lastCall().headers().get("Cookie")).contains("__ddg9_=" + ddg9);
+        }
+        assertThat(Files.readString(store)).as("sealed at rest").doesNotContain(ddg9);
+        // A new process: the stored session brings DDoS-Guard's cookie back, and the site sets no new one.
+        try (KemonoClient second = KemonoClient.builder().baseUrl(kemono.baseUrl())
+                .cookies(Cookies.fromNetscape(cookies))
+                .sessionStore(dev.latchkey.core.auth.SessionStore.file(store, cipher)).build()) {
+            KemonoAccount alice = second.resume(FakeKemono.DEMO_USER).orElseThrow();
+            assertThat(alice.session().cookie("__ddg9_")).contains(ddg9);
+            alice.async().favoriteCreators().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(kemono.lastCall().headers().get("Cookie")).contains("__ddg9_=" + ddg9);
+            assertThat(alice.session().cookie("__ddg9_")).contains(ddg9);
+        }
+    }
 }

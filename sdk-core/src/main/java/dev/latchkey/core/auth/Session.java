@@ -252,6 +252,15 @@ public final class Session {
         }
 
         /**
+         * @param name a cookie's name
+         * @return this builder, without that cookie (a server that expired it)
+         */
+        public Builder removeCookie(String name) {
+            cookies.remove(name);
+            return this;
+        }
+
+        /**
          * @param createdAt when the session was made (defaults to now)
          * @return this builder
          */

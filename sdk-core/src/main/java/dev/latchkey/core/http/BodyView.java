@@ -67,6 +67,11 @@ final class BodyView implements ResponseView {
     }
 
     @Override
+    public dev.latchkey.core.auth.Session withCookiesSet(dev.latchkey.core.auth.Session session) {
+        return dev.latchkey.core.auth.ServerCookies.merged(session, url, headers, java.time.Instant.now());
+    }
+
+    @Override
     public <T> T json(Class<T> type) throws IOException {
         return present(Json.readerFor(type).<T>readValue(jsonStream()));
     }

@@ -156,6 +156,18 @@ public final class HttpPipeline implements AutoCloseable {
                 value -> new WithResponse<>(value, last.get()));
     }
 
+    /**
+     * A view whose calls show every HTTP answer they read to {@code sink}, success or error status, in order, on the
+     * thread that reads it: how an account keeps the cookies the server sets ({@link ResponseInfo#headers()}). The
+     * sink must be quick and must not throw.
+     *
+     * @param sink sees each answer
+     * @return the view; it shares everything else and closes nothing
+     */
+    public HttpPipeline onAnswers(Consumer<ResponseInfo> sink) {
+        return observedBy(Objects.requireNonNull(sink, "sink"));
+    }
+
     private HttpPipeline observedBy(Consumer<ResponseInfo> sink) {
         Consumer<ResponseInfo> chained = observer == null ? sink : observer.andThen(sink);
         return new HttpPipeline(options, provider, baseClient, lifecycle, false, callOptions, chained);

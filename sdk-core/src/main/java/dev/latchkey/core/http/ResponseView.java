@@ -33,6 +33,13 @@ public interface ResponseView {
     Optional<String> cookie(String name);
 
     /**
+     * @param session the session the request carried
+     * @return it with every cookie the answer set kept, and those it expired removed
+     *     ({@link dev.latchkey.core.auth.ServerCookies#merged}); the same instance when nothing changed
+     */
+    dev.latchkey.core.auth.Session withCookiesSet(dev.latchkey.core.auth.Session session);
+
+    /**
      * @param <T> the type the answer is read into
      * @param type the type to read
      * @return the body read as JSON into the type

@@ -78,7 +78,8 @@ public final class KemonoApi {
             r.loggedInAs(username, info.username(), false); // Kemono2 compares names with case
             String cookie = r.cookie(SESSION_COOKIE).orElseThrow(() -> r.invalid(
                     "the login answer set no 'session' cookie"));
-            return new Login(info, session(info, cookie));
+            // The other cookies the answer set (DDoS-Guard's) belong to the session too.
+            return new Login(info, r.withCookiesSet(session(info, cookie)));
         });
     }
 
@@ -241,7 +242,7 @@ public final class KemonoApi {
     private ApiRequest.Builder withSession(ApiRequest.Builder b, Session s) {
         String cookie = s.cookie(SESSION_COOKIE).orElseThrow(() -> new InvalidInputException(
                 "the session has no 'session' cookie"));
-        return cookies(b, SESSION_COOKIE + '=' + cookie);
+        return cookies(b, SESSION_COOKIE + '=' + cookie, s);
     }
 
     private ApiRequest.Builder maybeSession(ApiRequest.Builder b, Session s) {
@@ -249,14 +250,31 @@ public final class KemonoApi {
     }
 
     private ApiRequest.Builder extraCookies(ApiRequest.Builder b) {
-        return cookies(b, null);
+        return cookies(b, null, null);
     }
 
-    /** One {@code Cookie} header: the session cookie (if any) first, then the extra cookies; all secret. */
-    private ApiRequest.Builder cookies(ApiRequest.Builder b, String sessionPair) {
+    /**
+     * One {@code Cookie} header: the session cookie (if any) first, then the other cookies the site set in the session
+     * (DDoS-Guard's, kept from its answers: fresher than a browser's), then the client's; all secret.
+     */
+    private ApiRequest.Builder cookies(ApiRequest.Builder b, String sessionPair, Session s) {
         StringBuilder header = new StringBuilder(sessionPair == null ? "" : sessionPair);
-        extraCookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=')
-                .append(v));
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        if (sessionPair != null) {
+            sent.add(SESSION_COOKIE);
+        }
+        if (s != null) {
+            s.cookies().forEach((k, v) -> {
+                if (sent.add(k)) {
+                    header.append("; ").append(k).append('=').append(v);
+                }
+            });
+        }
+        extraCookies.forEach((k, v) -> {
+            if (sent.add(k)) {
+                header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v);
+            }
+        });
         return header.length() == 0 ? b : b.secretHeader("Cookie", header.toString());
     }
 

@@ -414,9 +414,23 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
             return FakeResponse.builder().code(403).setHeader("Server", "ddos-guard")
                     .setHeader("Content-Type", "application/octet-stream").body(DDG_MESSAGE).build();
         }
+        FakeResponse answer;
         synchronized (state) {
-            return router.route(request);
+            answer = router.route(request);
         }
+        if (ddosGuard && request.cookie("__ddg9_").isEmpty()) {
+            // DDoS-Guard sets its own cookies on the way through (__ddg9_, as on the live site); a client that
+            // keeps them sends them back. Own choice: the value (the real one holds the client's address).
+            answer = answer.newBuilder().addHeader("Set-Cookie", "__ddg9_=" + KemonoWire.newToken().substring(0, 16)
+                    + "; Path=/; Max-Age=31536000").build();
+        }
+        return answer;
+    }
+
+    /** @return how many requests carried DDoS-Guard's {@code __ddg9_} cookie back (DDoS-Guard mode) */
+    public int ddosGuardCookiesReturned() {
+        return (int) calls().stream().filter(c -> c.headers().values("Cookie").stream()
+                .anyMatch(v -> v.contains("__ddg9_="))).count();
     }
 
     /** Builds a {@link FakeKemono}. */
