@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kemono", mixinStandardHelpOptions = true, description = "Kemono and Coomer accounts (Coomer: "
         + "--base-url https://coomer.st/api).",
         subcommands = {KemonoCommand.Login.class, KemonoCommand.Logout.class, KemonoCommand.Account.class,
-            KemonoCommand.Favorites.class, KemonoCommand.CreatorCmd.class, KemonoCommand.Random.class})
+            KemonoCommand.Favorites.class, KemonoCommand.CreatorCmd.class, KemonoCommand.Random.class,
+            KemonoCommand.ExportCookies.class})
 public final class KemonoCommand extends ProviderCommand.Group {
     @Override
     String provider() {
@@ -91,6 +92,36 @@ public final class KemonoCommand extends ProviderCommand.Group {
                 me.logout();
                 forgetUser();
                 out().value(java.util.Map.of("logged_out", me.username()), "Logged out " + me.username() + ".");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "export-cookies", mixinStandardHelpOptions = true, description = "Write the logged-in "
+            + "account's cookies (its session, and those the site set, DDoS-Guard's among them) to FILE as a Netscape "
+            + "cookies.txt, readable by curl, yt-dlp, gallery-dl or a browser extension; only you may read it.")
+    static final class ExportCookies extends Sub {
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", description = "Where to write them (replaced).")
+        java.nio.file.Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            try (KemonoClient client = client()) {
+                KemonoAccount me = account(client);
+                okhttp3.HttpUrl site = client.baseUrl();
+                List<dev.latchkey.core.auth.Cookie> cookies = new java.util.ArrayList<>();
+                me.session().cookies().forEach((name, value) -> cookies.add(new dev.latchkey.core.auth.Cookie(name,
+                        value, site.host(), false, "/", site.isHttps(), null, name.equals("session"))));
+                java.nio.file.Files.deleteIfExists(file);
+                try {
+                    java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    java.nio.file.Files.createFile(file);
+                }
+                java.nio.file.Files.writeString(file, dev.latchkey.core.auth.Cookies.toNetscape(cookies));
+                out().value(java.util.Map.of("file", file.toString(), "cookies", cookies.size(), "host", site.host()),
+                        "Wrote " + cookies.size() + " cookies for " + site.host() + " to " + file + " (mode 600).");
             }
             return ExitCodes.OK;
         }

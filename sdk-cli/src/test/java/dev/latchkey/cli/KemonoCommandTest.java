@@ -48,6 +48,18 @@ class KemonoCommandTest {
             Cli.Run missing = cli.run("kemono", "favorites", "--base-url", guarded.baseUrl(), "--cookies",
                     dir.resolve("nope.txt").toString());
             assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+
+            // The session, with the cookie DDoS-Guard set on the way, exported for curl or gallery-dl.
+            Path exported = dir.resolve("exported.txt");
+            Cli.Run export = cli.run("kemono", "export-cookies", exported.toString(), "--base-url", guarded.baseUrl(),
+                    "--cookies", cookies.toString());
+            assertThat(export.exit()).as(export.all()).isZero();
+            assertThat(export.out()).contains("cookies for 127.0.0.1 to " + exported + " (mode 600)");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(exported))).isEqualTo("rw-------");
+            assertThat(dev.latchkey.core.auth.Cookies.fromNetscape(exported))
+                    .extracting(dev.latchkey.core.auth.Cookie::name).contains("session", "__ddg9_");
+            assertThat(export.all()).doesNotContain(dev.latchkey.core.auth.Cookies.fromNetscape(exported).get(0)
+                    .value());
         }
     }
 

@@ -43,6 +43,11 @@ public final class ClientOptions {
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     /** The timeout of one attempt when neither these options nor the caller's OkHttp client set one: 60 seconds. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long a rate budget is paused after an anti-bot challenge by default: "the longer you keep hitting the site
+     * after a DDoS-Guard challenge, the longer it blocks" (mikf/gallery-dl#7971).
+     */
+    public static final Duration DEFAULT_CHALLENGE_COOLDOWN = Duration.ofMinutes(5);
     private final HttpUrl baseUrl;
     private final boolean privateNetwork;
     private final OkHttpClient httpClient;
@@ -66,6 +71,7 @@ public final class ClientOptions {
     private final RateBudget rateBudget;
     private final boolean waitForRateBudget;
     private final List<CallObserver> observers;
+    private final Duration challengeCooldown;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -94,6 +100,7 @@ public final class ClientOptions {
         this.rateBudget = b.rateBudget;
         this.waitForRateBudget = b.waitForRateBudget;
         this.observers = List.copyOf(b.observers);
+        this.challengeCooldown = b.challengeCooldown;
     }
 
     private static Duration effective(Duration set, int callersMillis, Duration fallback) {
@@ -129,7 +136,16 @@ public final class ClientOptions {
         b.rateBudget = rateBudget;
         b.waitForRateBudget = waitForRateBudget;
         b.observers.addAll(observers);
+        b.challengeCooldown = challengeCooldown;
         return b;
+    }
+
+    /**
+     * @return how long the client's rate budget is paused, for everyone sharing it, after an anti-bot challenge
+     *     ({@link dev.latchkey.core.error.BotChallengeException}); zero: not paused
+     */
+    public Duration challengeCooldown() {
+        return challengeCooldown;
     }
 
     /** @return the observers that see every call of the client, in the order added; empty by default */
@@ -250,6 +266,7 @@ public final class ClientOptions {
         private Sleeper sleeper = Sleeper.system();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final List<CallObserver> observers = new ArrayList<>();
+        private Duration challengeCooldown = DEFAULT_CHALLENGE_COOLDOWN;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean privateNetwork;
         private RateBudget rateBudget;
@@ -443,6 +460,18 @@ public final class ClientOptions {
                 throw new dev.latchkey.core.error.InvalidInputException("maxResponseBytes must be positive: " + maxBytes);
             }
             this.maxResponseBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * @param cooldown how long an anti-bot challenge ({@link dev.latchkey.core.error.BotChallengeException})
+         *     pauses the client's rate budget, for everyone sharing it (a fleet on Redis too), so that nobody keeps
+         *     hammering a site that has started to block (default {@link ClientOptions#DEFAULT_CHALLENGE_COOLDOWN}, 5
+         *     minutes); {@link Duration#ZERO} to not pause. Without a rate budget there is nothing to pause.
+         * @return this builder
+         */
+        public Builder challengeCooldown(Duration cooldown) {
+            this.challengeCooldown = positiveOrZero(cooldown, "challengeCooldown");
             return this;
         }
 

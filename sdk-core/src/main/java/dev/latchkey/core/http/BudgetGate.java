@@ -79,18 +79,27 @@ final class BudgetGate {
     }
 
     /**
-     * A 429 with {@code Retry-After} pauses the budget for everyone sharing it, so a fleet backs off together; never
+     * An anti-bot challenge pauses the budget for the client's challenge cool-down, and a 429 with {@code Retry-After}
+     * for that long, for everyone sharing it, so a fleet backs off together; a 429's pause is never
      * longer than the budget's cap or this client's {@code maxRetryAfter} (one {@code Retry-After: 315360000} would
      * otherwise refuse every call of every sharer for years). A failure to record the pause is not the call's
      * failure: it rides along, suppressed.
      */
     CompletableFuture<Void> pauseFor(LatchkeyException e) {
-        if (budget == null || !(e instanceof RateLimitedException r) || r.error().status() != 429
-                || r.retryAfter().isEmpty()) {
+        if (budget == null) {
             return CompletableFuture.completedFuture(null);
         }
-        Duration cap = budget.maxPause().orElse(options.retryPolicy().maxRetryAfter());
-        Duration wait = r.retryAfter().get().compareTo(cap) > 0 ? cap : r.retryAfter().get();
+        Duration wait;
+        if (e instanceof dev.latchkey.core.error.BotChallengeException && !options.challengeCooldown().isZero()) {
+            // An anti-bot wall: everyone sharing the budget stops for the cool-down (a site that challenged
+            // blocks longer the longer it is hit).
+            wait = options.challengeCooldown();
+        } else if (e instanceof RateLimitedException r && r.error().status() == 429 && r.retryAfter().isPresent()) {
+            Duration cap = budget.maxPause().orElse(options.retryPolicy().maxRetryAfter());
+            wait = r.retryAfter().get().compareTo(cap) > 0 ? cap : r.retryAfter().get();
+        } else {
+            return CompletableFuture.completedFuture(null);
+        }
         Instant until = options.clock().instant().plus(wait);
         return budget.pauseUntil(until).exceptionally(failed -> {
             e.addSuppressed(Async.unwrap(failed));
