@@ -35,6 +35,7 @@ import dev.latchkey.tmdb.model.RequestToken;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -232,6 +233,27 @@ public final class DemoCommand implements Callable<Integer> {
                 int left = fake.activeSessions();
                 return left + " sessions after the logout; logged in again as "
                         + kemono.login(FakeKemono.DEMO_USER, "a-new-demo-pass").username();
+            }, text -> text);
+        }
+        browserCookies(sec);
+    }
+
+    /** A site behind DDoS-Guard at every request, passed with a browser's cookies.txt, as gallery-dl users do. */
+    private void browserCookies(Section sec) {
+        try (FakeKemono guarded = FakeKemono.builder().ddosGuard(true).strictAccept(true).build().start()) {
+            Map<String, String> solved = guarded.passDdosGuard();
+            String cookiesTxt = "# Netscape HTTP Cookie File\n"
+                    + "127.0.0.1\tFALSE\t/\tFALSE\t0\t__ddg1_\t" + solved.get("__ddg1_") + "\n"
+                    + "#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\t__ddg2_\t" + solved.get("__ddg2_") + "\n";
+            sec.step("past DDoS-Guard with a browser's cookies", () -> {
+                try (KemonoClient k = observed(KemonoClient.builder()).baseUrl(guarded.baseUrl())
+                        .sessionStore(SessionStore.inMemory())
+                        .cookies(dev.latchkey.core.auth.Cookies.fromNetscape(cookiesTxt)).build()) {
+                    KemonoAccount alice = k.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
+                    alice.favoriteCreators();
+                    return alice.favoriteCreators().size() + " favorites; the site's __ddg9_ kept in the session: "
+                            + alice.session().cookie("__ddg9_").isPresent();
+                }
             }, text -> text);
         }
     }
