@@ -38,7 +38,8 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
     /** The Eternaltwin part every command shares: a client (with OAuth settings when logging in). */
     abstract static class Sub extends ProviderCommand {
         EternaltwinClient client() {
-            return EternaltwinClient.builder().baseUrl(baseUrl()).sessionStore(root().sessionStore()).build();
+            return root().proxied(EternaltwinClient.builder()).baseUrl(baseUrl()).sessionStore(root().sessionStore())
+                    .build();
         }
 
         EternaltwinAccount account(EternaltwinClient client) {
@@ -79,7 +80,7 @@ public final class EternaltwinCommand extends ProviderCommand.Group {
                     new ExitCodes.UsageException("no client id: pass --client-id or set ETERNALTWIN_CLIENT_ID"));
             String secret = SecretInput.read(env(), secretFile, "ETERNALTWIN_CLIENT_SECRET", "client secret", err());
             try (LoopbackRedirectReceiver receiver = receiver(port);
-                    EternaltwinClient client = EternaltwinClient.builder().baseUrl(baseUrl())
+                    EternaltwinClient client = root().proxied(EternaltwinClient.builder()).baseUrl(baseUrl())
                             .sessionStore(root().sessionStore()).clientId(id).clientSecret(secret)
                             .redirectUri(receiver.redirectUri().toString()).build()) {
                 Authorization start = client.startAuthorization(timeout.plusMinutes(1), null);

@@ -40,7 +40,7 @@ public final class KaraokeCommand extends ProviderCommand.Group {
         boolean lan;
 
         KaraokeMugenClient client() {
-            KaraokeMugenClient.Builder b = KaraokeMugenClient.builder().baseUrl(baseUrl())
+            KaraokeMugenClient.Builder b = root().proxied(KaraokeMugenClient.builder()).baseUrl(baseUrl())
                     .sessionStore(root().sessionStore());
             return b.options(o -> o.allowPlainHttpOnPrivateNetwork(lan)).build();
         }

@@ -41,7 +41,8 @@ public final class KemonoCommand extends ProviderCommand.Group {
         java.nio.file.Path cookies;
 
         KemonoClient client() {
-            KemonoClient.Builder b = KemonoClient.builder().baseUrl(baseUrl()).sessionStore(root().sessionStore());
+            KemonoClient.Builder b = root().proxied(KemonoClient.builder()).baseUrl(baseUrl())
+                    .sessionStore(root().sessionStore());
             if (cookies != null) {
                 if (!java.nio.file.Files.isRegularFile(cookies)) {
                     throw new ExitCodes.UsageException("--cookies: no file " + cookies);

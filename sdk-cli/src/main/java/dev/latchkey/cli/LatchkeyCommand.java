@@ -53,6 +53,37 @@ public final class LatchkeyCommand implements Runnable {
                     + "config folder). A Redis password goes in $LATCHKEY_SESSION_STORE, never in an argument.")
     String sessionStoreSpec;
 
+    @Option(names = "--proxy", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Send every call through a proxy: http://HOST:PORT or socks5://HOST:PORT (default: "
+                    + "$LATCHKEY_PROXY). Proxy credentials go in $LATCHKEY_PROXY (http://USER:PASSWORD@HOST:PORT), "
+                    + "never in an argument.")
+    String proxySpec;
+
+    /**
+     * @return the proxy every client of this run goes through, if any: --proxy, else $LATCHKEY_PROXY
+     * @throws ExitCodes.UsageException if --proxy holds credentials (arguments show in the process list)
+     */
+    java.util.Optional<String> proxy() {
+        if (proxySpec != null) {
+            if (proxySpec.contains("@")) {
+                throw new ExitCodes.UsageException("--proxy must not hold credentials (arguments show in the process "
+                        + "list): put the whole URL in $LATCHKEY_PROXY");
+            }
+            return java.util.Optional.of(proxySpec);
+        }
+        return env.get("LATCHKEY_PROXY").filter(v -> !v.isBlank());
+    }
+
+    /**
+     * @param builder a provider client's builder
+     * @param <B> its type
+     * @return it, going through the run's proxy when there is one
+     */
+    <B extends dev.latchkey.core.ClientBuilder<B>> B proxied(B builder) {
+        proxy().ifPresent(url -> builder.options(o -> o.proxy(url)));
+        return builder;
+    }
+
     /** The store of this run, made on first use; a Redis connection is closed when the command ends. */
     private SessionStore store;
     private AutoCloseable storeResource;

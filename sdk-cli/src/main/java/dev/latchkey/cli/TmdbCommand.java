@@ -45,7 +45,8 @@ public final class TmdbCommand extends ProviderCommand.Group {
         Path apiKeyFile;
 
         TmdbClient client() {
-            TmdbClient.Builder b = TmdbClient.builder().baseUrl(baseUrl()).sessionStore(root().sessionStore());
+            TmdbClient.Builder b = root().proxied(TmdbClient.builder()).baseUrl(baseUrl())
+                    .sessionStore(root().sessionStore());
             var token = env().get("TMDB_READ_ACCESS_TOKEN");
             if (token.isPresent() && apiKeyFile == null) {
                 b.readAccessToken(token.get());

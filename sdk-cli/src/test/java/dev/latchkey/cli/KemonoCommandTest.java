@@ -64,6 +64,27 @@ class KemonoCommandTest {
     }
 
     @Test
+    void everyCallGoesThroughTheProxyGivenAndItsCredentialsNeverComeAsAnArgument() throws Exception {
+        Cli.Run direct = cli.run("kemono", "random", "--base-url", fake.baseUrl());
+        assertThat(direct.exit()).as(direct.all()).isZero();
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Cli.Run viaDeadProxy = new Cli(dir).env("LATCHKEY_PROXY", "http://scraper:pr0xy-pass@127.0.0.1:" + closed)
+                .run("kemono", "random", "--base-url", fake.baseUrl());
+        assertThat(viaDeadProxy.exit()).as(viaDeadProxy.all()).isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(viaDeadProxy.all()).doesNotContain("pr0xy-pass");
+        Cli.Run argument = cli.run("--proxy", "http://scraper:pr0xy-pass@127.0.0.1:" + closed, "kemono", "random",
+                "--base-url", fake.baseUrl());
+        assertThat(argument.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(argument.err()).contains("put the whole URL in $LATCHKEY_PROXY").doesNotContain("pr0xy-pass");
+        Cli.Run socks = cli.run("--proxy", "socks5://127.0.0.1:" + closed, "kemono", "random", "--base-url",
+                fake.baseUrl());
+        assertThat(socks.exit()).as(socks.all()).isEqualTo(ExitCodes.TRANSPORT);
+    }
+
+    @Test
     void loginKeepsTheSessionInAFileOnlyTheUserCanRead() throws Exception {
         Cli.Run r = cli.env("KEMONO_PASSWORD", FakeKemono.DEMO_PASSWORD).run("kemono", "login", "--base-url",
                 fake.baseUrl(), "--user", "alice");

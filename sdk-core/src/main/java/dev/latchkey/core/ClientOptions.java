@@ -72,6 +72,7 @@ public final class ClientOptions {
     private final boolean waitForRateBudget;
     private final List<CallObserver> observers;
     private final Duration challengeCooldown;
+    private final dev.latchkey.core.internal.ProxySetting proxy;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -101,6 +102,7 @@ public final class ClientOptions {
         this.waitForRateBudget = b.waitForRateBudget;
         this.observers = List.copyOf(b.observers);
         this.challengeCooldown = b.challengeCooldown;
+        this.proxy = b.proxy;
     }
 
     private static Duration effective(Duration set, int callersMillis, Duration fallback) {
@@ -137,6 +139,7 @@ public final class ClientOptions {
         b.waitForRateBudget = waitForRateBudget;
         b.observers.addAll(observers);
         b.challengeCooldown = challengeCooldown;
+        b.proxy = proxy;
         return b;
     }
 
@@ -146,6 +149,21 @@ public final class ClientOptions {
      */
     public Duration challengeCooldown() {
         return challengeCooldown;
+    }
+
+    /** @return the proxy calls go through, if one was set ({@link Builder#proxy}) */
+    public Optional<java.net.Proxy> proxy() {
+        return Optional.ofNullable(proxy).map(dev.latchkey.core.internal.ProxySetting::proxy);
+    }
+
+    /** @return what answers the proxy's 407: its credentials once, or {@link okhttp3.Authenticator#NONE} */
+    public okhttp3.Authenticator proxyAuthenticator() {
+        return proxy == null ? okhttp3.Authenticator.NONE : proxy.authenticator();
+    }
+
+    /** @return the proxy's credentials in every form a message could quote them: the client scrubs them */
+    public List<String> proxySecrets() {
+        return proxy == null ? List.of() : proxy.secrets();
     }
 
     /** @return the observers that see every call of the client, in the order added; empty by default */
@@ -247,7 +265,8 @@ public final class ClientOptions {
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout="
                 + writeTimeout + ", callTimeout=" + callTimeout + ", totalTimeout=" + totalTimeout + ", retryPolicy="
                 + retryPolicy + ", userAgent=" + userAgent + ", sessionStore=" + sessionStore + ", rateBudget="
-                + rateBudget + ", headers=" + headers.keySet() + ", observers=" + observers.size() + '}';
+                + rateBudget + ", headers=" + headers.keySet() + ", observers=" + observers.size()
+                + (proxy == null ? "" : ", proxy=" + proxy) + '}';
     }
 
     /** Builds {@link ClientOptions}. */
@@ -267,6 +286,7 @@ public final class ClientOptions {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final List<CallObserver> observers = new ArrayList<>();
         private Duration challengeCooldown = DEFAULT_CHALLENGE_COOLDOWN;
+        private dev.latchkey.core.internal.ProxySetting proxy;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean privateNetwork;
         private RateBudget rateBudget;
@@ -460,6 +480,20 @@ public final class ClientOptions {
                 throw new dev.latchkey.core.error.InvalidInputException("maxResponseBytes must be positive: " + maxBytes);
             }
             this.maxResponseBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Sends every call through a proxy: {@code http://[user:password@]host:port} (the credentials answer the
+         * proxy's 407, and are secrets: never in a message, a log or {@code toString()}) or
+         * {@code socks5://host:port}.
+         *
+         * @param url the proxy
+         * @return this builder
+         * @throws dev.latchkey.core.error.InvalidInputException if it is not one of those forms
+         */
+        public Builder proxy(String url) {
+            this.proxy = dev.latchkey.core.internal.ProxySetting.parse(url);
             return this;
         }
 

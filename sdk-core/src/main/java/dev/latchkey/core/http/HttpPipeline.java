@@ -69,7 +69,7 @@ public final class HttpPipeline implements AutoCloseable {
         this.baseUrl = options.baseUrl().orElseGet(() -> BaseUrls.checked(provider.defaultBaseUrl()));
         this.baseClient = baseClient;
         // Derived with newBuilder(): pool and dispatcher are shared with the base client.
-        this.client = baseClient.newBuilder()
+        OkHttpClient.Builder cb = baseClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.writeTimeout())
@@ -82,8 +82,9 @@ public final class HttpPipeline implements AutoCloseable {
                 // Sessions travel in explicit headers; a shared jar would leak one account's cookies to another.
                 .cookieJar(CookieJar.NO_COOKIES)
                 .addInterceptor(new RedactingLogInterceptor(provider.allSecretQueryNames()))
-                .addNetworkInterceptor(new dev.latchkey.core.internal.ProxyAuthGuard())
-                .build();
+                .addNetworkInterceptor(new dev.latchkey.core.internal.ProxyAuthGuard());
+        options.proxy().ifPresent(p -> cb.proxy(p).proxyAuthenticator(options.proxyAuthenticator()));
+        this.client = cb.build();
         this.retries = new RetryLoop(options, provider.name());
         this.secretQueryNames = provider.allSecretQueryNames();
         this.observers = dev.latchkey.core.internal.LoggingObserver.with(options.observers());

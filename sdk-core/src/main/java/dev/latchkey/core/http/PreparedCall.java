@@ -101,10 +101,11 @@ final class PreparedCall {
     }
 
     private static java.util.List<String> callerHeaderValues(ClientOptions options, ApiRequest api) {
-        if (options.headers().isEmpty() && api.options().headers().isEmpty()) {
+        if (options.headers().isEmpty() && api.options().headers().isEmpty() && options.proxySecrets().isEmpty()) {
             return java.util.List.of();
         }
         java.util.List<String> values = new java.util.ArrayList<>(options.headers().values());
+        values.addAll(options.proxySecrets()); // the proxy's credentials are the caller's secrets too
         values.addAll(api.options().headers().values());
         return values;
     }
