@@ -73,6 +73,7 @@ public final class ClientOptions {
     private final List<CallObserver> observers;
     private final Duration challengeCooldown;
     private final dev.latchkey.core.internal.ProxySetting proxy;
+    private final List<HttpUrl> mirrors;
 
     private ClientOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -103,6 +104,7 @@ public final class ClientOptions {
         this.observers = List.copyOf(b.observers);
         this.challengeCooldown = b.challengeCooldown;
         this.proxy = b.proxy;
+        this.mirrors = List.copyOf(b.mirrors);
     }
 
     private static Duration effective(Duration set, int callersMillis, Duration fallback) {
@@ -140,6 +142,7 @@ public final class ClientOptions {
         b.observers.addAll(observers);
         b.challengeCooldown = challengeCooldown;
         b.proxy = proxy;
+        b.mirrors.addAll(mirrors);
         return b;
     }
 
@@ -149,6 +152,11 @@ public final class ClientOptions {
      */
     public Duration challengeCooldown() {
         return challengeCooldown;
+    }
+
+    /** @return the other base URLs of the same site, in the order they are tried ({@link Builder#mirrors}) */
+    public List<HttpUrl> mirrors() {
+        return mirrors;
     }
 
     /** @return the proxy calls go through, if one was set ({@link Builder#proxy}) */
@@ -287,6 +295,7 @@ public final class ClientOptions {
         private final List<CallObserver> observers = new ArrayList<>();
         private Duration challengeCooldown = DEFAULT_CHALLENGE_COOLDOWN;
         private dev.latchkey.core.internal.ProxySetting proxy;
+        private final List<HttpUrl> mirrors = new ArrayList<>();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean privateNetwork;
         private RateBudget rateBudget;
@@ -480,6 +489,23 @@ public final class ClientOptions {
                 throw new dev.latchkey.core.error.InvalidInputException("maxResponseBytes must be positive: " + maxBytes);
             }
             this.maxResponseBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Other base URLs of the same site, in the order to try them when it moves (Kemono's {@code kemono.cr},
+         * {@code kemono.su}, {@code kemono.party}): a call that cannot connect, or that the site answers with a 5xx,
+         * goes to the next; a redirect is followed only to one of them; a 4xx never moves. The site that worked is
+         * remembered in the session store, so the next process starts there. Sessions stay stored under the
+         * configured base URL.
+         *
+         * @param baseUrls the mirrors, each https unless loopback (as {@link #baseUrl})
+         * @return this builder
+         */
+        public Builder mirrors(String... baseUrls) {
+            for (String u : baseUrls) {
+                mirrors.add(BaseUrls.checked(u, privateNetwork));
+            }
             return this;
         }
 

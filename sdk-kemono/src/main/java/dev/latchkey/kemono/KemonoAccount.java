@@ -52,7 +52,7 @@ public final class KemonoAccount implements AutoCloseable {
         // Only a successful answer's: a failed call leaves the session as it was (a challenge's cookies are no use).
         return client.pipeline.onAnswers(answer -> holder.current().filter(s -> answer.status() < 400).ifPresent(s -> {
             dev.latchkey.core.auth.Session kept = dev.latchkey.core.auth.ServerCookies.merged(s,
-                    client.pipeline.baseUrl(), answer.headers(), java.time.Instant.now());
+                    client.pipeline.currentBaseUrl(), answer.headers(), java.time.Instant.now());
             if (kept != s) {
                 holder.replace(kept);
             }

@@ -23,6 +23,7 @@ import dev.latchkey.kemono.model.RandomCreator;
 import dev.latchkey.kemono.model.RandomPost;
 import dev.latchkey.kemono.model.Service;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -296,7 +297,15 @@ public final class KemonoClient implements AutoCloseable {
         return new KemonoClient(pipeline.withOptions(b.build()), cookies, reloginOnExpiry);
     }
 
-    /** @return the base URL in use */
+    /**
+     * @return where calls go now: the configured base URL, or the mirror the site moved to (Kemono's and Coomer's
+     *     other domains are mirrors by default; {@code options(b -> b.mirrors(...))} gives others)
+     */
+    public HttpUrl currentBaseUrl() {
+        return pipeline.currentBaseUrl();
+    }
+
+    /** @return the base URL it was built with (where its sessions are stored, whichever mirror serves now) */
     public HttpUrl baseUrl() {
         return pipeline.baseUrl();
     }
@@ -399,7 +408,16 @@ public final class KemonoClient implements AutoCloseable {
 
         /** @return the client */
         public KemonoClient build() {
-            HttpPipeline pipeline = HttpPipeline.create(clientOptions(), SPEC);
+            ClientOptions options = clientOptions();
+            if (options.mirrors().isEmpty()) {
+                // On one of Kemono's or Coomer's domains: the others are where the site may have moved.
+                HttpUrl base = options.baseUrl().orElse(HttpUrl.get(DEFAULT_BASE_URL));
+                List<String> mirrors = dev.latchkey.kemono.internal.KemonoSites.mirrorsOf(base);
+                if (!mirrors.isEmpty()) {
+                    options = options.toBuilder().mirrors(mirrors.toArray(String[]::new)).build();
+                }
+            }
+            HttpPipeline pipeline = HttpPipeline.create(options, SPEC);
             Map<String, String> sent = new LinkedHashMap<>(Cookies.forHost(browserCookies, pipeline.baseUrl().host(),
                     pipeline.options().clock().instant()));
             sent.remove(KemonoApi.SESSION_COOKIE); // the session travels as the account's, never twice

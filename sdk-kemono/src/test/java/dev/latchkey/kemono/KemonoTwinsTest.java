@@ -27,6 +27,7 @@ class KemonoTwinsTest {
             Map.entry("KemonoAccount.forget", "clears the local session store; no HTTP call"),
             Map.entry("KemonoClient.withOptions", "derives a client; no call"),
             Map.entry("KemonoClient.baseUrl", "accessor"),
+            Map.entry("KemonoClient.currentBaseUrl", "accessor (the remembered site is read once per process)"),
             Map.entry("KemonoAccount.id", "accessor"),
             Map.entry("KemonoAccount.username", "accessor"),
             Map.entry("KemonoAccount.createdAt", "accessor"),

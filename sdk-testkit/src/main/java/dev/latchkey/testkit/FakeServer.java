@@ -144,6 +144,55 @@ public abstract class FakeServer<S extends FakeServer<S>>
         return rootUrl().port();
     }
 
+    /** What a fake's second address does ({@link #startAlias()}): the site's old domain after a move. */
+    public enum AliasMode {
+        /** Answers as the fake does: the same state, sessions and all. */
+        SERVE,
+        /** Answers every request with a 301 to the same path on the fake's own address: a site that moved. */
+        REDIRECT,
+        /** Refuses connections: the old domain is gone. */
+        DOWN
+    }
+
+    private LoopbackHttpServer alias;
+    private HttpUrl aliasRoot;
+    private volatile AliasMode aliasMode = AliasMode.SERVE;
+
+    /**
+     * Starts a second address for the same fake (another port on 127.0.0.1), sharing its state: the site's other
+     * domain, for testing a client that follows a site's move ({@code kemono.su} to {@code kemono.cr}).
+     *
+     * @return the alias's root, {@code http://127.0.0.1:PORT/} (the same once it is {@link AliasMode#DOWN})
+     */
+    public final synchronized HttpUrl startAlias() {
+        if (alias == null) {
+            alias = new LoopbackHttpServer(getClass().getSimpleName() + "-alias", received -> {
+                if (aliasMode == AliasMode.REDIRECT) {
+                    return FakeResponse.builder().code(301).setHeader("Location", rootUrl().resolve(
+                            received.target().substring(1)).toString()).build();
+                }
+                return dispatch(received);
+            });
+            try {
+                alias.start(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start an alias of " + name(), e);
+            }
+            aliasRoot = new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(alias.port()).build();
+        }
+        return aliasRoot;
+    }
+
+    /**
+     * @param mode what the alias does from now on; {@link AliasMode#DOWN} closes it for good
+     */
+    public final synchronized void aliasMode(AliasMode mode) {
+        this.aliasMode = mode;
+        if (mode == AliasMode.DOWN && alias != null) {
+            alias.close();
+        }
+    }
+
     /** @return the faults to inject into the next answers */
     public final Faults faults() {
         return faults;
@@ -467,6 +516,12 @@ public abstract class FakeServer<S extends FakeServer<S>>
     /** Stops listening; idempotent. */
     @Override
     public final synchronized void close() {
+        if (alias != null) {
+            alias.close();
+            alias = null;
+            aliasRoot = null;
+            aliasMode = AliasMode.SERVE;
+        }
         if (started) {
             server.close();
             started = false;

@@ -53,13 +53,15 @@ public final class HttpPipeline implements AutoCloseable {
     private final java.util.Set<String> secretQueryNames;
     /** The last call's secrets, reused while the credentials stay the same. */
     private final SecretsMemo secretsMemo = new SecretsMemo();
+    /** The configured base URL and its mirrors: where calls go now (a move is seen by every view). */
+    private final Sites sites;
     /** The options' session store, as the client's observers see it. */
     private final dev.latchkey.core.auth.SessionStore sessionStore;
     /** The options' observers, and the call log's when its logger is at DEBUG. */
     private final java.util.List<dev.latchkey.core.observe.CallObserver> observers;
 
     private HttpPipeline(ClientOptions options, ProviderSpec provider, OkHttpClient baseClient, Lifecycle lifecycle,
-            boolean root, RequestOptions callOptions, Consumer<ResponseInfo> observer) {
+            boolean root, RequestOptions callOptions, Consumer<ResponseInfo> observer, Sites sharedSites) {
         this.lifecycle = lifecycle;
         this.root = root;
         this.callOptions = callOptions;
@@ -67,6 +69,9 @@ public final class HttpPipeline implements AutoCloseable {
         this.options = options;
         this.provider = provider;
         this.baseUrl = options.baseUrl().orElseGet(() -> BaseUrls.checked(provider.defaultBaseUrl()));
+        java.util.List<HttpUrl> all = new java.util.ArrayList<>(java.util.List.of(baseUrl));
+        all.addAll(options.mirrors());
+        this.sites = sharedSites != null && sharedSites.sameAs(all) ? sharedSites : new Sites(all, provider.name());
         this.baseClient = baseClient;
         // Derived with newBuilder(): pool and dispatcher are shared with the base client.
         OkHttpClient.Builder cb = baseClient.newBuilder()
@@ -103,7 +108,7 @@ public final class HttpPipeline implements AutoCloseable {
         Objects.requireNonNull(provider, "provider");
         OkHttpClient own = options.httpClient().isPresent() ? null : new OkHttpClient();
         return new HttpPipeline(options, provider, own != null ? own : options.httpClient().get(), new Lifecycle(own),
-                true, null, null);
+                true, null, null, null);
     }
 
     /**
@@ -114,7 +119,7 @@ public final class HttpPipeline implements AutoCloseable {
     public HttpPipeline withOptions(ClientOptions newOptions) {
         Objects.requireNonNull(newOptions, "newOptions");
         OkHttpClient base = newOptions.httpClient().orElse(baseClient);
-        return new HttpPipeline(newOptions, provider, base, lifecycle, false, callOptions, observer);
+        return new HttpPipeline(newOptions, provider, base, lifecycle, false, callOptions, observer, sites);
     }
 
     /**
@@ -127,7 +132,7 @@ public final class HttpPipeline implements AutoCloseable {
     public HttpPipeline withRequestOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
         RequestOptions merged = callOptions == null ? options : callOptions.overriddenBy(options);
-        return new HttpPipeline(this.options, provider, baseClient, lifecycle, false, merged, observer);
+        return new HttpPipeline(this.options, provider, baseClient, lifecycle, false, merged, observer, sites);
     }
 
     /**
@@ -171,7 +176,7 @@ public final class HttpPipeline implements AutoCloseable {
 
     private HttpPipeline observedBy(Consumer<ResponseInfo> sink) {
         Consumer<ResponseInfo> chained = observer == null ? sink : observer.andThen(sink);
-        return new HttpPipeline(options, provider, baseClient, lifecycle, false, callOptions, chained);
+        return new HttpPipeline(options, provider, baseClient, lifecycle, false, callOptions, chained, sites);
     }
 
     /** @return the options */
@@ -190,6 +195,18 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public dev.latchkey.core.auth.SessionStore sessionStore() {
         return sessionStore;
+    }
+
+    /**
+     * @return the base URL calls go to now: the configured one, or the mirror the site moved to
+     *     ({@link ClientOptions.Builder#mirrors})
+     */
+    public HttpUrl currentBaseUrl() {
+        return sites.url(sites.current(options.sessionStore()));
+    }
+
+    Sites sites() {
+        return sites;
     }
 
     /** @return the base URL in use */
@@ -371,7 +388,8 @@ public final class HttpPipeline implements AutoCloseable {
         lifecycle.checkOpen();
         ApiRequest r = callOptions == null ? request : request.withOptions(request.options().overriddenBy(callOptions));
         // The provider's secret query names (TMDb's api_key, session_id) mark the values the caller did not.
-        return new PreparedCall(r.withSecretQueryNames(secretQueryNames), this);
+        return new PreparedCall(r.withSecretQueryNames(secretQueryNames), this,
+                sites.current(options.sessionStore()));
     }
 
     private <T> ResponseParser<T> observed(ResponseParser<T> parser, PreparedCall p) {

@@ -31,16 +31,26 @@ final class PreparedCall {
     private final long attemptTimeoutMillis;
     /** What observers are told, or {@code null} when none watch (set by the loop that runs the call). */
     CallTrace trace;
+    private final HttpPipeline pipeline;
+    /** Which of the client's sites this request goes to. */
+    final int site;
 
     PreparedCall(ApiRequest api, HttpPipeline pipeline) {
+        this(api, pipeline, 0);
+    }
+
+    /** @param site which of the client's sites the request goes to (0: the configured base URL) */
+    PreparedCall(ApiRequest api, HttpPipeline pipeline, int site) {
         this.api = api;
+        this.pipeline = pipeline;
+        this.site = site;
         this.options = pipeline.options();
         this.provider = pipeline.provider();
         this.observers = pipeline.observers();
         this.client = pipeline.client();
         this.origin = new Origin(api, pipeline.provider().requestIdHeaders(),
                 callerHeaderValues(options, api), pipeline.secretsMemo(), pipeline.provider());
-        Request.Builder rb = new Request.Builder().url(api.url(pipeline.baseUrl())).header("User-Agent",
+        Request.Builder rb = new Request.Builder().url(api.url(pipeline.sites().url(site))).header("User-Agent",
                 pipeline.userAgent());
         pipeline.provider().defaultHeaders().forEach(rb::header);
         options.headers().forEach(rb::header);
@@ -63,6 +73,25 @@ final class PreparedCall {
         long total = options.totalTimeout().toMillis();
         this.deadlineMillis = total == 0 ? Long.MAX_VALUE : options.clock().millis() + total;
         this.attemptTimeoutMillis = api.options().timeout().orElse(options.callTimeout()).toMillis();
+    }
+
+    /**
+     * @param failure what the attempt on this site ended in
+     * @param movesSoFar how many times this call moved already
+     * @return the same call for the site to try now, its trace kept, or {@code null} to not move
+     */
+    PreparedCall movedAfter(dev.latchkey.core.error.LatchkeyException failure, int movesSoFar) {
+        if (!api.replayable() && failure instanceof dev.latchkey.core.error.ApiException a
+                && a.error().status() >= 500) {
+            return null; // a site that failed after reading a one-time request may have acted on it: not sent twice
+        }
+        int to = pipeline.sites().moveAfter(site, failure, options.sessionStore(), movesSoFar);
+        if (to < 0) {
+            return null;
+        }
+        PreparedCall next = new PreparedCall(api, pipeline, to);
+        next.trace = trace;
+        return next;
     }
 
     /** @return a new OkHttp call for one attempt, which never outlives the whole call's deadline */

@@ -71,7 +71,9 @@ final class RetryLoop {
         }
     }
 
-    private <T> T loop(PreparedCall p, Exchange.Handler<T> handler, CallTrace trace) {
+    private <T> T loop(PreparedCall call, Exchange.Handler<T> handler, CallTrace trace) {
+        PreparedCall p = call;
+        int moves = 0;
         Retry.AsyncContext<Object> context = p.retry == null ? null : p.retry.asyncContext();
         while (true) {
             gate.await(p);
@@ -90,6 +92,13 @@ final class RetryLoop {
             } catch (LatchkeyException e) {
                 if (trace != null) {
                     trace.attemptEnded(e);
+                }
+                PreparedCall moved = p.movedAfter(e, moves);
+                if (moved != null) {
+                    // The site moved (or is down): the same call on the next of the client's sites, at once.
+                    p = moved;
+                    moves++;
+                    continue;
                 }
                 gate.pauseFor(e).join();
                 long delay = nextDelay(context, e, p);
@@ -122,7 +131,8 @@ final class RetryLoop {
     }
 
     private final class AsyncLoop<T> implements Callback {
-        final PreparedCall p;
+        volatile PreparedCall p;
+        int moves;
         final ResponseParser<T> parser;
         final Retry.AsyncContext<Object> context;
         volatile Call current;
@@ -240,6 +250,13 @@ final class RetryLoop {
                 p.trace.attemptEnded(e);
             }
             if (future.isDone()) {
+                return;
+            }
+            PreparedCall moved = p.movedAfter(e, moves);
+            if (moved != null) {
+                p = moved;
+                moves++;
+                attempt();
                 return;
             }
             gate.pauseFor(e).whenComplete((v, ignored) -> decide(e));
