@@ -256,6 +256,20 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }, text -> text);
         }
+        try (FakeKemono site = FakeKemono.create().start()) {
+            String oldSite = site.startAlias().resolve("/api").toString();
+            sec.step("the site moves mid-session (.su to .cr)", () -> {
+                try (KemonoClient k = observed(KemonoClient.builder()).baseUrl(oldSite)
+                        .sessionStore(SessionStore.inMemory())
+                        .options(o -> o.mirrors(site.baseUrl())).build()) {
+                    KemonoAccount alice = k.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
+                    site.aliasMode(dev.latchkey.testkit.FakeServer.AliasMode.DOWN); // the old domain is gone
+                    int n = alice.favoriteCreators().size();
+                    return n + " favorites from " + k.currentBaseUrl().host() + ":" + k.currentBaseUrl().port()
+                            + ", the same session, no code of ours";
+                }
+            }, text -> text);
+        }
     }
 
     /**

@@ -22,8 +22,9 @@ class SiteMovesTest {
 
     private KemonoClient onOldSite(SessionStore store) {
         String old = kemono.startAlias().resolve("/api").toString();
-        return KemonoClient.builder().baseUrl(old).sessionStore(store)
-                .options(b -> b.mirrors(kemono.baseUrl())).build();
+        // Observed: an observer's tagged request once pinned every attempt to the first site.
+        return KemonoClient.builder().baseUrl(old).sessionStore(store).observer(new dev.latchkey.core.observe
+                .CallObserver() { }).options(b -> b.mirrors(kemono.baseUrl())).build();
     }
 
     @Test

@@ -34,8 +34,9 @@ final class CallTrace {
 
     private final List<ObserverMailbox> mailboxes;
     private final ObservedCall call;
-    /** The call's request, tagged with the {@link ObservedCall} (an interceptor may read it: trace propagation). */
-    final okhttp3.Request request;
+    /** The call's first request, tagged with the {@link ObservedCall} (an interceptor may read it: propagation). */
+    private final okhttp3.Request original;
+    private final okhttp3.Request request;
     private final long startNanos = System.nanoTime();
     private final long requestBytes;
     private boolean ended;
@@ -54,6 +55,7 @@ final class CallTrace {
     private CallTrace(List<ObserverMailbox> mailboxes, ObservedCall call, long requestBytes, okhttp3.Request request) {
         this.mailboxes = mailboxes;
         this.call = call;
+        this.original = request;
         this.request = request.newBuilder().tag(ObservedCall.class, call).build();
         this.requestBytes = requestBytes;
     }
@@ -112,6 +114,14 @@ final class CallTrace {
 
     ObservedCall call() {
         return call;
+    }
+
+    /**
+     * @param r an attempt's request: the call's own, or the same call's on another site after a move
+     * @return it tagged with the call, for interceptors
+     */
+    okhttp3.Request tagged(okhttp3.Request r) {
+        return r == original ? request : r.newBuilder().tag(ObservedCall.class, call).build();
     }
 
     void started() {

@@ -96,7 +96,7 @@ final class PreparedCall {
 
     /** @return a new OkHttp call for one attempt, which never outlives the whole call's deadline */
     Call newCall() {
-        Call call = client.newCall(trace == null ? request : trace.request);
+        Call call = client.newCall(trace == null ? request : trace.tagged(request));
         call.timeout().timeout(attemptLimitMillis(attemptTimeoutMillis, deadlineMillis, options.clock().millis()),
                 TimeUnit.MILLISECONDS);
         return call;
