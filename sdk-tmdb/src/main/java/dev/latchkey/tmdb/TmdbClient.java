@@ -82,6 +82,28 @@ public final class TmdbClient implements AutoCloseable {
     }
 
     /**
+     * The account's session, with one login among everyone sharing the session store (the threads of a process, the
+     * processes of a machine, a fleet on Redis): if the store holds a session for the user, it is used and nothing is
+     * sent; otherwise one worker logs in with the password flow ({@link TmdbAuth#login}) and the others take its
+     * session. N workers with a wrong password make one attempt, not N.
+     *
+     * @param username the user name (the session is stored under it)
+     * @param password the password, used only if a login is needed
+     * @return the account
+     * @throws dev.latchkey.core.error.InvalidCredentialsException if a login was needed and TMDb refused it
+     * @throws InvalidInputException if either is blank
+     */
+    public TmdbAccount resumeOrLogin(String username, String password) {
+        dev.latchkey.core.auth.Credentials c = dev.latchkey.core.auth.Credentials.of(username, password);
+        String key = storeKey(c.username());
+        Session s = store().renew(key, null, () -> {
+            TmdbSession session = auth().login(c.username(), c.password().reveal());
+            return sessionOf(session, api.accountDetails(session.sessionId(), null).execute(pipeline), c.username());
+        });
+        return new TmdbAccount(this, new SessionHolder(key, store(), s, null));
+    }
+
+    /**
      * @param username the user name an earlier {@link #account} saved the session under
      * @return the account, without a call, or empty if the store has no session for it
      */
@@ -201,13 +223,26 @@ public final class TmdbClient implements AutoCloseable {
 
     TmdbAccount account(TmdbSession session, AccountDetails details) {
         String key = storeKey(details.username());
-        Session s = Session.builder("tmdb").token(Session.SESSION_ID, session.sessionId())
-                .attribute(TmdbAccount.ATTR_ID, String.valueOf(details.id()))
-                .attribute(TmdbAccount.ATTR_USERNAME, details.username())
-                .createdAt(pipeline.options().clock().instant()).build();
+        Session s = sessionOf(session, details, details.username());
         SessionHolder holder = new SessionHolder(key, store(), s, null);
         holder.replace(s);
         return new TmdbAccount(this, holder);
+    }
+
+    /**
+     * @param asked the user name logged in with: the account the session belongs to must be that one (a login
+     *     answered for another user is refused, as every provider's is)
+     * @return the session to store for an account
+     */
+    Session sessionOf(TmdbSession session, AccountDetails details, String asked) {
+        if (!details.username().equalsIgnoreCase(asked)) {
+            throw new dev.latchkey.core.error.InvalidResponseException("GET", "/3/account", 200, null,
+                    "the session belongs to another account than the one that logged in", "username", null, null);
+        }
+        return Session.builder("tmdb").token(Session.SESSION_ID, session.sessionId())
+                .attribute(TmdbAccount.ATTR_ID, String.valueOf(details.id()))
+                .attribute(TmdbAccount.ATTR_USERNAME, details.username())
+                .createdAt(pipeline.options().clock().instant()).build();
     }
 
     GuestSession saveGuest(TmdbApi.Guest g) {

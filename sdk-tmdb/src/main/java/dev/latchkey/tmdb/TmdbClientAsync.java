@@ -31,6 +31,26 @@ public final class TmdbClientAsync {
     }
 
     /**
+     * The async form of {@link TmdbClient#resumeOrLogin}: one login among everyone sharing the session store.
+     *
+     * @param username the user name
+     * @param password the password, used only if a login is needed
+     * @return the account
+     */
+    public CompletableFuture<TmdbAccount> resumeOrLogin(String username, String password) {
+        return Async.start(() -> {
+            dev.latchkey.core.auth.Credentials c = dev.latchkey.core.auth.Credentials.of(username, password);
+            String key = client.storeKey(c.username());
+            CompletableFuture<dev.latchkey.core.auth.Session> s = client.store().renewAsync(key, null,
+                    () -> Async.compose(auth().login(c.username(), c.password().reveal()), session -> Async.map(
+                            client.api.accountDetails(session.sessionId(), null).executeAsync(client.pipeline),
+                            details -> client.sessionOf(session, details, c.username()))));
+            return Async.map(s, session -> new TmdbAccount(client,
+                    new dev.latchkey.core.auth.SessionHolder(key, client.store(), session, null)));
+        });
+    }
+
+    /**
      * @param <T> the answer
      * @param method the HTTP method
      * @param path for example {@code /3/movie/550}

@@ -53,6 +53,25 @@ class TmdbClientTest {
     }
 
     @Test
+    void resumeOrLoginLogsInOnceAmongEveryoneSharingTheStoreSyncAndAsync() throws Exception {
+        // Issue 32: one login across a fleet, as Kemono has it; a refused password costs one attempt, not one each.
+        int logins = (int) fake.calls().stream().filter(c -> c.path().endsWith("validate_with_login")).count();
+        TmdbAccount first = tmdb.resumeOrLogin(FakeTmdb.DEMO_USER, FakeTmdb.DEMO_PASSWORD);
+        try (TmdbClient other = TmdbClient.builder().apiKey(FakeTmdb.API_KEY).baseUrl(fake.baseUrl())
+                .sessionStore(store).options(o -> o.clock(clock)).build()) {
+            TmdbAccount second = other.async().resumeOrLogin(FakeTmdb.DEMO_USER, "not-even-read").get(5,
+                    TimeUnit.SECONDS);
+            assertThat(second.session()).isEqualTo(first.session());
+            assertThat(second.favoriteMovies().stream().findFirst()).isPresent();
+        }
+        assertThat(fake.calls().stream().filter(c -> c.path().endsWith("validate_with_login")).count())
+                .isEqualTo(logins + 1);
+        assertThatThrownBy(() -> tmdb.resumeOrLogin("carol-nobody", "wrong-password"))
+                .isInstanceOf(dev.latchkey.core.error.InvalidCredentialsException.class);
+        assertThat(store.load(tmdb.baseUrl() == null ? "" : "tmdb:" + tmdb.baseUrl() + "#carol-nobody")).isEmpty();
+    }
+
+    @Test
     void theRecommendedWebFlow() {
         tmdb.auth().validateApiKey();
         RequestToken token = tmdb.auth().createRequestToken();

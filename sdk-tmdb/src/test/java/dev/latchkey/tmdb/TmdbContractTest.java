@@ -86,6 +86,8 @@ class TmdbContractTest extends ProviderContract {
                     PASSWORD)));
             c.add(ContractCall.sync("auth.createSession", () -> client.auth().createSession(token)));
             c.add(ContractCall.sync("auth.login", () -> client.auth().login("alice", PASSWORD)));
+            // Another user: alice's session is in the store, and would be resumed without a call.
+            c.add(ContractCall.sync("resumeOrLogin", () -> client.resumeOrLogin("bob", PASSWORD)));
             c.add(ContractCall.sync("auth.createGuestSession", () -> client.auth().createGuestSession()));
             c.add(ContractCall.sync("auth.convertV4", () -> client.auth().convertV4(access)));
             c.add(ContractCall.sync("auth.deleteSession", () -> {
@@ -139,6 +141,7 @@ class TmdbContractTest extends ProviderContract {
                     "alice", PASSWORD)));
             c.add(ContractCall.async("auth.createSession", () -> client.async().auth().createSession(token)));
             c.add(ContractCall.async("auth.login", () -> client.async().auth().login("alice", PASSWORD)));
+            c.add(ContractCall.async("resumeOrLogin", () -> client.async().resumeOrLogin("bob", PASSWORD)));
             c.add(ContractCall.async("auth.createGuestSession", () -> client.async().auth().createGuestSession()));
             c.add(ContractCall.async("auth.convertV4", () -> client.async().auth().convertV4(access)));
             c.add(ContractCall.async("auth.deleteSession", () -> client.async().auth().deleteSession(tmdbSession)));
