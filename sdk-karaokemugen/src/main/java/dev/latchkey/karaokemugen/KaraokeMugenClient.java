@@ -6,6 +6,7 @@ import dev.latchkey.core.ClientOptions;
 import dev.latchkey.core.RequestOptions;
 import dev.latchkey.core.auth.Credentials;
 import dev.latchkey.core.auth.Secret;
+import dev.latchkey.core.auth.Session;
 import dev.latchkey.core.auth.SessionHolder;
 import dev.latchkey.core.error.InvalidInputException;
 import dev.latchkey.core.http.HttpPipeline;
@@ -112,6 +113,39 @@ public final class KaraokeMugenClient implements AutoCloseable {
     }
 
     /**
+     * The account's session, with one login among everyone sharing the session store (the threads of a process, the
+     * processes of a machine, a fleet on Redis): a stored session is used and nothing is sent; otherwise one worker
+     * logs in and the others take its session, so N workers with a wrong password make one attempt, not N.
+     *
+     * @param username the login (trimmed and lower-cased, as the app does)
+     * @param password the password, used only if a login is needed
+     * @return the account
+     * @throws dev.latchkey.core.error.InvalidCredentialsException ({@code LOG_ERROR}) if a login was needed and the
+     *     app refused it
+     */
+    public KaraokeMugenAccount resumeOrLogin(String username, String password) {
+        Credentials c = Credentials.of(username, password);
+        String key = storeKey(KaraokeMugenApi.requireLogin(c.username()));
+        Session s = pipeline.sessionStore().renew(key, null,
+                () -> sameAccount(key, api.login(c.username(), c.password(), null).execute(pipeline)));
+        return resumed(key, s);
+    }
+
+    /** @return the login's session, if it is the account stored under the key (a login renamed is another account) */
+    Session sameAccount(String key, KaraokeMugenApi.Login login) {
+        if (!storeKey(login.username()).equals(key)) {
+            throw new dev.latchkey.core.error.InvalidResponseException("POST", "/api/command", 200, null,
+                    "the login answered for another account than the one asked for", "username", null, null);
+        }
+        return login.session();
+    }
+
+    KaraokeMugenAccount resumed(String key, Session s) {
+        KaraokeMugenApi.usernameOf(key, s);
+        return new KaraokeMugenAccount(this, new SessionHolder(key, pipeline.sessionStore(), s, null));
+    }
+
+    /**
      * Resumes a session saved by an earlier login, without a call; whether it still works shows on first use.
      *
      * @param username the login it was saved under
@@ -119,10 +153,7 @@ public final class KaraokeMugenClient implements AutoCloseable {
      */
     public Optional<KaraokeMugenAccount> resume(String username) {
         String key = storeKey(KaraokeMugenApi.requireLogin(username));
-        return pipeline.sessionStore().load(key).map(s -> {
-            KaraokeMugenApi.usernameOf(key, s);
-            return new KaraokeMugenAccount(this, new SessionHolder(key, pipeline.sessionStore(), s, null));
-        });
+        return pipeline.sessionStore().load(key).map(s -> resumed(key, s));
     }
 
     /**

@@ -48,6 +48,24 @@ public final class KaraokeMugenClientAsync {
     }
 
     /**
+     * The async form of {@link KaraokeMugenClient#resumeOrLogin}: one login among everyone sharing the store.
+     *
+     * @param username the login
+     * @param password the password, used only if a login is needed
+     * @return a future of the account
+     */
+    public CompletableFuture<KaraokeMugenAccount> resumeOrLogin(String username, String password) {
+        return Async.start(() -> {
+            Credentials c = Credentials.of(username, password);
+            String key = client.storeKey(dev.latchkey.karaokemugen.internal.KaraokeMugenApi.requireLogin(
+                    c.username()));
+            return Async.map(client.pipeline.sessionStore().renewAsync(key, null, () -> Async.map(
+                    client.api.login(c.username(), c.password(), null).executeAsync(client.pipeline),
+                    login -> client.sameAccount(key, login))), s -> client.resumed(key, s));
+        });
+    }
+
+    /**
      * @param username the user name
      * @param password the password
      * @param securityCode the app's current security code (six digits; required here)

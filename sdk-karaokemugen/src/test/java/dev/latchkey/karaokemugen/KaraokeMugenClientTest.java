@@ -44,6 +44,25 @@ class KaraokeMugenClientTest {
     }
 
     @Test
+    void resumeOrLoginLogsInOnceAmongEveryoneSharingTheStoreSyncAndAsync() throws Exception {
+        // Issue 32: one login across a fleet; a refused password costs one attempt, not one per worker.
+        long before = fake.calls().stream().filter(c -> c.body().contains("\"cmd\":\"login\"")).count();
+        KaraokeMugenAccount first = km.resumeOrLogin(" Alice ", FakeKaraokeMugen.DEMO_PASSWORD);
+        try (KaraokeMugenClient other = KaraokeMugenClient.builder().baseUrl(fake.baseUrl()).sessionStore(store)
+                .build()) {
+            KaraokeMugenAccount second = other.async().resumeOrLogin("alice", "not-even-read")
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second.session()).isEqualTo(first.session());
+            assertThat(second.checkAuth().username()).isEqualTo("alice");
+        }
+        assertThat(fake.calls().stream().filter(c -> c.body().contains("\"cmd\":\"login\"")).count())
+                .isEqualTo(before + 1);
+        assertThatThrownBy(() -> km.resumeOrLogin("bob", "wrong-password"))
+                .isInstanceOf(InvalidCredentialsException.class);
+        assertThat(km.resume("bob")).isEmpty();
+    }
+
+    @Test
     void loginKeepsTheTokenInTheBodyAndTheStoreAndTheSecurityCodePromotes() {
         KaraokeMugenAccount alice = km.login("  Alice ", FakeKaraokeMugen.DEMO_PASSWORD);
         assertThat(alice.username()).isEqualTo("alice");

@@ -84,6 +84,8 @@ class KaraokeMugenContractTest extends ProviderContract {
             List<ContractCall> c = new ArrayList<>();
             NewUser carol = NewUser.of("carol", PASSWORD).withSecurityCode(CODE);
             c.add(ContractCall.sync("login", () -> client.login("alice", PASSWORD)));
+            // Another login: alice's session is in the store, and would be resumed without a call.
+            c.add(ContractCall.sync("resumeOrLogin", () -> client.resumeOrLogin("bob", PASSWORD)));
             c.add(ContractCall.sync("login(Credentials)", () -> client.login(Credentials.of("alice", PASSWORD))));
             c.add(ContractCall.sync("login(code)", () -> client.login("alice", PASSWORD, CODE)));
             c.add(ContractCall.sync("loginGuest", client::loginGuest));
@@ -147,6 +149,7 @@ class KaraokeMugenContractTest extends ProviderContract {
             c.add(ContractCall.async("client.withResponse", () -> client.async().withResponse(a -> a.login("alice", PASSWORD))));
             c.add(ContractCall.async("account.withResponse", () -> account.async().withResponse(a -> a.users())));
             c.add(ContractCall.async("login", () -> client.async().login("alice", PASSWORD)));
+            c.add(ContractCall.async("resumeOrLogin", () -> client.async().resumeOrLogin("bob", PASSWORD)));
             c.add(ContractCall.async("login(Credentials)", () -> client.async().login(Credentials.of("alice",
                     PASSWORD))));
             c.add(ContractCall.async("login(code)", () -> client.async().login("alice", PASSWORD, CODE)));
