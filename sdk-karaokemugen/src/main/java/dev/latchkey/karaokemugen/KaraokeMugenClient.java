@@ -115,7 +115,8 @@ public final class KaraokeMugenClient implements AutoCloseable {
     /**
      * The account's session, with one login among everyone sharing the session store (the threads of a process, the
      * processes of a machine, a fleet on Redis): a stored session is used and nothing is sent; otherwise one worker
-     * logs in and the others take its session, so N workers with a wrong password make one attempt, not N.
+     * logs in and the others take its session, so N workers starting at once with a wrong password make one
+     * attempt, not N (the refusal is not remembered after: a worker starting later tries again).
      *
      * @param username the login (trimmed and lower-cased, as the app does)
      * @param password the password, used only if a login is needed

@@ -85,7 +85,8 @@ public final class TmdbClient implements AutoCloseable {
      * The account's session, with one login among everyone sharing the session store (the threads of a process, the
      * processes of a machine, a fleet on Redis): if the store holds a session for the user, it is used and nothing is
      * sent; otherwise one worker logs in with the password flow ({@link TmdbAuth#login}) and the others take its
-     * session. N workers with a wrong password make one attempt, not N.
+     * session. N workers starting at once with a wrong password make one attempt, not N (the refusal is not
+     * remembered after: a worker starting later tries again).
      *
      * @param username the user name (the session is stored under it)
      * @param password the password, used only if a login is needed
