@@ -1,8 +1,11 @@
 package dev.latchkey.eternaltwin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.latchkey.eternaltwin.model.Authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.core.auth.SessionStore;
+import dev.latchkey.core.testing.DynamicNodes;
 import dev.latchkey.core.testing.ClientConformance;
 import dev.latchkey.testkit.eternaltwin.FakeEternaltwin;
 import java.util.Map;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceTest {
     @TestFactory
     Stream<DynamicNode> theClientReadsTheCorpus() {
-        return ClientConformance.tests("eternaltwin", "", new ClientConformance.Calls() {
+        DynamicNodes made = DynamicNodes.of(ClientConformance.tests("eternaltwin", "", new ClientConformance.Calls() {
             @Override
             public Object call(String baseUrl, String call, JsonNode args) {
                 try (EternaltwinClient etwin = EternaltwinClient.builder().baseUrl(baseUrl)
@@ -49,6 +52,9 @@ class ConformanceTest {
                                 u.displayName(), "administrator", u.administrator().orElse(null), "createdAt",
                                 String.valueOf(u.createdAt().orElse(null))) : result;
             }
-        });
+        }));
+        // A factory that made nothing would pass unseen: the corpus or the model list lost its cases.
+        assertThat(made.tests()).as("client calls of the corpus, each checked").isGreaterThanOrEqualTo(10);
+        return made.stream();
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.kemono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.core.auth.SessionStore;
 import dev.latchkey.kemono.model.Service;
@@ -57,6 +58,20 @@ class SiteMovesTest {
             kemono.aliasMode(AliasMode.REDIRECT);
             KemonoAccount alice = k.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD);
             assertThat(alice.username()).isEqualTo("alice");
+            assertThat(k.currentBaseUrl().toString()).isEqualTo(kemono.baseUrl());
+        }
+    }
+
+    @Test
+    void a5xxMovesAReplayableCallButNeverALoginThatMayHaveBeenActedOn() {
+        try (KemonoClient k = onOldSite(SessionStore.inMemory())) {
+            HttpUrl old = k.currentBaseUrl();
+            kemono.faults().next(1).serverError(503);
+            assertThatThrownBy(() -> k.login(FakeKemono.DEMO_USER, FakeKemono.DEMO_PASSWORD))
+                    .isInstanceOf(dev.latchkey.core.error.ServerException.class);
+            assertThat(k.currentBaseUrl()).as("a login is sent once, wherever it failed").isEqualTo(old);
+            kemono.faults().next(1).serverError(503);
+            assertThat(k.randomPost()).isPresent(); // a GET: the 503 moved it to the other site
             assertThat(k.currentBaseUrl().toString()).isEqualTo(kemono.baseUrl());
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.testkit.internal.Admin;
 import dev.latchkey.testkit.internal.LoopbackHttpServer;
 import dev.latchkey.testkit.internal.Responses;
+import dev.latchkey.testkit.internal.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -393,12 +394,29 @@ public abstract class FakeServer<S extends FakeServer<S>>
         }
     }
 
+    /** The fake's route table and admin table ({@link #serve}); none until a provider's fake says. */
+    private Router routeTable;
+    private Admin admin = NO_ADMIN;
+
     /**
-     * @return the fake's admin table: the kinds it can be given from outside, behind all three doors; none unless a
-     *     provider's fake says
+     * Names what the fake serves, once, from its constructor: its route table (for {@link #routes()}) and its admin
+     * table (the kinds behind the seed file, {@code /_testkit} and {@link #admin}).
+     *
+     * @param routes the provider's routes
+     * @param adminTable the kinds it can be given from outside
      */
-    protected Admin adminTable() {
-        return NO_ADMIN;
+    protected final void serve(Router routes, Admin adminTable) {
+        this.routeTable = routes;
+        this.admin = adminTable;
+    }
+
+    /** @return every route the fake serves, {@code "GET /api/v1/account"}, in its table's order */
+    public final List<String> routes() {
+        return routeTable == null ? List.of() : routeTable.templates();
+    }
+
+    private Admin adminTable() {
+        return admin;
     }
 
     /** {@code /_testkit/...}: the admin interface over HTTP, JSON in and out. */

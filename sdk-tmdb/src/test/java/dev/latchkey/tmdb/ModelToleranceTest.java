@@ -1,7 +1,10 @@
 package dev.latchkey.tmdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static dev.latchkey.core.testing.ModelTolerance.model;
 
+import dev.latchkey.core.testing.DynamicNodes;
 import dev.latchkey.core.testing.ModelTolerance;
 import dev.latchkey.tmdb.model.AccountDetails;
 import dev.latchkey.tmdb.model.AccountStates;
@@ -35,7 +38,7 @@ class ModelToleranceTest {
 
     @TestFactory
     Stream<DynamicNode> everyModel() {
-        return ModelTolerance.tests(Movie.class, List.of(
+        DynamicNodes made = DynamicNodes.of(ModelTolerance.tests(Movie.class, List.of(
                 model(AccountDetails.class, "{\"avatar\":{\"gravatar\":{\"hash\":\"c9e9fc152ee756a900db85757c29815d\"},"
                         + "\"tmdb\":{\"avatar_path\":\"/xy44UvpbTgzs9kWmp4C3fEaCl5h.png\"}},\"id\":548,\"iso_639_1\":"
                         + "\"en\",\"iso_3166_1\":\"CA\",\"name\":\"Travis Bell\",\"include_adult\":false,\"username\":"
@@ -45,6 +48,9 @@ class ModelToleranceTest {
                 model(Movie.class, "{" + MOVIE + "}", "id"),
                 model(RatedMovie.class, "{" + MOVIE + ",\"rating\":8.0}", "id"),
                 model(TvShow.class, "{" + SHOW + "}", "id"),
-                model(RatedTvShow.class, "{" + SHOW + ",\"rating\":9.0}", "id")));
+                model(RatedTvShow.class, "{" + SHOW + ",\"rating\":9.0}", "id"))));
+        // A factory that made nothing would pass unseen: the corpus or the model list lost its cases.
+        assertThat(made.tests()).as("null and absent cases of the models").isGreaterThanOrEqualTo(139);
+        return made.stream();
     }
 }

@@ -101,6 +101,7 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
                             return Map.of("id", addUser(username, e.text("password"),
                                     e.text("display_name", username), e.bool("administrator", false)));
                         });
+        serve(router, admin);
         resetState();
     }
 
@@ -282,16 +283,6 @@ public final class FakeEternaltwin extends FakeServer<FakeEternaltwin> {
                 addUser("demurgos", "demurgos-demo-pass", "Demurgos", true);
             }
         }
-    }
-
-    /** @return the routes the fake serves, {@code "GET /api/v1/account"} (for the test that checks them all) */
-    List<String> routes() {
-        return router.templates();
-    }
-
-    @Override
-    protected Admin adminTable() {
-        return admin;
     }
 
     @Override

@@ -89,6 +89,7 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
                 r -> KmWire.error(405, Responses.object().put("code", 405)))
                 .add("POST", "/api/command", (r, p) -> command(r))
                 .add("POST", "/api/importFile", (r, p) -> importFile(r));
+        serve(router, admin);
         resetState();
     }
 
@@ -304,19 +305,9 @@ public final class FakeKaraokeMugen extends FakeServer<FakeKaraokeMugen> {
         }
     }
 
-    /** @return the routes the fake serves, {@code "GET /api/v1/account"} (for the test that checks them all) */
-    List<String> routes() {
-        return router.templates();
-    }
-
     /** @return the commands {@code POST /api/command} runs (for the test that checks them all) */
     java.util.Set<String> commands() {
         return commands.names();
-    }
-
-    @Override
-    protected Admin adminTable() {
-        return admin;
     }
 
     @Override

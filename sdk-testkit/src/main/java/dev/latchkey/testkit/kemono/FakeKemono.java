@@ -128,6 +128,7 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
                                     e.text("post_id", null));
                             return Map.of();
                         });
+        serve(router, admin);
         resetState();
     }
 
@@ -387,16 +388,6 @@ public final class FakeKemono extends FakeServer<FakeKemono> {
                 .body("<!DOCTYPE html><html><head><title>DDoS-Guard</title></head><body>"
                         + "<script src=\"/.well-known/ddos-guard/js-challenge/index.js\"></script>"
                         + "<p>Checking your browser before accessing kemono.cr.</p></body></html>").build();
-    }
-
-    /** @return the routes the fake serves, {@code "GET /api/v1/account"} (for the test that checks them all) */
-    List<String> routes() {
-        return router.templates();
-    }
-
-    @Override
-    protected Admin adminTable() {
-        return admin;
     }
 
     @Override

@@ -145,6 +145,7 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
                             approveRequestToken(e.text("request_token"), e.text("username"));
                             return Map.of("success", true);
                         });
+        serve(router, admin);
         resetState();
     }
 
@@ -372,16 +373,6 @@ public final class FakeTmdb extends FakeServer<FakeTmdb> {
         alice.ratings.put("movie:550", new TmdbState.Rating(8.5, state.next()));
         alice.ratings.put("movie:680", new TmdbState.Rating(9.0, state.next()));
         alice.ratings.put("tv:1396", new TmdbState.Rating(10.0, state.next()));
-    }
-
-    /** @return the routes the fake serves, {@code "GET /3/movie/{id}"} (for the test that checks them all) */
-    List<String> routes() {
-        return router.templates();
-    }
-
-    @Override
-    protected Admin adminTable() {
-        return admin;
     }
 
     @Override
